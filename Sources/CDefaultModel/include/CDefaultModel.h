@@ -1,0 +1,8 @@
+#ifndef CODINGSCAN_DEFAULT_MODEL_H
+#define CODINGSCAN_DEFAULT_MODEL_H
+#include <stddef.h>
+/// The built-in default model (safetensors bytes) compiled into the binary.
+/// Size 0 means no model is built in.
+const unsigned char *codingscan_default_model_data(void);
+size_t codingscan_default_model_size(void);
+#endif
