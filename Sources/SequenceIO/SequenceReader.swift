@@ -1,0 +1,245 @@
+import CHTSlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads DNA sequence records from FASTA, FASTQ, SAM, BAM or CRAM, plain or gzip/bgzip-compressed.
+///
+/// Format and compression are detected from the content through `hts_open` (never from the file
+/// name). FASTA and FASTQ are streamed through a fixed block buffer (1 MiB by default), so memory
+/// stays bounded whatever the record length; SAM/BAM/CRAM hold one read at a time. Bases are returned
+/// as validated UPPERCASE ASCII IUPAC letters. htslib logging is switched off: every problem is
+/// reported as a thrown `SequenceIOError`. Not thread-safe; use one reader per thread.
+///
+/// Usage: `while let info = try reader.nextRecord() { while case let n = try reader.readBases(into: buf), n > 0 { ... } }`.
+public final class SequenceReader {
+    /// The path as given; `"-"` is standard input.
+    public let path: String
+    /// The detected format.
+    public let format: InputFormat
+    /// The detected outer compression.
+    public let compression: InputCompression
+
+    private var file: UnsafeMutablePointer<htsFile>?
+    private var parser: RecordParser?
+    /// The first error thrown while reading; every later `nextRecord`/`readBases` rethrows it, so a
+    /// caller that ignores an error cannot go on reading from a position that is no longer meaningful.
+    private var failure: SequenceIOError?
+
+    /// Opens `path` (`"-"` = standard input) and detects its format from the content.
+    public convenience init(path: String) throws(SequenceIOError) {
+        try self.init(path: path, blockSize: 1 << 20)
+    }
+
+    /// Opens `path` reading text inputs in blocks of `blockSize` bytes (>= 1; tests use tiny blocks
+    /// to exercise block boundaries).
+    init(path: String, blockSize: Int) throws(SequenceIOError) {
+        _ = Self.silenceHtslib
+        self.path = path
+        let name = Self.displayName(of: path)
+        if path != "-" {
+            var info = stat()
+            if stat(path, &info) != 0 {
+                throw .cannotOpen(path: name, reason: systemMessage(errno))
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: name) }
+        }
+        errno = 0
+        guard let file = hts_open(path, "r") else {
+            let code = errno
+            if code == ENOEXEC || code == 0 {
+                if let method = Self.unsupportedCompressionMagic(path) {
+                    throw .unsupportedCompression(path: name, method: method)
+                }
+                throw .unknownFormat(path: name, detected: "")
+            }
+            if code == EISDIR { throw .isDirectory(path: name) }
+            throw .cannotOpen(path: name, reason: systemMessage(code))
+        }
+        do throws(SequenceIOError) {
+            let detected = hts_get_format(file).pointee
+            let compression = try Self.compression(of: detected, path: name)
+            let blockSize = max(1, blockSize)
+            let format: InputFormat
+            let parser: RecordParser
+            switch detected.format {
+            case fasta_format, fastq_format, sam, text_format, unknown_format:
+                let reader = BlockReader(file: file, compression: detected.compression, capacity: blockSize)
+                (format, parser) = try Self.textParser(detected: detected, reader: reader, path: name)
+            case bam, cram:
+                format = detected.format == bam ? .bam : .cram
+                parser = try HtsRecordParser(file: file, path: name, format: format)
+            case empty_format:
+                throw SequenceIOError.emptyInput(path: name)
+            case binary_format:
+                throw SequenceIOError.unknownFormat(path: name, detected: "")
+            default:
+                throw SequenceIOError.unknownFormat(path: name, detected: Self.describe(detected))
+            }
+            self.format = format
+            self.compression = format == .cram ? .none : compression
+            self.file = file
+            self.parser = parser
+        } catch {
+            hts_close(file)
+            throw error
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// `"stdin"` for `"-"`, else the path as given; used in every message.
+    public var displayName: String { Self.displayName(of: path) }
+
+    /// Moves to the next record, skipping (and still validating) the rest of the current one if it was
+    /// not read to its end. Returns nil at the end of input, and after `close()`. After an error, every
+    /// call throws that same error again.
+    public func nextRecord() throws(SequenceIOError) -> SequenceRecordInfo? {
+        if let failure { throw failure }
+        guard let parser else { return nil }
+        do {
+            return try parser.nextRecord()
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// Fills `buffer` with up to `buffer.count` bases of the current record, as validated UPPERCASE
+    /// ASCII IUPAC letters (A C G T N R Y S W K M B D H V; `U` is returned as `T`, lowercase is
+    /// upper-cased). Returns the number of bases written; 0 means the record has ended (also before the
+    /// first `nextRecord()`, after `close()`, and for an empty `buffer`, which consumes nothing). After
+    /// an error, every call throws that same error again.
+    public func readBases(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(SequenceIOError) -> Int {
+        if let failure { throw failure }
+        guard let parser else { return 0 }
+        do {
+            return try parser.readBases(into: buffer)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// The 1-based line of the text being parsed (FASTA/FASTQ/SAM), for messages; 0 for BAM/CRAM.
+    public var currentLine: Int { parser?.currentLine ?? 0 }
+
+    /// Closes the input. Idempotent; also done on deinit.
+    public func close() {
+        parser = nil
+        if let file {
+            hts_close(file)
+            self.file = nil
+        }
+    }
+
+    // MARK: - Detection
+
+    /// Switches htslib logging off, once per process.
+    private static let silenceHtslib: Void = hts_set_log_level(HTS_LOG_OFF)
+
+    private static func displayName(of path: String) -> String {
+        path == "-" ? "stdin" : path
+    }
+
+    /// htslib's description of a detected format, e.g. "BED genomic region text".
+    private static func describe(_ format: htsFormat) -> String {
+        var copy = format
+        guard let text = hts_format_description(&copy) else { return "" }
+        defer { free(text) }
+        return String(cString: text)
+    }
+
+    private static func compression(of format: htsFormat, path: String) throws(SequenceIOError) -> InputCompression {
+        switch format.compression {
+        case no_compression: return .none
+        case gzip: return .gzip
+        case bgzf: return .bgzf
+        case bzip2_compression: throw .unsupportedCompression(path: path, method: "bzip2")
+        case xz_compression: throw .unsupportedCompression(path: path, method: "xz")
+        case zstd_compression: throw .unsupportedCompression(path: path, method: "zstd")
+        default:
+            if format.format == cram { return .none }
+            throw .unsupportedCompression(path: path, method: "unknown")
+        }
+    }
+
+    /// Chooses the text parser. htslib's verdict is used for FASTA, FASTQ and SAM; text it does not
+    /// recognize (e.g. FASTA whose first sequence line has a bad character) is classified by its
+    /// first non-blank byte: `>` FASTA, `@` FASTQ, a first line with at least 10 tabs SAM; other text
+    /// with a `>` line in the first block is FASTA with junk before its first header.
+    private static func textParser(detected: htsFormat, reader: BlockReader,
+                                   path: String) throws(SequenceIOError) -> (InputFormat, RecordParser) {
+        var format: InputFormat
+        switch detected.format {
+        case fasta_format: format = .fasta
+        case fastq_format: format = .fastq
+        case sam: format = .sam
+        default:
+            let probe = TextScanner(reader: reader, path: path, format: .fasta)
+            guard let first = try probe.skipBlankLines() else { throw .emptyInput(path: path) }
+            if first == UInt8(ascii: ">") {
+                format = .fasta
+            } else if first == UInt8(ascii: "@") {
+                format = .fastq
+            } else if tabsOnCurrentLine(reader) >= 10 {
+                format = .sam
+            } else if bufferHasFastaHeaderLine(reader) {
+                // Text before the first header: let the FASTA parser name the offending line.
+                format = .fasta
+            } else {
+                throw .unknownFormat(path: path, detected: "")
+            }
+            // Blank lines before the first record were consumed above; keep counting lines from there.
+            let scanner = TextScanner(reader: reader, path: path, format: format, startLine: probe.line)
+            return (format, makeParser(format, scanner))
+        }
+        return (format, makeParser(format, TextScanner(reader: reader, path: path, format: format)))
+    }
+
+    private static func makeParser(_ format: InputFormat, _ scanner: TextScanner) -> RecordParser {
+        switch format {
+        case .fastq: return FastqParser(scanner: scanner)
+        case .sam: return SamTextParser(scanner: scanner)
+        default: return FastaParser(scanner: scanner)
+        }
+    }
+
+    /// "bzip2", "xz" or "zstd" when the regular file at `path` starts with that compressor's magic
+    /// number (htslib cannot open bzip2 at all); nil otherwise and for standard input.
+    private static func unsupportedCompressionMagic(_ path: String) -> String? {
+        guard path != "-", let stream = fopen(path, "rb") else { return nil }
+        defer { fclose(stream) }
+        var magic = [UInt8](repeating: 0, count: 6)
+        let count = fread(&magic, 1, magic.count, stream)
+        if count >= 3 && magic[0..<3] == [0x42, 0x5A, 0x68] { return "bzip2" }
+        if count >= 6 && magic == [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00] { return "xz" }
+        if count >= 4 && magic[0..<4] == [0x28, 0xB5, 0x2F, 0xFD] { return "zstd" }
+        return nil
+    }
+
+    /// True when a buffered line after the read position starts with `>`.
+    private static func bufferHasFastaHeaderLine(_ reader: BlockReader) -> Bool {
+        var position = reader.position
+        while position + 1 < reader.end {
+            if reader.bytes[position] == 0x0A && reader.bytes[position + 1] == UInt8(ascii: ">") { return true }
+            position += 1
+        }
+        return false
+    }
+
+    /// Tabs between the read position and the end of its line, looking only at the bytes buffered.
+    private static func tabsOnCurrentLine(_ reader: BlockReader) -> Int {
+        var tabs = 0
+        var position = reader.position
+        while position < reader.end && reader.bytes[position] != 0x0A {
+            if reader.bytes[position] == 0x09 { tabs += 1 }
+            position += 1
+        }
+        return tabs
+    }
+}
