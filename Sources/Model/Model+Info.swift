@@ -1,0 +1,44 @@
+extension Model {
+    /// Human-readable multi-line description for `codingscan model-info`: name, source, format
+    /// version, encoding, window, step, min length, max window, the network minimum, one line per
+    /// layer with its parameter count, the total, and the provenance pretty-printed. Ends with "\n".
+    public func infoText() -> String {
+        let m = metadata
+        var lines: [String] = [
+            "name:              \(m.name)",
+            "source:            \(ModelError.sanitized(source))",
+            "format version:    \(m.formatVersion)",
+            "encoding:          \(m.encoding)",
+            "window:            \(m.window) bases",
+            "step:              \(m.step) bases",
+            "min length:        \(m.minLength) bases",
+            "max window:        \(m.maxWindow) bases",
+            "network minimum:   \(minimumInputLength) bases (smallest input every conv/pool accepts)",
+            "layers:",
+        ]
+        var total = 0
+        let numberWidth = String(m.layers.count).count
+        let summaries = m.layers.map(\.summary)
+        let summaryWidth = summaries.map(\.count).max() ?? 0
+        for (index, layer) in m.layers.enumerated() {
+            let number = String(index + 1)
+            var line = "  " + String(repeating: " ", count: numberWidth - number.count) + number + "  "
+            line += summaries[index]
+            let params = layer.parameterCount
+            if params > 0, let names = m.tensorNames[index] {
+                line += String(repeating: " ", count: summaryWidth - summaries[index].count)
+                line += "  \(params) parameters (\(ModelError.sanitized(names.weight)), "
+                    + "\(ModelError.sanitized(names.bias)))"
+                total += params
+            }
+            lines.append(line)
+        }
+        lines.append("total parameters:  \(total)")
+        lines.append("provenance:")
+        let provenance = m.provenance.serialized(pretty: true)
+        for line in provenance.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append("  " + line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

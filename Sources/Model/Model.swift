@@ -1,0 +1,64 @@
+/// A loaded, validated coding-potential network (see docs/model-format.md).
+///
+/// Immutable after loading, so one instance may be shared by several threads: `predict`
+/// allocates its own scratch per call.
+public final class Model: Sendable {
+    /// The file's `codingscan` metadata.
+    public let metadata: ModelMetadata
+    /// Where the model came from: the path as given, or a caller-chosen name ("built-in model").
+    public let source: String
+    /// The network's own minimum input length in bases: the smallest L for which every conv1d
+    /// and maxpool1d leaves at least one position. `metadata.minLength` is never below it.
+    public let minimumInputLength: Int
+    /// Every tensor of the file by name: dimensions (row-major, outermost first) and F32 values.
+    public let tensors: [String: (shape: [Int], values: [Float])]
+
+    /// The layers with weights attached, ReLU fused into preceding convolutions.
+    let plan: [CompiledLayer]
+    /// Floats per position needed by the widest activation (scratch is `length × maxChannels`).
+    let maxChannels: Int
+
+    private init(metadata: ModelMetadata, source: String, minimumInputLength: Int,
+                 tensors: [String: (shape: [Int], values: [Float])]) {
+        self.metadata = metadata
+        self.source = source
+        self.minimumInputLength = minimumInputLength
+        self.tensors = tensors
+        self.plan = CompiledLayer.compile(metadata.layers, names: metadata.tensorNames, tensors: tensors)
+        self.maxChannels = CompiledLayer.maxChannels(metadata.layers)
+    }
+
+    /// Reads and validates a safetensors model file. Errors name the file by `path` as given.
+    public static func load(path: String) throws(ModelError) -> Model {
+        let bytes = try FileReader.readAll(path: path)
+        return try load(bytes: bytes, source: path)
+    }
+
+    /// Validates safetensors `bytes`; `source` names them in errors (e.g. "built-in model").
+    ///
+    /// Order of checks: container (length prefix, header JSON, every tensor entry F32 and in
+    /// bounds), metadata fields, layer chain, tensors against layers, minimum input length.
+    public static func load(bytes: [UInt8], source: String) throws(ModelError) -> Model {
+        let container = try SafetensorsContainer.parse(bytes, source: source)
+        let metadata = try MetadataParser.parse(container.metadataText, source: source)
+        let minimum = try NetworkValidator.validate(metadata, entries: container.entries, source: source)
+        var tensors: [String: (shape: [Int], values: [Float])] = [:]
+        for (name, entry) in container.entries {
+            tensors[name] = (entry.shape, readFloats(bytes, from: container.bufferStart + entry.begin,
+                                                     count: entry.count))
+        }
+        return Model(metadata: metadata, source: source, minimumInputLength: minimum, tensors: tensors)
+    }
+
+    /// `count` little-endian F32 values starting at byte `offset` (bounds already validated).
+    private static func readFloats(_ bytes: [UInt8], from offset: Int, count: Int) -> [Float] {
+        var values = [Float](repeating: 0, count: count)
+        for k in 0..<count {
+            let p = offset + 4 * k
+            let bits = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
+                | UInt32(bytes[p + 3]) << 24
+            values[k] = Float(bitPattern: bits)
+        }
+        return values
+    }
+}

@@ -1,0 +1,92 @@
+import Windows
+
+/// The `codingscan` metadata of a model file (see docs/model-format.md).
+///
+/// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
+public struct ModelMetadata: Sendable, Equatable {
+    /// The only supported format version.
+    public static let currentFormatVersion = 1
+
+    /// Metadata schema version; must be 1.
+    public let formatVersion: Int
+    /// Human-readable model name (non-empty, one line).
+    public let name: String
+    /// One-hot input encoding; must equal `BaseEncoding.name`.
+    public let encoding: String
+    /// Default window length in bases.
+    public let window: Int
+    /// Default step between window starts in bases.
+    public let step: Int
+    /// Shortest sequence (or final partial window) the scanner may score, in bases.
+    public let minLength: Int
+    /// Longest window the scanner may request, in bases.
+    public let maxWindow: Int
+    /// The network, in the order applied.
+    public let layers: [LayerSpec]
+    /// Tensor names of each layer, parallel to `layers`: non-nil exactly for conv1d and dense.
+    public let tensorNames: [TensorNames?]
+    /// Free-form provenance (training command, genomes, seed, date, validation figures...): a JSON object.
+    public let provenance: JSONValue
+    /// `provenance` as canonical compact JSON text (sorted keys).
+    public let provenanceJSON: String
+
+    /// Builds metadata (for the trainer). `tensorNames` defaults to `TensorNames.defaults(for:)`.
+    /// No validation happens here; `Model.load` validates a serialised file.
+    /// - Precondition: `tensorNames`, when given, has one entry per layer.
+    public init(
+        formatVersion: Int = ModelMetadata.currentFormatVersion, name: String,
+        encoding: String = BaseEncoding.name, window: Int, step: Int, minLength: Int, maxWindow: Int,
+        layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
+    ) {
+        let names = tensorNames ?? TensorNames.defaults(for: layers)
+        precondition(names.count == layers.count, "tensorNames must parallel layers")
+        self.formatVersion = formatVersion
+        self.name = name
+        self.encoding = encoding
+        self.window = window
+        self.step = step
+        self.minLength = minLength
+        self.maxWindow = maxWindow
+        self.layers = layers
+        self.tensorNames = names
+        self.provenance = provenance
+        self.provenanceJSON = provenance.serialized()
+    }
+
+    /// The metadata as a JSON value, in the on-disk schema.
+    public var jsonValue: JSONValue {
+        var layerValues: [JSONValue] = []
+        for (index, layer) in layers.enumerated() {
+            var entry: [String: JSONValue] = ["type": .string(layer.typeName)]
+            switch layer {
+            case let .conv1d(i, o, k):
+                entry["in"] = .integer(i); entry["out"] = .integer(o); entry["kernel"] = .integer(k)
+            case let .maxPool1d(size):
+                entry["size"] = .integer(size)
+            case let .dense(i, o):
+                entry["in"] = .integer(i); entry["out"] = .integer(o)
+            case .relu, .globalAveragePool, .sigmoid:
+                break
+            }
+            if let names = tensorNames[index] {
+                entry["weight"] = .string(names.weight)
+                entry["bias"] = .string(names.bias)
+            }
+            layerValues.append(.object(entry))
+        }
+        return .object([
+            "format_version": .integer(formatVersion),
+            "name": .string(name),
+            "encoding": .string(encoding),
+            "window": .integer(window),
+            "step": .integer(step),
+            "min_length": .integer(minLength),
+            "max_window": .integer(maxWindow),
+            "layers": .array(layerValues),
+            "provenance": provenance,
+        ])
+    }
+
+    /// The string stored under `__metadata__.codingscan`: canonical compact JSON with sorted keys.
+    public var jsonString: String { jsonValue.serialized() }
+}
