@@ -1,0 +1,46 @@
+/// TSV: a header line `#chrom  start  end  p_plus  p_minus`, then one row per window.
+///
+/// `start`/`end` are the window's own 0-based half-open coordinates (windows overlap when step <
+/// window). p_plus is P(coding) of the forward strand, p_minus of the reverse complement, 4 decimals;
+/// `NA` for a window that was not scored (fewer than half of its bases are A, C, G or T).
+/// A read shorter than the window is one row covering the whole read.
+public final class TSVWriter: TrackWriter {
+    private let sink: OutputSink
+    private var name: [UInt8] = []
+    private var line: [UInt8] = []
+    private var wroteHeader = false
+
+    public init(sink: OutputSink) {
+        self.sink = sink
+    }
+
+    private func header() throws(TrackError) {
+        guard !wroteHeader else { return }
+        wroteHeader = true
+        try sink.write("#chrom\tstart\tend\tp_plus\tp_minus\n")
+    }
+
+    public func begin(sequence name: String) throws(TrackError) {
+        try header()
+        self.name = Array(name.utf8)
+    }
+
+    public func add(_ window: ScoredWindow) throws(TrackError) {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: name)
+        line.append(9)
+        NumberFormat.append(window.start, to: &line)
+        line.append(9)
+        NumberFormat.append(window.end, to: &line)
+        for p in [window.plus, window.minus] {
+            line.append(9)
+            if let p { NumberFormat.appendProbability(p, to: &line) } else { line.append(contentsOf: [78, 65]) }
+        }
+        line.append(10)
+        try sink.write(line[...])
+    }
+
+    public func end(sequenceLength length: Int) throws(TrackError) {}
+
+    public func finish() throws(TrackError) { try header() }
+}

@@ -1,0 +1,78 @@
+import Windows
+
+/// Which strand's probability a track reports.
+public enum StrandChoice: String, Sendable, CaseIterable {
+    /// max(p_plus, p_minus) in bedGraph; both strands' calls in BED.
+    case both
+    case plus
+    case minus
+}
+
+/// The output formats of `codingscan scan`.
+public enum TrackFormat: String, Sendable, CaseIterable {
+    case bedgraph
+    case bed
+    case tsv
+}
+
+/// One window's scores as handed to a writer.
+///
+/// `start`/`end` are the window's 0-based half-open coordinates. `plus`/`minus` are P(coding) of the
+/// forward strand and of the reverse complement; both nil when the window was not scored (fewer than
+/// half of its bases are A, C, G or T).
+public struct ScoredWindow: Sendable, Equatable {
+    public let index: Int
+    public let start: Int
+    public let end: Int
+    public let plus: Float?
+    public let minus: Float?
+
+    public init(index: Int, start: Int, end: Int, plus: Float?, minus: Float?) {
+        self.index = index
+        self.start = start
+        self.end = end
+        self.plus = plus
+        self.minus = minus
+    }
+}
+
+/// Settings every writer shares.
+public struct TrackSettings: Sendable {
+    public var plan: WindowPlan
+    public var strand: StrandChoice
+    /// BED calls: bins with p ≥ threshold are coding.
+    public var threshold: Float
+    /// Write a UCSC `track` header line first (bedGraph and BED).
+    public var trackLine: Bool
+    /// Model name, for the track line.
+    public var modelName: String
+
+    public init(plan: WindowPlan, strand: StrandChoice = .both, threshold: Float = 0.5,
+                trackLine: Bool = false, modelName: String = "") {
+        self.plan = plan
+        self.strand = strand
+        self.threshold = threshold
+        self.trackLine = trackLine
+        self.modelName = modelName
+    }
+}
+
+/// Streams one track: `begin` a sequence, `add` its windows in order, `end` it; `finish` once.
+public protocol TrackWriter: AnyObject {
+    func begin(sequence name: String) throws(TrackError)
+    func add(_ window: ScoredWindow) throws(TrackError)
+    /// `length` is the sequence length in bases; the last bin is extended to it.
+    func end(sequenceLength length: Int) throws(TrackError)
+    func finish() throws(TrackError)
+}
+
+/// Builds the writer for a format.
+public enum TrackWriters {
+    public static func make(_ format: TrackFormat, settings: TrackSettings, sink: OutputSink) -> TrackWriter {
+        switch format {
+        case .bedgraph: return BedGraphWriter(settings: settings, sink: sink)
+        case .bed: return BedWriter(settings: settings, sink: sink)
+        case .tsv: return TSVWriter(sink: sink)
+        }
+    }
+}
