@@ -1,0 +1,28 @@
+import SequenceIO
+import Tracks
+import Model
+
+/// Why a scan stopped. `description` is one line without a program prefix.
+public enum ScanError: Error, CustomStringConvertible {
+    /// An option is out of the range the model accepts (a usage error).
+    case usage(String)
+    case input(SequenceIOError)
+    case output(TrackError)
+    case model(ModelError)
+    /// A file held no sequence record at all.
+    case noSequences(path: String)
+    /// Every record was shorter than the model's minimum length.
+    case nothingScored(minLength: Int, firstSkipped: String)
+
+    public var description: String {
+        switch self {
+        case let .usage(message): return message
+        case let .input(error): return error.description
+        case let .output(error): return error.description
+        case let .model(error): return error.description
+        case let .noSequences(path): return "\(path): no sequence records in input"
+        case let .nothingScored(minLength, first):
+            return "\(first): no sequence is long enough to score (shortest scored length is \(minLength) bp)"
+        }
+    }
+}

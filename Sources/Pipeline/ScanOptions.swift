@@ -1,0 +1,24 @@
+import Tracks
+
+/// What `codingscan scan` was asked to do. nil window/step mean the model's defaults.
+public struct ScanOptions: Sendable {
+    /// Window length in bases; nil = the model's `window`.
+    public var window: Int?
+    /// Step between window starts in bases; nil = the model's `step` (capped at the window).
+    public var step: Int?
+    public var format: TrackFormat
+    public var strand: StrandChoice
+    /// BED calls: p ≥ threshold is coding. In [0, 1].
+    public var threshold: Float
+    public var trackLine: Bool
+
+    public init(window: Int? = nil, step: Int? = nil, format: TrackFormat = .bedgraph,
+                strand: StrandChoice = .both, threshold: Float = 0.5, trackLine: Bool = false) {
+        self.window = window
+        self.step = step
+        self.format = format
+        self.strand = strand
+        self.threshold = threshold
+        self.trackLine = trackLine
+    }
+}

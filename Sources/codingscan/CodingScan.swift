@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+
+/// `codingscan`: the command tree. `scan` is the default subcommand.
+@main
+struct CodingScan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "codingscan",
+        abstract: "Score DNA for protein-coding potential with a convolutional network.",
+        discussion: """
+            Reads FASTA, FASTQ, SAM, BAM or CRAM (plain, gzip or bgzip; files or stdin), slides a window \
+            along every sequence, scores each window on both strands and writes a coding-probability \
+            track (bedGraph, BED or TSV, 0-based half-open) to stdout. See codingscan(1).
+            """,
+        version: "codingscan \(version)",
+        subcommands: [Scan.self, ModelInfo.self],
+        defaultSubcommand: Scan.self
+    )
+
+    /// Parses and runs a command. Usage errors are one line on stderr (`codingscan: ...`, exit 64);
+    /// help and version go to stdout as usual.
+    static func main() {
+        signal(SIGPIPE, SIG_DFL)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == .failure && !(error is ValidationError) {
+                exit(withError: error)
+            }
+            let message = self.message(for: error)
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+            Stderr.line("codingscan: \(message) (see 'codingscan --help')")
+            Glibc.exit(code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `codingscan model-info [FILE]`: prints a model's metadata.
+struct ModelInfo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model-info",
+        abstract: "Print a model's metadata (the built-in model when no FILE is given)."
+    )
+
+    @Argument(help: "Model file (safetensors). Default: the built-in model.")
+    var file: String?
+
+    func run() throws {
+        do {
+            let model = try ModelSource.load(path: file)
+            let text = model.infoText()
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Pipeline
+import Tracks
+
+extension TrackFormat: ExpressibleByArgument {}
+extension StrandChoice: ExpressibleByArgument {}
+
+/// `codingscan [scan] [FILE ...]`: the streaming scan.
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Score sequences and write a coding-probability track (the default command)."
+    )
+
+    @Argument(help: "Input files (FASTA, FASTQ, SAM, BAM, CRAM; plain, gzip or bgzip). '-' or none: stdin.")
+    var files: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
+                                                      valueName: "file"))
+    var model: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
+                                                      valueName: "bp"))
+    var window: Int?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
+                                                      valueName: "bp"))
+    var step: Int?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed or tsv.", valueName: "format"))
+    var format: TrackFormat = .bedgraph
+
+    @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
+    var strand: StrandChoice = .both
+
+    @Option(name: [.customShort("T"), .long],
+            help: ArgumentHelp("BED calls: bins with p >= this are coding, in [0, 1].", valueName: "p"))
+    var threshold: Float = 0.5
+
+    @Flag(help: "Write a UCSC track header line (bedgraph, bed).")
+    var trackLine = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (atomically; never an input).",
+                                                      valueName: "file"))
+    var output: String?
+
+    @Flag(name: [.short, .long], help: "No warnings on stderr.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "A summary on stderr at the end.")
+    var verbose = false
+
+    func validate() throws {
+        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
+        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
+        if let window, let step, step > window {
+            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
+        }
+        if !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
+    }
+
+    func run() throws {
+        do {
+            try scan()
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+
+    private func scan() throws {
+        let started = Clock.seconds()
+        let inputs = files.isEmpty ? ["-"] : files
+        let model = try ModelSource.load(path: model)
+        let options = ScanOptions(window: window, step: step, format: format, strand: strand,
+                                  threshold: threshold, trackLine: trackLine)
+        let scanner: Scanner
+        do { scanner = try Scanner(model: model, options: options) } catch {
+            throw Failure.usage(error.description)
+        }
+        let sink: OutputSink
+        if let output {
+            if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
+                throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
+            }
+            do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
+        } else {
+            sink = OutputSink()
+        }
+        let summary: ScanSummary
+        do {
+            summary = try scanner.scan(paths: inputs, sink: sink)
+            try sink.commit()
+        } catch let error as ScanError {
+            sink.abandon()
+            switch error {
+            case .output(.brokenPipe): throw Failure.brokenPipe
+            case .usage(let text): throw Failure.usage(text)
+            default: throw Failure.message(error.description)
+            }
+        } catch let error as TrackError {
+            sink.abandon()
+            if error == .brokenPipe { throw Failure.brokenPipe }
+            throw Failure.message(error.description)
+        }
+        if summary.skipped > 0 && !quiet {
+            Stderr.line("codingscan: warning: \(summary.skipped) of \(summary.sequences) sequences shorter than "
+                + "\(summary.minLength) bp were not scored (first: \(summary.firstSkipped ?? "?"))")
+        }
+        if verbose {
+            let seconds = Clock.seconds() - started
+            Stderr.line("codingscan: model '\(model.metadata.name)', window \(summary.window), step \(summary.step); "
+                + "\(summary.sequences) sequences, \(summary.bases) bases, \(summary.windows) windows "
+                + "(\(summary.unscoredWindows) unscored), \(summary.skipped) skipped; "
+                + "\(Clock.format(seconds)) s, peak memory \(Clock.peakMemoryMB()) MB")
+        }
+    }
+}

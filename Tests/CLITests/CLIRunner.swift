@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// Runs the built `codingscan` binary from the package root and captures what it did.
+struct CLIRunner {
+    struct Result: Equatable {
+        var stdout: Data
+        var stderr: Data
+        var status: Int32
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    /// The package root (…/Tests/CLITests/CLIRunner.swift → …).
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `codingscan` executable beside the test bundle.
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("codingscan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("codingscan")
+    }()
+
+    /// Runs `codingscan args` in the package root, feeding `stdin` (a file path relative to the root, or
+    /// raw data), through `/bin/sh -c` when `shell` is given (then `$CODINGSCAN` names the binary).
+    static func run(_ args: [String], stdinFile: String? = nil, stdinData: Data? = nil,
+                    shell: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.currentDirectoryURL = root
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell]
+        } else {
+            process.executableURL = binary
+            process.arguments = args
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["CODINGSCAN"] = binary.path
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        if let stdinFile {
+            process.standardInput = try FileHandle(forReadingFrom: root.appendingPathComponent(stdinFile))
+        } else if let stdinData {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(stdinData)
+            try input.fileHandleForWriting.close()
+            return finish(process, out, err)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        try process.run()
+        return finish(process, out, err)
+    }
+
+    private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
+        // Read both pipes fully before waiting, so a large output cannot block the child.
+        var stdout = Data(), stderr = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        stdout = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus
+                                                                  : process.terminationStatus
+        return Result(stdout: stdout, stderr: stderr, status: status)
+    }
+}

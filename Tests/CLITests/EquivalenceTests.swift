@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// The same sequences in every container give byte-identical tracks.
+final class EquivalenceTests: XCTestCase {
+    let model = "fixtures/models/tiny.safetensors"
+    let forms = ["fixtures/seq/small.fa", "fixtures/seq/small-crlf.fa", "fixtures/seq/small.fa.gz",
+                 "fixtures/seq/small.fa.bgz", "fixtures/seq/small.fq", "fixtures/seq/small.sam",
+                 "fixtures/seq/small.bam", "fixtures/seq/small.cram"]
+
+    func testEveryInputFormGivesTheSameTrack() throws {
+        for format in ["bedgraph", "bed", "tsv"] {
+            let reference = try CLIRunner.run(["-m", model, "-f", format, "-q", forms[0]])
+            XCTAssertEqual(reference.status, 0, reference.stderrText)
+            XCTAssertFalse(reference.stdout.isEmpty)
+            for form in forms.dropFirst() {
+                let other = try CLIRunner.run(["-m", model, "-f", format, "-q", form])
+                XCTAssertEqual(other.status, 0, "\(form): \(other.stderrText)")
+                XCTAssertEqual(other.stdoutText, reference.stdoutText, "\(form) as \(format)")
+            }
+            for form in [forms[0], "fixtures/seq/small.bam", "fixtures/seq/small.fa.gz"] {
+                let piped = try CLIRunner.run(["-m", model, "-f", format, "-q"], stdinFile: form)
+                XCTAssertEqual(piped.status, 0, piped.stderrText)
+                XCTAssertEqual(piped.stdoutText, reference.stdoutText, "stdin \(form) as \(format)")
+            }
+        }
+    }
+
+    func testWindowCountsMatchTheFormula() throws {
+        // two.fa: alpha 1000 bp, beta 383 bp; windows = (L - W) / S + 1.
+        let r = try CLIRunner.run(["-m", model, "-f", "tsv", "-w", "40", "-s", "7", "fixtures/seq/two.fa"])
+        XCTAssertEqual(r.status, 0)
+        let rows = r.stdoutText.split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.filter { $0.hasPrefix("alpha\t") }.count, (1000 - 40) / 7 + 1)
+        XCTAssertEqual(rows.filter { $0.hasPrefix("beta\t") }.count, (383 - 40) / 7 + 1)
+        let last = rows.last!.split(separator: "\t")
+        XCTAssertEqual(last[1], "\((383 - 40) / 7 * 7)")
+        XCTAssertEqual(last[2], "\((383 - 40) / 7 * 7 + 40)")
+    }
+
+    func testBedGraphTilesEachSequence() throws {
+        let r = try CLIRunner.run(["-m", model, "-w", "40", "-s", "7", "fixtures/seq/two.fa"])
+        var ends: [String: Int] = [:]
+        for line in r.stdoutText.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            let (name, start, end) = (String(f[0]), Int(f[1])!, Int(f[2])!)
+            XCTAssertEqual(start, ends[name] ?? 0, "bins abut: \(line)")
+            XCTAssertLessThan(start, end)
+            ends[name] = end
+        }
+        XCTAssertEqual(ends, ["alpha": 1000, "beta": 383])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+
+/// Compares stdout, stderr and exit status of the binary with the golden files under
+/// `fixtures/golden/`, case by case as listed in `fixtures/golden/cases.tsv`:
+/// `name <TAB> stdin file or - <TAB> arguments separated by spaces`.
+/// `CODINGSCAN_UPDATE_GOLDEN=1 swift test --filter GoldenTests` rewrites the golden files (then review the diff).
+final class GoldenTests: XCTestCase {
+    struct Case {
+        let name: String
+        let stdin: String?
+        let args: [String]
+    }
+
+    static func cases() throws -> [Case] {
+        let text = try String(contentsOf: CLIRunner.root.appendingPathComponent("fixtures/golden/cases.tsv"),
+                              encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            if line.hasPrefix("#") || line.isEmpty { return nil }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            precondition(cols.count == 3, "bad cases.tsv line: \(line)")
+            return Case(name: cols[0], stdin: cols[1] == "-" ? nil : cols[1],
+                        args: cols[2].split(separator: " ").map(String.init))
+        }
+    }
+
+    func testGoldenFiles() throws {
+        let update = ProcessInfo.processInfo.environment["CODINGSCAN_UPDATE_GOLDEN"] == "1"
+        let dir = CLIRunner.root.appendingPathComponent("fixtures/golden")
+        let cases = try Self.cases()
+        XCTAssertGreaterThan(cases.count, 10)
+        for c in cases {
+            let result = try CLIRunner.run(c.args, stdinFile: c.stdin)
+            let out = dir.appendingPathComponent("\(c.name).stdout")
+            let err = dir.appendingPathComponent("\(c.name).stderr")
+            let status = dir.appendingPathComponent("\(c.name).status")
+            if update {
+                try result.stdout.write(to: out)
+                try result.stderr.write(to: err)
+                try "\(result.status)\n".write(to: status, atomically: true, encoding: .utf8)
+                continue
+            }
+            XCTAssertEqual(result.stdoutText, try String(contentsOf: out, encoding: .utf8), "\(c.name): stdout")
+            XCTAssertEqual(result.stderrText, try String(contentsOf: err, encoding: .utf8), "\(c.name): stderr")
+            XCTAssertEqual("\(result.status)\n", try String(contentsOf: status, encoding: .utf8), "\(c.name): status")
+        }
+    }
+}

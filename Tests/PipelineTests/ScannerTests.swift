@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+import Model
+@testable import Pipeline
+import Tracks
+import Windows
+
+final class ScannerTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let model = try! Model.load(path: ScannerTests.root.appendingPathComponent("fixtures/models/tiny.safetensors").path)
+
+    private func temporary(_ name: String) -> String {
+        NSTemporaryDirectory() + "codingscan-scanner-\(UUID().uuidString)-\(name)"
+    }
+
+    /// A record longer than the read block: every window's scores equal the model on that slice.
+    func testStreamingMatchesPerWindowPredictions() throws {
+        var rng = UInt64(12345)
+        func next() -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return rng >> 33 }
+        let letters = Array("ACGTacgtN".utf8)
+        var seq = (0..<150_007).map { _ in letters[Int(next() % 9)] }
+        for i in 70_000..<70_500 { seq[i] = UInt8(ascii: "N") }  // an N run across windows
+        let fasta = temporary("long.fa")
+        try (Data(">long\n".utf8) + Data(seq) + Data("\n".utf8)).write(to: URL(fileURLWithPath: fasta))
+        defer { unlink(fasta) }
+        let out = temporary("long.tsv")
+        defer { unlink(out) }
+        let scanner = try Scanner(model: model, options: ScanOptions(window: 60, step: 7, format: .tsv))
+        let sink = try OutputSink(path: out)
+        let summary = try scanner.scan(paths: [fasta], sink: sink)
+        try sink.commit()
+        XCTAssertEqual(summary.windows, (150_007 - 60) / 7 + 1)
+        XCTAssertEqual(summary.bases, 150_007)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.count, summary.windows)
+        let masks = seq.map { BaseEncoding.maskOfASCII[Int($0)] }
+        var unscored = 0
+        for (i, row) in rows.enumerated() where i % 97 == 0 || (9_990...10_080).contains(i) {
+            let f = row.split(separator: "\t")
+            let start = i * 7
+            XCTAssertEqual(Int(f[1]), start)
+            XCTAssertEqual(Int(f[2]), start + 60)
+            let slice = Array(masks[start..<(start + 60)])
+            if slice.filter(BaseEncoding.isUnambiguous).count * 2 < 60 {
+                XCTAssertEqual(f[3], "NA"); unscored += 1; continue
+            }
+            let p = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            let m = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            XCTAssertEqual(Double(f[3])!, Double(p), accuracy: 0.00005 + 1e-6, "window \(i)")
+            XCTAssertEqual(Double(f[4])!, Double(m), accuracy: 0.00005 + 1e-6, "window \(i)")
+        }
+        XCTAssertGreaterThan(unscored, 0, "the N run leaves unscored windows")
+        XCTAssertEqual(summary.unscoredWindows, rows.filter { $0.hasSuffix("NA\tNA") }.count)
+    }
+
+    func testOptionsOutsideTheModelAreUsageErrors() {
+        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(window: 10))) { error in
+            XCTAssertEqual("\(error)", "--window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
+        }
+        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(window: 30, step: 40)))
+        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(threshold: -0.1)))
+        XCTAssertEqual(try Scanner(model: model, options: ScanOptions(window: 25)).plan.step, 20)
+        XCTAssertEqual(try Scanner(model: model, options: ScanOptions(window: 20)).plan.step, 20)
+    }
+}
