@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-// CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline → codingscan
+// CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
+// → Annotation, Evaluation → codingscan
 /// Always optimise these modules, in debug builds too (tests run them on real-sized data).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "Model", dependencies: ["Kernels", "Windows"]),
         .target(name: "Tracks", dependencies: ["Windows"]),
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks"]),
+        .target(name: "Annotation", dependencies: ["CHTSlib"]),
+        .target(name: "Evaluation"),
         .target(name: "CDefaultModel"),
         .executableTarget(
             name: "codingscan",
@@ -41,6 +44,8 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan"]),
     ],
     swiftLanguageModes: [.v5]
