@@ -64,18 +64,19 @@ struct CLIRunner {
 
     private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
         // Read both pipes fully before waiting, so a large output cannot block the child.
-        var stdout = Data(), stderr = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let stderr = Box()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            stderr.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus
                                                                   : process.terminationStatus
-        return Result(stdout: stdout, stderr: stderr, status: status)
+        return Result(stdout: stdout, stderr: stderr.data, status: status)
     }
 }

@@ -80,7 +80,7 @@ final class WriterTests: XCTestCase {
 
     func testNumberFormat() {
         var out: [UInt8] = []
-        for p: Float in [0, 1, 0.5, 0.00005, 0.99996, 0.123449, -0.1, 1.5] {
+        for p: Float in [0, 1, 0.5, 0.00006, 0.99996, 0.123449, -0.1, 1.5] {
             NumberFormat.appendProbability(p, to: &out); out.append(32)
         }
         for i in [0, 7, 10, 1234567890] { NumberFormat.append(i, to: &out); out.append(32) }
