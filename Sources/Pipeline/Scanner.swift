@@ -38,18 +38,32 @@ public final class Scanner {
     /// Scans `paths` in order ("-" is standard input) and writes one track to `sink`.
     /// The sink is flushed but not committed: the caller commits on success.
     public func scan(paths: [String], sink: OutputSink) throws(ScanError) -> ScanSummary {
+        let writer = TrackWriters.make(options.format, settings: trackSettings, sink: sink)
+        let summary = try scan(paths: paths, writer: writer)
+        do { try sink.flush() } catch { throw .output(error) }
+        return summary
+    }
+
+    /// The writer settings this scan's options imply.
+    public var trackSettings: TrackSettings {
+        TrackSettings(plan: plan, strand: options.strand, threshold: options.threshold,
+                      trackLine: options.trackLine, modelName: model.metadata.name)
+    }
+
+    /// Scans `paths` in order into any writer (e.g. an in-memory collector for evaluation).
+    /// `options.format` is ignored; both strands are scored unless `options.strand` names one and the
+    /// writer is a bedGraph writer.
+    public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
         var summary = ScanSummary()
         summary.window = plan.window
         summary.step = plan.step
         summary.minLength = plan.minLength
-        let settings = TrackSettings(plan: plan, strand: options.strand, threshold: options.threshold,
-                                     trackLine: options.trackLine, modelName: model.metadata.name)
-        let writer = TrackWriters.make(options.format, settings: settings, sink: sink)
         var ascii = [UInt8](repeating: 0, count: blockSize)
         var masks = [UInt8](repeating: 0, count: blockSize)
         var stream = WindowStream(plan: plan)
-        let needPlus = options.format != .bedgraph || options.strand != .minus
-        let needMinus = options.format != .bedgraph || options.strand != .plus
+        let oneStrand = writer is BedGraphWriter
+        let needPlus = !oneStrand || options.strand != .minus
+        let needMinus = !oneStrand || options.strand != .plus
         let table = BaseEncoding.maskOfASCII
         var unscored = 0
         do {
@@ -90,7 +104,6 @@ public final class Scanner {
                 if records == 0 { throw ScanError.noSequences(path: reader.displayName) }
             }
             try writer.finish()
-            try sink.flush()
         } catch let error as SequenceIOError {
             throw .input(error)
         } catch let error as TrackError {

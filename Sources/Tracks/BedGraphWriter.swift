@@ -8,13 +8,14 @@ public final class BedGraphWriter: TrackWriter {
     private let settings: TrackSettings
     private let sink: OutputSink
     private var name: [UInt8] = []
-    private var pending: ScoredWindow?
+    private var bins: BinSequencer
     private var line: [UInt8] = []
     private var wroteHeader = false
 
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
         self.sink = sink
+        bins = BinSequencer(plan: settings.plan)
     }
 
     public func begin(sequence name: String) throws(TrackError) {
@@ -25,17 +26,15 @@ public final class BedGraphWriter: TrackWriter {
                 + "visibility=full autoScale=off viewLimits=0:1\n")
         }
         self.name = Array(name.utf8)
-        pending = nil
+        bins.reset()
     }
 
     public func add(_ window: ScoredWindow) throws(TrackError) {
-        if let previous = pending { try write(previous, sequenceLength: nil) }
-        pending = window
+        try bins.add(window, write)
     }
 
     public func end(sequenceLength length: Int) throws(TrackError) {
-        if let last = pending { try write(last, sequenceLength: length) }
-        pending = nil
+        try bins.end(length: length, write)
     }
 
     public func finish() throws(TrackError) {
@@ -45,12 +44,10 @@ public final class BedGraphWriter: TrackWriter {
         }
     }
 
-    /// Writes the bin of `window`; `sequenceLength` is non-nil for the sequence's last window.
-    private func write(_ window: ScoredWindow, sequenceLength: Int?) throws(TrackError) {
+    /// Writes the bin of `window`.
+    private func write(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
         guard let value = BinValue.of(window, strand: settings.strand) else { return }
-        let plan = settings.plan
-        let start = window.index == 0 ? 0 : window.start + plan.binOffset
-        let end = sequenceLength ?? (window.start + plan.binOffset + plan.step)
+        let (start, end) = (bin.lowerBound, bin.upperBound)
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name)
         line.append(9)

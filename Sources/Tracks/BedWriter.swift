@@ -17,7 +17,7 @@ public final class BedWriter: TrackWriter {
     private let settings: TrackSettings
     private let sink: OutputSink
     private var name: [UInt8] = []
-    private var pending: ScoredWindow?
+    private var bins: BinSequencer
     private var open: [Run?] = [nil, nil]
     /// Closed runs not yet written because an open run on the other strand starts before them.
     private var closed: [Run] = []
@@ -27,24 +27,23 @@ public final class BedWriter: TrackWriter {
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
         self.sink = sink
+        bins = BinSequencer(plan: settings.plan)
     }
 
     public func begin(sequence name: String) throws(TrackError) {
         try header()
         self.name = Array(name.utf8)
-        pending = nil
+        bins.reset()
         open = [nil, nil]
         closed.removeAll()
     }
 
     public func add(_ window: ScoredWindow) throws(TrackError) {
-        if let previous = pending { try take(previous, sequenceLength: nil) }
-        pending = window
+        try bins.add(window, take)
     }
 
     public func end(sequenceLength length: Int) throws(TrackError) {
-        if let last = pending { try take(last, sequenceLength: length) }
-        pending = nil
+        try bins.end(length: length, take)
         for s in 0..<2 { if let run = open[s] { closed.append(run); open[s] = nil } }
         try drain()
     }
@@ -59,10 +58,8 @@ public final class BedWriter: TrackWriter {
             + "\(settings.threshold)\(model)\" useScore=1 visibility=dense\n")
     }
 
-    private func take(_ window: ScoredWindow, sequenceLength: Int?) throws(TrackError) {
-        let plan = settings.plan
-        let start = window.index == 0 ? 0 : window.start + plan.binOffset
-        let end = sequenceLength ?? (window.start + plan.binOffset + plan.step)
+    private func take(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
+        let (start, end) = (bin.lowerBound, bin.upperBound)
         let strands: [(Int, Float?)]
         switch settings.strand {
         case .both: strands = [(0, window.plus), (1, window.minus)]
