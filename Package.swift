@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 // CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
-// → Annotation, Evaluation → codingscan
+// → Annotation, Evaluation → Assessment (eval) → codingscan
 /// Always optimise these modules, in debug builds too (tests run them on real-sized data).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
@@ -31,11 +31,12 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks"]),
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
+        .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(name: "CDefaultModel"),
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "Pipeline", "Model", "SequenceIO", "CDefaultModel",
+                "Pipeline", "Model", "SequenceIO", "Assessment", "Evaluation", "Annotation", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan"]),
     ],
     swiftLanguageModes: [.v5]

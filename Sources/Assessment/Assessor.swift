@@ -1,0 +1,70 @@
+import Annotation
+import Evaluation
+import Model
+
+/// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding
+/// bases and computes base-level metrics per genome and pooled.
+///
+/// A base is coding when any CDS on either strand covers it; its score is max(p_plus, p_minus) of its
+/// bin (0 without a scored bin). Calls at `threshold`: score >= threshold is coding, the base-level
+/// view of the `codingscan scan -f bed` calls at the same threshold.
+public final class Assessor {
+    public let scorer: GenomeScorer
+    /// Probability cut of the calls, in [0, 1].
+    public let threshold: Float
+    /// Label of the row that pools every genome.
+    public static let pooledLabel = "all"
+
+    /// `window`/`step` in bases (nil: the model's defaults). Throws `.usage` for values the model
+    /// does not accept or a threshold outside [0, 1].
+    public init(model: Model, window: Int? = nil, step: Int? = nil, threshold: Float = 0.5) throws(AssessmentError) {
+        guard threshold >= 0 && threshold <= 1 else {
+            throw .usage("--threshold \(threshold) must be between 0 and 1")
+        }
+        scorer = try GenomeScorer(model: model, window: window, step: step)
+        self.threshold = threshold
+    }
+
+    /// Reads the CDS of an annotation file (GFF3, GTF or BED; plain or compressed).
+    public static func readAnnotation(path: String) throws(AssessmentError) -> AnnotationSet {
+        do { return try AnnotationReader.read(path: path) } catch { throw .annotation(error) }
+    }
+
+    /// Scores the genome at `genomePath` and evaluates it against `annotation`; `label` names its row
+    /// (default: the file's base name, see `GenomeLabels`). Throws when a CDS ends past its record's
+    /// end; CDS on seqids absent from the genome are only counted.
+    public func assess(genome genomePath: String, annotation: AnnotationSet,
+                       label: String? = nil) throws(AssessmentError) -> GenomeAssessment {
+        let genome = try scorer.score(path: genomePath)
+        let match = try AnnotationMatch(annotation: annotation, genome: genome)
+        let items = BaseWeighting.items(genome: genome, annotation: annotation)
+        let evaluation: BinaryEvaluation
+        do { evaluation = try BinaryEvaluation(items) } catch { throw .evaluation(error) }
+        let skipped = genome.skipped
+        return GenomeAssessment(
+            genomePath: genomePath, annotationPath: annotation.path, match: match,
+            records: genome.sequences.count, skippedRecords: skipped.count, firstSkipped: skipped.first?.name,
+            unscoredBins: genome.unscoredBins, items: items, evaluation: evaluation,
+            metrics: metrics(label: label ?? genome.displayName, evaluation: evaluation))
+    }
+
+    /// The row pooling every base of `assessments` (label `pooledLabel`).
+    public func pooled(_ assessments: [GenomeAssessment]) throws(AssessmentError) -> EvalMetrics {
+        let evaluation: BinaryEvaluation
+        do { evaluation = try BinaryEvaluation(assessments.flatMap(\.items)) } catch { throw .evaluation(error) }
+        return metrics(label: Self.pooledLabel, evaluation: evaluation)
+    }
+
+    /// The report rows: one per genome, plus the pooled row when there is more than one genome.
+    public func rows(_ assessments: [GenomeAssessment]) throws(AssessmentError) -> [EvalMetrics] {
+        var rows = assessments.map(\.metrics)
+        if assessments.count > 1 { rows.append(try pooled(assessments)) }
+        return rows
+    }
+
+    /// The metrics row of `evaluation` with this run's model, window, step and threshold.
+    private func metrics(label: String, evaluation: BinaryEvaluation) -> EvalMetrics {
+        EvalMetrics(genome: label, model: scorer.model.metadata.name, window: scorer.plan.window,
+                    step: scorer.plan.step, evaluation: evaluation, threshold: threshold)
+    }
+}

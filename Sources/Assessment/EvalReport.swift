@@ -1,0 +1,103 @@
+/// Renders `EvalMetrics` rows as TSV or JSON text.
+///
+/// Fractions, areas, correlations and thresholds have exactly 4 decimals (rounded half away from
+/// zero), counts and bases are integers. Keys and columns, in order: see `columns`.
+public enum EvalReport {
+    /// Column names (TSV header) and JSON keys, in order.
+    public static let columns = [
+        "genome", "model", "window", "step", "bases", "coding_fraction", "roc_auc", "pr_auc_noncoding",
+        "best_mcc", "best_mcc_threshold", "threshold", "precision", "recall", "f1", "mcc",
+    ]
+
+    /// The whole report, ending with a newline.
+    public static func render(_ rows: [EvalMetrics], format: EvalFormat) -> String {
+        switch format {
+        case .tsv: return tsv(rows)
+        case .json: return json(rows)
+        }
+    }
+
+    /// A header line, then one line per row, tab-separated; NA for undefined values. Tabs and
+    /// newlines in names become spaces.
+    public static func tsv(_ rows: [EvalMetrics]) -> String {
+        var out = columns.joined(separator: "\t") + "\n"
+        for row in rows {
+            out += cells(row).map { cell -> String in
+                switch cell {
+                case let .text(text):
+                    return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+                case let .number(text): return text ?? "NA"
+                }
+            }.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    /// A JSON array, one object per line; null for undefined values.
+    public static func json(_ rows: [EvalMetrics]) -> String {
+        guard !rows.isEmpty else { return "[]\n" }
+        var lines: [String] = []
+        for row in rows {
+            let pairs = zip(columns, cells(row)).map { key, cell -> String in
+                switch cell {
+                case let .text(text): return "\"\(key)\": \(quoted(text))"
+                case let .number(text): return "\"\(key)\": \(text ?? "null")"
+                }
+            }
+            lines.append("  {" + pairs.joined(separator: ", ") + "}")
+        }
+        return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A cell: text, or a number already formatted (nil when undefined).
+    private enum Cell {
+        case text(String)
+        case number(String?)
+    }
+
+    /// The cells of `row` in `columns` order.
+    private static func cells(_ row: EvalMetrics) -> [Cell] {
+        [
+            .text(row.genome), .text(row.model), .number(String(row.window)), .number(String(row.step)),
+            .number(String(row.bases)), .number(decimal(row.codingFraction)), .number(decimal(row.rocAUC)),
+            .number(decimal(row.prAUCNonCoding)), .number(decimal(row.bestMCC)),
+            .number(decimal(row.bestMCCThreshold.map(Double.init))), .number(decimal(Double(row.threshold))),
+            .number(decimal(row.precision)), .number(decimal(row.recall)), .number(decimal(row.f1)),
+            .number(decimal(row.mcc)),
+        ]
+    }
+
+    /// `value` with exactly 4 decimals ("0.9123", "-0.0500", "1.0000"); nil for nil, NaN or infinity.
+    public static func decimal(_ value: Double?) -> String? {
+        guard let value, value.isFinite else { return nil }
+        let scaled = (value * 10000).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 9e15 else { return nil }
+        let units = Int(scaled)
+        let sign = units < 0 ? "-" : ""
+        let magnitude = abs(units)
+        let fraction = String(magnitude % 10000)
+        return sign + String(magnitude / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,37 @@
+import Model
+import Pipeline
+import Windows
+
+/// Scores genome files with a model exactly as `codingscan scan` does (same window, step and bins)
+/// and keeps the bins in memory.
+public final class GenomeScorer {
+    public let model: Model
+    /// Window, step and minimum length in bases, resolved from the options and the model.
+    public let plan: WindowPlan
+    private let scanner: Scanner
+
+    /// `window`/`step` in bases; nil means the model's defaults, as in `codingscan scan`.
+    /// Throws `.usage` when the model does not accept them.
+    public init(model: Model, window: Int? = nil, step: Int? = nil) throws(AssessmentError) {
+        do {
+            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step))
+        } catch {
+            if case let .usage(message) = error { throw .usage(message) }
+            throw .scan(error)
+        }
+        self.model = model
+        plan = scanner.plan
+    }
+
+    /// Scores every record of the sequence file at `path` ("-" is standard input) on both strands.
+    public func score(path: String) throws(AssessmentError) -> ScoredGenome {
+        let collector = BinCollector(plan: plan)
+        do {
+            _ = try scanner.scan(paths: [path], writer: collector)
+        } catch {
+            throw .scan(error)
+        }
+        return ScoredGenome(path: path, sequences: collector.take(), window: plan.window, step: plan.step,
+                            minLength: plan.minLength)
+    }
+}

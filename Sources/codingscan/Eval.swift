@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Annotation
+import ArgumentParser
+import Assessment
+import Tracks
+
+extension EvalFormat: ExpressibleByArgument {}
+
+/// `codingscan eval --genome G --annotation A [...]`: base-level accuracy of a model against CDS
+/// annotations, one row per genome (plus `all` when there are several).
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a model on annotated genomes (--genome FILE --annotation FILE, repeatable): "
+            + "ROC-AUC, PR-AUC, MCC; --plot draws the curves.",
+        discussion: """
+            Scans each genome exactly as 'codingscan scan' does and compares every base with the annotation: \
+            a base is coding when any CDS on either strand covers it, and its score is max(p_plus, p_minus) \
+            of its bin. Bases without a scored bin (windows with too few A/C/G/T, records shorter than the \
+            model's minimum length) count with score 0. The n-th --genome pairs with the n-th --annotation.
+            """
+    )
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Genome (FASTA etc., plain or compressed). Repeatable.", valueName: "file"))
+    var genome: [String] = []
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("CDS annotation of the genome given in the same position (GFF3, GTF or BED). Repeatable.",
+                               valueName: "file"))
+    var annotation: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
+                                                      valueName: "file"))
+    var model: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
+                                                      valueName: "bp"))
+    var window: Int?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
+                                                      valueName: "bp"))
+    var step: Int?
+
+    @Option(name: [.customShort("T"), .long],
+            help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
+    var threshold: Float = 0.5
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Report format: tsv or json.", valueName: "format"))
+    var format: EvalFormat = .tsv
+
+    @Option(help: ArgumentHelp("Write ROC and precision-recall curves to this SVG file (atomically).",
+                               valueName: "file"))
+    var plot: String?
+
+    @Flag(name: [.short, .long], help: "No warnings on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if genome.isEmpty && annotation.isEmpty {
+            throw ValidationError("--genome and --annotation are required")
+        }
+        if genome.count != annotation.count {
+            throw ValidationError("--genome and --annotation come in pairs: got \(genome.count) --genome and "
+                + "\(annotation.count) --annotation")
+        }
+        if genome.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("--genome: standard input ('-') can be read only once")
+        }
+        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
+        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
+        if let window, let step, step > window {
+            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
+        }
+        if !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
+        }
+        if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
+    }
+
+    func run() throws {
+        do {
+            try evaluate()
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+
+    private func evaluate() throws {
+        if let plot, let clash = OutputGuard.inputMatching(output: plot, inputs: genome + annotation) {
+            throw Failure.usage("--plot \(plot) is the input file \(clash); refusing to overwrite it")
+        }
+        let model = try ModelSource.load(path: model)
+        do {
+            let assessor = try Assessor(model: model, window: window, step: step, threshold: threshold)
+            // Every annotation is read before the first (slow) scan, so a bad file fails fast.
+            var annotations: [AnnotationSet] = []
+            for path in annotation { annotations.append(try Assessor.readAnnotation(path: path)) }
+            var assessments: [GenomeAssessment] = []
+            let labels = GenomeLabels.labels(for: genome)
+            for index in genome.indices {
+                let assessment = try assessor.assess(genome: genome[index], annotation: annotations[index],
+                                                     label: labels[index])
+                warn(about: assessment, minLength: assessor.scorer.plan.minLength)
+                assessments.append(assessment)
+            }
+            let rows = try assessor.rows(assessments)
+            if let plot {
+                let svg = EvalPlot.svg(assessments, model: model.metadata.name, window: assessor.scorer.plan.window,
+                                       step: assessor.scorer.plan.step)
+                try EvalPlot.write(svg, to: plot)
+            }
+            try printReport(EvalReport.render(rows, format: format))
+        } catch let error as AssessmentError {
+            switch error {
+            case let .usage(text), let .scan(.usage(text)): throw Failure.usage(text)
+            case .output(.brokenPipe): throw Failure.brokenPipe
+            default: throw Failure.message(error.description)
+            }
+        }
+    }
+
+    /// Warnings for CDS on seqids the genome lacks and for records too short to score.
+    private func warn(about assessment: GenomeAssessment, minLength: Int) {
+        guard !quiet else { return }
+        let genomeName = assessment.genomePath == "-" ? "stdin" : assessment.genomePath
+        let match = assessment.match
+        if let first = match.missingNames.first {
+            let seqids = match.missingSeqids.count == 1 ? "1 seqid" : "\(match.missingSeqids.count) seqids"
+            let cds = match.missingCDS == 1 ? "1 CDS" : "\(match.missingCDS) CDS"
+            Stderr.line("codingscan: warning: \(assessment.annotationPath): \(cds) on \(seqids) absent from "
+                + "\(genomeName) were ignored (first: '\(first)')")
+        }
+        if assessment.skippedRecords > 0 {
+            Stderr.line("codingscan: warning: \(genomeName): \(assessment.skippedRecords) of \(assessment.records) "
+                + "sequences shorter than \(minLength) bp were not scored "
+                + "and count with score 0 (first: '\(assessment.firstSkipped ?? "?")')")
+        }
+    }
+
+    /// Writes the report to standard output, ending quietly on a closed pipe.
+    private func printReport(_ text: String) throws {
+        let sink = OutputSink()
+        do {
+            try sink.write(text)
+            try sink.commit()
+        } catch {
+            if error == .brokenPipe { throw Failure.brokenPipe }
+            throw Failure.message(error.description)
+        }
+    }
+}
