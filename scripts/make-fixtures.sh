@@ -73,3 +73,25 @@ bgzip -c fixtures/seq/two.fa | head -c 400 > "$bad/truncated.fa.bgz"
 head -c 300 fixtures/seq/small.bam > "$bad/truncated.bam"
 printf '>short1\nACGTACGTAC\n>short2\nACGTAC\n' > "$bad/all-too-short.fa"
 echo "bad inputs regenerated in $bad"
+
+# A bedGraph of the pPCP1 CDS themselves (1 inside any CDS, merged) for `codingscan eval --track`.
+python3 - <<'PY'
+import gzip
+ivs = []
+for line in gzip.open("fixtures/real/pPCP1.gff3.gz", "rt"):
+    f = line.rstrip("\n").split("\t")
+    if len(f) == 9 and f[2] == "CDS":
+        ivs.append((int(f[3]) - 1, int(f[4])))
+merged = []
+for s, e in sorted(ivs):
+    if merged and s <= merged[-1][1]:
+        merged[-1][1] = max(merged[-1][1], e)
+    else:
+        merged.append([s, e])
+with open("fixtures/seq/pPCP1-cds.bedgraph", "w") as g:
+    g.write("track type=bedGraph name=cds\n")
+    for s, e in merged:
+        g.write(f"NC_005816.1\t{s}\t{e}\t1\n")
+with open("fixtures/bad/overlapping.bedgraph", "w") as g:
+    g.write("NC_005816.1\t0\t100\t0.5\nNC_005816.1\t50\t150\t0.5\n")
+PY

@@ -21,6 +21,8 @@ public enum AssessmentError: Error, CustomStringConvertible {
     case evaluation(EvaluationError)
     /// Writing an output file (the plot) failed.
     case output(TrackError)
+    /// A bedGraph given to `--track` is malformed (`line` 0: it could not be read).
+    case track(path: String, line: Int, message: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum AssessmentError: Error, CustomStringConvertible {
             return "\(genome): two records are named '\(name)'; CDS on that seqid cannot be placed"
         case let .evaluation(error): return error.description
         case let .output(error): return error.description
+        case let .track(path, line, message):
+            return line > 0 ? "\(path): line \(line): \(message)" : "\(path): \(message)"
         }
     }
 }

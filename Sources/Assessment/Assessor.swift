@@ -9,7 +9,13 @@ import Model
 /// bin (0 without a scored bin). Calls at `threshold`: score >= threshold is coding, the base-level
 /// view of the `codingscan scan -f bed` calls at the same threshold.
 public final class Assessor {
-    public let scorer: GenomeScorer
+    /// Scores genomes with the model; nil when evaluating existing tracks (`--track`).
+    public let scorer: GenomeScorer?
+    /// What is evaluated, for the report's `model` column: the model's name or the track's label.
+    public let source: String
+    /// Window and step in bases (0 for tracks).
+    public var window: Int { scorer?.plan.window ?? 0 }
+    public var step: Int { scorer?.plan.step ?? 0 }
     /// Probability cut of the calls, in [0, 1].
     public let threshold: Float
     /// Label of the row that pools every genome.
@@ -22,6 +28,18 @@ public final class Assessor {
             throw .usage("--threshold \(threshold) must be between 0 and 1")
         }
         scorer = try GenomeScorer(model: model, window: window, step: step)
+        source = model.metadata.name
+        self.threshold = threshold
+    }
+
+    /// Evaluates bedGraph tracks given per genome to `assess(genome:annotation:label:track:)`;
+    /// `label` fills the report's `model` column.
+    public init(trackLabel label: String, threshold: Float = 0.5) throws(AssessmentError) {
+        guard threshold >= 0 && threshold <= 1 else {
+            throw .usage("--threshold \(threshold) must be between 0 and 1")
+        }
+        scorer = nil
+        source = label
         self.threshold = threshold
     }
 
@@ -33,9 +51,17 @@ public final class Assessor {
     /// Scores the genome at `genomePath` and evaluates it against `annotation`; `label` names its row
     /// (default: the file's base name, see `GenomeLabels`). Throws when a CDS ends past its record's
     /// end; CDS on seqids absent from the genome are only counted.
+    /// With `track`, the scores come from that bedGraph instead of the model (see `TrackGenome`).
     public func assess(genome genomePath: String, annotation: AnnotationSet,
-                       label: String? = nil) throws(AssessmentError) -> GenomeAssessment {
-        let genome = try scorer.score(path: genomePath)
+                       label: String? = nil, track: String? = nil) throws(AssessmentError) -> GenomeAssessment {
+        let genome: ScoredGenome
+        if let track {
+            genome = try TrackGenome.load(track: track, genome: genomePath)
+        } else if let scorer {
+            genome = try scorer.score(path: genomePath)
+        } else {
+            throw .usage("a track file is needed for every genome when no model is evaluated")
+        }
         let match = try AnnotationMatch(annotation: annotation, genome: genome)
         let items = BaseWeighting.items(genome: genome, annotation: annotation)
         let evaluation: BinaryEvaluation
@@ -64,7 +90,7 @@ public final class Assessor {
 
     /// The metrics row of `evaluation` with this run's model, window, step and threshold.
     private func metrics(label: String, evaluation: BinaryEvaluation) -> EvalMetrics {
-        EvalMetrics(genome: label, model: scorer.model.metadata.name, window: scorer.plan.window,
-                    step: scorer.plan.step, evaluation: evaluation, threshold: threshold)
+        EvalMetrics(genome: label, model: source, window: window, step: step, evaluation: evaluation,
+                    threshold: threshold)
     }
 }

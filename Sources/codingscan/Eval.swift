@@ -32,6 +32,11 @@ struct Eval: ParsableCommand {
                                valueName: "file"))
     var annotation: [String] = []
 
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Evaluate this bedGraph track of the genome in the same position instead of a model "
+                               + "(e.g. another tool's scores). Repeatable, one per --genome.", valueName: "file"))
+    var track: [String] = []
+
     @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
                                                       valueName: "file"))
     var model: String?
@@ -66,6 +71,12 @@ struct Eval: ParsableCommand {
             throw ValidationError("--genome and --annotation come in pairs: got \(genome.count) --genome and "
                 + "\(annotation.count) --annotation")
         }
+        if !track.isEmpty && track.count != genome.count {
+            throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
+        }
+        if !track.isEmpty && (model != nil || window != nil || step != nil) {
+            throw ValidationError("--track evaluates existing tracks: --model, --window and --step do not apply")
+        }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
@@ -89,12 +100,18 @@ struct Eval: ParsableCommand {
     }
 
     private func evaluate() throws {
-        if let plot, let clash = OutputGuard.inputMatching(output: plot, inputs: genome + annotation) {
+        if let plot, let clash = OutputGuard.inputMatching(output: plot, inputs: genome + annotation + track) {
             throw Failure.usage("--plot \(plot) is the input file \(clash); refusing to overwrite it")
         }
-        let model = try ModelSource.load(path: model)
         do {
-            let assessor = try Assessor(model: model, window: window, step: step, threshold: threshold)
+            let assessor: Assessor
+            if track.isEmpty {
+                let model = try ModelSource.load(path: model)
+                assessor = try Assessor(model: model, window: window, step: step, threshold: threshold)
+            } else {
+                let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
+                assessor = try Assessor(trackLabel: label, threshold: threshold)
+            }
             // Every annotation is read before the first (slow) scan, so a bad file fails fast.
             var annotations: [AnnotationSet] = []
             for path in annotation { annotations.append(try Assessor.readAnnotation(path: path)) }
@@ -102,14 +119,14 @@ struct Eval: ParsableCommand {
             let labels = GenomeLabels.labels(for: genome)
             for index in genome.indices {
                 let assessment = try assessor.assess(genome: genome[index], annotation: annotations[index],
-                                                     label: labels[index])
-                warn(about: assessment, minLength: assessor.scorer.plan.minLength)
+                                                     label: labels[index], track: track.isEmpty ? nil : track[index])
+                warn(about: assessment, minLength: assessor.scorer?.plan.minLength ?? 0)
                 assessments.append(assessment)
             }
             let rows = try assessor.rows(assessments)
             if let plot {
-                let svg = EvalPlot.svg(assessments, model: model.metadata.name, window: assessor.scorer.plan.window,
-                                       step: assessor.scorer.plan.step)
+                let svg = EvalPlot.svg(assessments, model: assessor.source, window: assessor.window,
+                                       step: assessor.step)
                 try EvalPlot.write(svg, to: plot)
             }
             try printReport(EvalReport.render(rows, format: format))
