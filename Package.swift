@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 // CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
-// → Annotation, Evaluation → Assessment (eval) → codingscan
+// → Annotation, Evaluation → Assessment (eval) → Training → codingscan
 /// Always optimise these modules, in debug builds too (tests run them on real-sized data).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
@@ -32,11 +32,16 @@ let package = Package(
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
+        .target(
+            name: "Training",
+            dependencies: ["SequenceIO", "Windows", "Kernels", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"],
+            swiftSettings: optimised
+        ),
         .target(name: "CDefaultModel"),
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "Pipeline", "Model", "SequenceIO", "Assessment", "Evaluation", "Annotation", "CDefaultModel",
+                "Pipeline", "Model", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Kernels"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan"]),
     ],
     swiftLanguageModes: [.v5]

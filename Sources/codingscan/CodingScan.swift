@@ -17,7 +17,7 @@ struct CodingScan: ParsableCommand {
             track (bedGraph, BED or TSV, 0-based half-open) to stdout. See codingscan(1).
             """,
         version: "codingscan \(version)",
-        subcommands: [Scan.self, ModelInfo.self, Eval.self],
+        subcommands: [Scan.self, ModelInfo.self, Eval.self, Train.self],
         defaultSubcommand: Scan.self
     )
 

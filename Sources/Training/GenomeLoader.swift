@@ -1,0 +1,67 @@
+import Annotation
+import SequenceIO
+import Windows
+
+/// Loads a genome FASTA (any format `SequenceReader` reads, gzip included) wholly into memory with
+/// the per-base CDS coverage of its annotation.
+public enum GenomeLoader {
+    /// Reads `genome` and `annotation`. CDS on seqids absent from the genome are counted in
+    /// `missingSeqids`; a CDS ending past its sequence is an error naming the annotation and seqid.
+    public static func load(genome: String, annotation: String) throws(TrainingError) -> GenomeData {
+        let named = try readSequences(genome)
+        let set: AnnotationSet
+        do { set = try AnnotationReader.read(path: annotation) } catch { throw .annotation(error) }
+        var lengths: [String: Int] = [:]
+        for (name, masks, _) in named { lengths[name] = masks.count }
+        let past = set.intervalsExtendingPast(lengths: lengths)
+        if let first = past.first {
+            throw .cdsPastEnd(annotation: annotation, seqid: first.seqid, end: first.end,
+                              length: lengths[first.seqid] ?? 0, genome: genome, count: past.count)
+        }
+        let records = named.map { name, masks, _ in
+            GenomeRecord(name: name, masks: masks,
+                         plusCoverage: set.coverage(seqid: name, length: masks.count, strand: .plus),
+                         minusCoverage: set.coverage(seqid: name, length: masks.count, strand: .minus))
+        }
+        return GenomeData(path: genome, annotationPath: annotation, records: records, cdsCount: set.cdsCount,
+                          missingSeqids: set.seqidsMissing(from: Set(lengths.keys)))
+    }
+
+    /// Every record of `path` as (name, IUPAC masks, header line).
+    static func readSequences(_ path: String) throws(TrainingError) -> [(String, [UInt8], Int)] {
+        var result: [(String, [UInt8], Int)] = []
+        var seen: [String: Int] = [:]
+        var total = 0
+        var duplicate: (String, Int)?
+        var displayName = path
+        do throws(SequenceIOError) {
+            let reader = try SequenceReader(path: path)
+            defer { reader.close() }
+            displayName = reader.displayName
+            var ascii = [UInt8](repeating: 0, count: 1 << 16)
+            let table = BaseEncoding.maskOfASCII
+            while let info = try reader.nextRecord() {
+                if seen[info.name] != nil {
+                    duplicate = (info.name, info.line)
+                    break
+                }
+                seen[info.name] = info.line
+                var masks: [UInt8] = []
+                while true {
+                    let n = try ascii.withUnsafeMutableBufferPointer { buffer throws(SequenceIOError) in
+                        try reader.readBases(into: buffer)
+                    }
+                    if n == 0 { break }
+                    for k in 0..<n { masks.append(table[Int(ascii[k])]) }
+                }
+                total += masks.count
+                result.append((info.name, masks, info.line))
+            }
+        } catch {
+            throw .sequence(error)
+        }
+        if let (name, line) = duplicate { throw .duplicateRecord(path: displayName, name: name, line: line) }
+        if total == 0 { throw .emptyGenome(path: path) }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+import Model
+
+/// The shape of the trained network: conv blocks (`conv1d → batch norm → ReLU → maxpool`, pooling
+/// skipped where the pool size is 1), then global average pooling, dropout, `dense(hidden) → ReLU →
+/// dense(1) → sigmoid`.
+public struct NetworkArchitecture: Sendable, Equatable {
+    /// Training window length, bases.
+    public var window: Int
+    /// Output channels of each conv block.
+    public var channels: [Int]
+    /// Kernel width of each conv block, bases (positions).
+    public var kernels: [Int]
+    /// Max-pool size after each conv block (1 = none).
+    public var pools: [Int]
+    /// Units of the hidden dense layer.
+    public var hidden: Int
+
+    public init(window: Int, channels: [Int], kernels: [Int], pools: [Int], hidden: Int) {
+        self.window = window
+        self.channels = channels
+        self.kernels = kernels
+        self.pools = pools
+        self.hidden = hidden
+    }
+
+    /// The default network: window 150, channels 32,64,64, kernels 9,9,9, pools 3,3,1, hidden 32.
+    public static let standard = NetworkArchitecture(window: 150, channels: [32, 64, 64], kernels: [9, 9, 9],
+                                                     pools: [3, 3, 1], hidden: 32)
+
+    /// Largest accepted channel count, kernel, pool or hidden size.
+    public static let sizeLimit = 4096
+
+    /// Checks counts and sizes; the window must reach global pooling with at least one position.
+    public func validate() throws(TrainingError) {
+        func fail(_ text: String) -> TrainingError { .invalidOption(text) }
+        guard !channels.isEmpty else { throw fail("--channels: give at least one conv block") }
+        guard kernels.count == channels.count else {
+            throw fail("--kernels has \(kernels.count) values but --channels has \(channels.count)")
+        }
+        guard pools.count == channels.count else {
+            throw fail("--pools has \(pools.count) values but --channels has \(channels.count)")
+        }
+        let limit = Self.sizeLimit
+        for (option, values) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools), ("--hidden", [hidden])] {
+            if let bad = values.first(where: { $0 < 1 || $0 > limit }) {
+                throw fail("\(option) values must be between 1 and \(limit) (got \(bad))")
+            }
+        }
+        guard window >= 1 && window <= 1 << 20 else { throw fail("--window must be between 1 and 1048576 (got \(window))") }
+        let minimum = minimumInputLength
+        guard window >= minimum else {
+            throw fail("--window \(window) is shorter than the network's minimum input length \(minimum) "
+                + "(reduce --kernels or --pools)")
+        }
+    }
+
+    /// The block sizes for `length`-base inputs (default: the window).
+    public func blocks(length: Int? = nil) -> [BlockShape] {
+        var shapes: [BlockShape] = []
+        var positions = length ?? window
+        var inChannels = 4
+        for index in channels.indices {
+            let shape = BlockShape(inLength: positions, inChannels: inChannels, kernel: kernels[index],
+                                   outChannels: channels[index], pool: pools[index])
+            shapes.append(shape)
+            positions = shape.outLength
+            inChannels = shape.outChannels
+        }
+        return shapes
+    }
+
+    /// Channels reaching global average pooling (the last block's).
+    public var featureCount: Int { channels.last ?? 4 }
+
+    /// Smallest input length for which every conv and pool leaves a position (computed backwards:
+    /// a pool multiplies by its size, a conv adds `kernel − 1`).
+    public var minimumInputLength: Int {
+        var needed = 1
+        for index in channels.indices.reversed() {
+            needed *= pools[index]
+            needed += kernels[index] - 1
+        }
+        return needed
+    }
+
+    /// The exported (batch-norm-folded) layers: per block `conv1d, relu[, maxpool1d]`, then
+    /// `global_avg_pool, dense(C, hidden), relu, dense(hidden, 1), sigmoid`.
+    public var layerSpecs: [LayerSpec] {
+        var layers: [LayerSpec] = []
+        for shape in blocks() {
+            layers.append(.conv1d(in: shape.inChannels, out: shape.outChannels, kernel: shape.kernel))
+            layers.append(.relu)
+            if shape.pool > 1 { layers.append(.maxPool1d(size: shape.pool)) }
+        }
+        layers += [.globalAveragePool, .dense(in: featureCount, out: hidden), .relu, .dense(in: hidden, out: 1), .sigmoid]
+        return layers
+    }
+
+    /// Multiply-adds of one forward pass of a window (convolutions and dense layers).
+    public var forwardMultiplyAdds: Int {
+        blocks().reduce(0) { $0 + $1.convMultiplyAdds } + featureCount * hidden + hidden
+    }
+}

@@ -1,0 +1,79 @@
+/// Everything that shapes a training run besides the genomes.
+public struct TrainingOptions: Sendable {
+    /// The network and its training window.
+    public var architecture = NetworkArchitecture.standard
+    /// Model name stored in the file.
+    public var name = "codingscan-trained"
+    /// Default scan step stored in the model, bases.
+    public var step = 30
+    /// `min_length` stored in the model; nil = the network's minimum input length.
+    public var minLength: Int?
+    /// `max_window` stored in the model, bases.
+    public var maxWindow = 100_000
+    /// Most epochs to run.
+    public var epochs = 30
+    /// Windows per optimiser step.
+    public var batchSize = 64
+    /// Adam step size.
+    public var learningRate = 0.001
+    /// Decoupled (AdamW) weight decay on conv and dense weights; 0 = none.
+    public var weightDecay = 0.0
+    /// Dropout rate on the pooled features, in [0, 1).
+    public var dropout = 0.2
+    /// Probability per base and sample of a random point mutation (augmentation), in [0, 1].
+    public var mutationRate = 0.01
+    /// Fraction of a window's bases that must be CDS (on the read strand) for the coding label, (0, 1].
+    public var codingFraction = 0.5
+    /// Training windows drawn per epoch.
+    public var windowsPerEpoch = 50_000
+    /// Size of the fixed validation set.
+    public var validationWindows = 10_000
+    /// Without validation genomes: fraction at the end of every record held out for validation.
+    public var holdoutFraction = 0.1
+    /// Stop after this many epochs without a lower validation loss.
+    public var patience = 5
+    /// Seed of every random choice.
+    public var seed: UInt64 = 1
+    /// Worker threads; each mini-batch is split into this many contiguous parts (ghost batch norm).
+    public var threads = 1
+    /// The command line, recorded in provenance.
+    public var command = ""
+    /// Record training seconds in provenance (off makes the file a pure function of the inputs,
+    /// seed and thread count).
+    public var recordTiming = true
+
+    public init() {}
+
+    /// Checks every value; the error names the command-line option.
+    public func validate() throws(TrainingError) {
+        func fail(_ text: String) -> TrainingError { .invalidOption(text) }
+        try architecture.validate()
+        let window = architecture.window
+        if name.isEmpty || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail("--name must be non-empty without control characters")
+        }
+        if step < 1 || step > window { throw fail("--step must be between 1 and the window (\(window)), got \(step)") }
+        if let minLength, minLength < architecture.minimumInputLength || minLength > window {
+            throw fail("--min-length must be between the network's minimum input length "
+                + "\(architecture.minimumInputLength) and the window \(window), got \(minLength)")
+        }
+        if maxWindow < window || maxWindow > 1 << 30 { throw fail("max window must be between the window and 2^30") }
+        if epochs < 1 { throw fail("--epochs must be at least 1, got \(epochs)") }
+        if batchSize < 1 || batchSize > 1 << 16 { throw fail("--batch-size must be between 1 and 65536, got \(batchSize)") }
+        if !(learningRate > 0 && learningRate.isFinite) { throw fail("--learning-rate must be positive, got \(learningRate)") }
+        if !(weightDecay >= 0 && weightDecay.isFinite) { throw fail("--weight-decay must be >= 0, got \(weightDecay)") }
+        if !(dropout >= 0 && dropout < 1) { throw fail("--dropout must be in [0, 1), got \(dropout)") }
+        if !(mutationRate >= 0 && mutationRate <= 1) { throw fail("--mutation-rate must be in [0, 1], got \(mutationRate)") }
+        if !(codingFraction > 0 && codingFraction <= 1) {
+            throw fail("--coding-fraction must be in (0, 1], got \(codingFraction)")
+        }
+        if windowsPerEpoch < 1 { throw fail("--windows-per-epoch must be at least 1, got \(windowsPerEpoch)") }
+        if validationWindows < 2 { throw fail("--validation-windows must be at least 2, got \(validationWindows)") }
+        if !(holdoutFraction > 0 && holdoutFraction < 1) { throw fail("holdout fraction must be in (0, 1)") }
+        if patience < 1 { throw fail("--patience must be at least 1, got \(patience)") }
+        if threads < 1 || threads > 1024 { throw fail("--threads must be between 1 and 1024, got \(threads)") }
+    }
+
+    /// `minLength`, or the network's minimum input length.
+    public var effectiveMinLength: Int { minLength ?? architecture.minimumInputLength }
+}

@@ -1,0 +1,219 @@
+import Dispatch
+import Evaluation
+
+/// The training loop: epochs of balanced windows in mini-batches, Adam updates, validation in eval
+/// mode, early stopping on validation loss keeping the best epoch's weights.
+///
+/// Threads and determinism: each mini-batch is split into `threads` fixed contiguous parts, each
+/// computed on its own thread with its own workspace. Batch norm normalises each part with that
+/// part's statistics (ghost batch norm); the parts' gradients are summed in part order and their
+/// batch statistics averaged in part order, so a seed and a thread count fix every bit of the
+/// result. Every random draw of a sample (mutations, dropout mask) comes from a generator seeded by
+/// the sample's position in the epoch, independent of the thread that computes it.
+final class TrainingSession {
+    /// What the loop hands back.
+    struct Outcome {
+        var weights: NetworkWeights
+        var history: [EpochProgress]
+        var bestEpoch: Int
+        var seconds: Double
+    }
+
+    let options: TrainingOptions
+    let trainSet: WindowDataset
+    let validationSet: WindowDataset
+    private let workspaces: [NetworkWorkspace]
+    private var weights: NetworkWeights
+    private var optimizer: AdamOptimizer
+    private var rng: Xoshiro256StarStar
+    /// The fixed validation windows, drawn once.
+    let validationWindows: [TrainingWindow]
+
+    init(options: TrainingOptions, trainSet: WindowDataset, validationSet: WindowDataset) {
+        self.options = options
+        self.trainSet = trainSet
+        self.validationSet = validationSet
+        var rng = Xoshiro256StarStar(seed: options.seed)
+        weights = NetworkWeights(architecture: options.architecture, rng: &rng)
+        optimizer = AdamOptimizer(parameterCount: weights.layout.count, decayed: weights.layout.decayed)
+        var validationRng = Xoshiro256StarStar(seed: rng.next())
+        validationWindows = validationSet.draw(count: options.validationWindows, rng: &validationRng)
+        self.rng = rng
+        let parts = max(1, options.threads)
+        let capacity = (options.batchSize + parts - 1) / parts
+        workspaces = (0..<parts).map { _ in
+            NetworkWorkspace(architecture: options.architecture, capacity: capacity, dropoutRate: Float(options.dropout))
+        }
+    }
+
+    /// Runs the epochs, reporting each through `progress`.
+    func run(progress: (TrainingEvent) -> Void) throws(TrainingError) -> Outcome {
+        let started = MonotonicClock.seconds()
+        var history: [EpochProgress] = []
+        var best = weights
+        var bestEpoch = 0
+        var bestLoss = Double.infinity
+        for epoch in 1...options.epochs {
+            let epochStart = MonotonicClock.seconds()
+            let windows = trainSet.draw(count: options.windowsPerEpoch, rng: &rng)
+            let epochSeed = rng.next()
+            var lossSum = 0.0
+            try windows.withUnsafeBufferPointer { all throws(TrainingError) in
+                var first = 0
+                while first < all.count {
+                    let end = min(all.count, first + options.batchSize)
+                    let loss = step(UnsafeBufferPointer(rebasing: all[first..<end]), epochSeed: epochSeed, firstIndex: first)
+                    guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch) }
+                    lossSum += loss
+                    first = end
+                }
+            }
+            let trainSeconds = MonotonicClock.seconds() - epochStart
+            let (validationLoss, auc) = try validate(epoch: epoch)
+            let now = MonotonicClock.seconds()
+            let isBest = validationLoss < bestLoss
+            if isBest {
+                bestLoss = validationLoss
+                best = weights
+                bestEpoch = epoch
+            }
+            let perEpoch = (now - started) / Double(epoch)
+            let report = EpochProgress(
+                epoch: epoch, epochs: options.epochs, trainLoss: lossSum / Double(windows.count),
+                validationLoss: validationLoss, validationAUC: auc,
+                windowsPerSecond: Double(windows.count) / max(trainSeconds, 1e-9), elapsedSeconds: now - started,
+                estimatedSecondsLeft: perEpoch * Double(options.epochs - epoch), isBest: isBest)
+            history.append(report)
+            progress(.epoch(report))
+            if epoch - bestEpoch >= options.patience && epoch < options.epochs {
+                progress(.stoppedEarly(epoch: epoch, bestEpoch: bestEpoch))
+                break
+            }
+        }
+        return Outcome(weights: best, history: history, bestEpoch: bestEpoch,
+                       seconds: MonotonicClock.seconds() - started)
+    }
+
+    /// The seed of sample `index` of an epoch: a SplitMix64 hash of the epoch seed and the index.
+    static func sampleSeed(_ epochSeed: UInt64, _ index: Int) -> UInt64 {
+        var mix = SplitMix64(seed: epochSeed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        return mix.next()
+    }
+
+    /// One optimiser step on `windows` (the mini-batch, sample `firstIndex` of the epoch onwards).
+    /// Returns the summed loss of its samples.
+    private func step(_ windows: UnsafeBufferPointer<TrainingWindow>, epochSeed: UInt64, firstIndex: Int) -> Double {
+        let n = windows.count
+        let parts = min(workspaces.count, n)
+        let packed = PackedNetwork(weights)
+        let mutation = Float(options.mutationRate)
+        let dropout = Float(options.dropout)
+        let features = options.architecture.featureCount
+        let windowFloats = options.architecture.window * 4
+        let workspaces = self.workspaces
+        let trainSet = self.trainSet
+        let work = { (p: Int) in
+            let ws = workspaces[p]
+            let low = p * n / parts
+            let high = (p + 1) * n / parts
+            ws.resetAccumulators()
+            for i in low..<high {
+                let b = i - low
+                var rng = Xoshiro256StarStar(seed: Self.sampleSeed(epochSeed, firstIndex + i))
+                trainSet.encode(windows[i], mutationRate: mutation, rng: &rng, into: ws.input.pointer + b * windowFloats)
+                ws.labels.pointer[b] = windows[i].coding ? 1 : 0
+                if dropout > 0 {
+                    Dropout.makeMask(rate: dropout, count: features, rng: &rng, into: ws.mask.pointer + b * features)
+                }
+            }
+            ws.forward(batch: high - low, packed: packed, training: true)
+            ws.backward(batch: high - low, totalBatch: n, packed: packed)
+        }
+        if parts == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+        }
+        let total = workspaces[0].gradients.pointer
+        let count = workspaces[0].gradients.count
+        var loss = workspaces[0].lossSum
+        for p in 1..<max(1, parts) {
+            let g = workspaces[p].gradients.pointer
+            for k in 0..<count { total[k] += g[k] }
+            loss += workspaces[p].lossSum
+        }
+        for (l, shape) in options.architecture.blocks().enumerated() {
+            var mean = [Float](repeating: 0, count: shape.outChannels)
+            var variance = [Float](repeating: 0, count: shape.outChannels)
+            for p in 0..<parts {
+                let share = Float((p + 1) * n / parts - p * n / parts) / Float(n)
+                for c in 0..<shape.outChannels {
+                    mean[c] += share * workspaces[p].batchMean[l].pointer[c]
+                    variance[c] += share * workspaces[p].batchVariance[l].pointer[c]
+                }
+            }
+            weights.updateRunningStatistics(block: l, mean: mean, variance: variance,
+                                            valuesPerChannel: (n / parts) * shape.convLength)
+        }
+        optimizer.update(parameters: &weights.parameters, gradients: total,
+                         learningRate: Float(options.learningRate), weightDecay: Float(options.weightDecay))
+        return loss
+    }
+
+    /// Eval-mode logits of `windows` of `dataset` with `weights`, computed on the worker threads
+    /// (each sample independently, so the result does not depend on the thread count).
+    func logits(of windows: [TrainingWindow], dataset: WindowDataset, weights: NetworkWeights) -> [Float] {
+        let packed = PackedNetwork(weights)
+        var logits = [Float](repeating: 0, count: windows.count)
+        let n = windows.count
+        let parts = max(1, min(workspaces.count, n))
+        let workspaces = self.workspaces
+        let windowFloats = options.architecture.window * 4
+        logits.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress!
+            windows.withUnsafeBufferPointer { all in
+                let work = { (p: Int) in
+                    let ws = workspaces[p]
+                    var i = p * n / parts
+                    let high = (p + 1) * n / parts
+                    var rng = Xoshiro256StarStar(seed: 0)
+                    while i < high {
+                        let chunk = min(ws.capacity, high - i)
+                        for b in 0..<chunk {
+                            dataset.encode(all[i + b], mutationRate: 0, rng: &rng, into: ws.input.pointer + b * windowFloats)
+                        }
+                        ws.forward(batch: chunk, packed: packed, training: false)
+                        for b in 0..<chunk { out[i + b] = ws.logits.pointer[b] }
+                        i += chunk
+                    }
+                }
+                if parts == 1 {
+                    work(0)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+                }
+            }
+        }
+        return logits
+    }
+
+    /// Validation loss (mean binary cross-entropy) and window-level ROC-AUC of the current weights.
+    private func validate(epoch: Int) throws(TrainingError) -> (Double, Double?) {
+        let logits = logits(of: validationWindows, dataset: validationSet, weights: weights)
+        var loss = 0.0
+        var positive = [Double](repeating: 0, count: logits.count)
+        for (k, w) in validationWindows.enumerated() {
+            loss += BinaryCrossEntropy.loss(logit: logits[k], label: w.coding ? 1 : 0)
+            positive[k] = w.coding ? 1 : 0
+        }
+        guard loss.isFinite else { throw .diverged(epoch: epoch) }
+        let evaluation: BinaryEvaluation
+        do {
+            evaluation = try BinaryEvaluation(scores: logits, positiveWeights: positive,
+                                              negativeWeights: positive.map { 1 - $0 })
+        } catch {
+            throw .diverged(epoch: epoch)
+        }
+        return (loss / Double(max(1, logits.count)), evaluation.rocAUC)
+    }
+}

@@ -1,0 +1,254 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Training
+
+/// `codingscan train`: trains a network on annotated genomes and writes a model file.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a coding-potential network on annotated genomes and write a model file.",
+        discussion: """
+            Each --genome (FASTA, plain or gzip) is paired in order with an --annotation (GFF3, GTF or \
+            BED with CDS features). Windows are read on both strands; a window is coding on a strand when \
+            at least --coding-fraction of its bases lie in a CDS on that strand. Each epoch draws \
+            --windows-per-epoch windows, an equal share per genome, half coding. Validation uses the \
+            --validate-genome/--validate-annotation pairs, or else the last 10% of every record, which \
+            training windows never overlap. Training stops after --patience epochs without a lower \
+            validation loss and saves the best epoch, batch norm folded into the convolutions. \
+            --threads N splits every mini-batch into N parts, each normalised with its own batch \
+            statistics (ghost batch norm): the same --seed and --threads give the same model.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Training genome FASTA (repeatable; plain or gzip).", valueName: "file"))
+    var genome: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("CDS annotation of the --genome in the same position (repeatable).",
+                                            valueName: "file"))
+    var annotation: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Validation genome FASTA (repeatable). (default: hold out the last 10% of every record)",
+                                            valueName: "file"))
+    var validateGenome: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Annotation of the --validate-genome in the same position (repeatable).",
+                                            valueName: "file"))
+    var validateAnnotation: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Model file to write (safetensors; written atomically).",
+                                                      valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Model name stored in the file.", valueName: "name"))
+    var name = "codingscan-trained"
+
+    @Option(help: ArgumentHelp("Training window, bp (also the model's default scan window).", valueName: "bp"))
+    var window = NetworkArchitecture.standard.window
+
+    @Option(help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
+    var step = 30
+
+    @Option(help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
+                               valueName: "bp"))
+    var minLength: Int?
+
+    @Option(help: ArgumentHelp("Output channels of each conv block, comma-separated.", valueName: "list"))
+    var channels = "32,64,64"
+
+    @Option(help: ArgumentHelp("Kernel width of each conv block, comma-separated.", valueName: "list"))
+    var kernels = "9,9,9"
+
+    @Option(help: ArgumentHelp("Max-pool size after each conv block (1 = none), comma-separated.", valueName: "list"))
+    var pools = "3,3,1"
+
+    @Option(help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
+    var hidden = NetworkArchitecture.standard.hidden
+
+    @Option(help: ArgumentHelp("Most epochs to run.", valueName: "n"))
+    var epochs = TrainingOptions().epochs
+
+    @Option(help: ArgumentHelp("Windows per optimiser step.", valueName: "n"))
+    var batchSize = TrainingOptions().batchSize
+
+    @Option(help: ArgumentHelp("Adam learning rate.", valueName: "rate"))
+    var learningRate = TrainingOptions().learningRate
+
+    @Option(help: ArgumentHelp("Decoupled weight decay on conv and dense weights (0 = none).", valueName: "rate"))
+    var weightDecay = TrainingOptions().weightDecay
+
+    @Option(help: ArgumentHelp("Dropout rate on the pooled features, in [0, 1).", valueName: "rate"))
+    var dropout = TrainingOptions().dropout
+
+    @Option(help: ArgumentHelp("Random point mutations per base per sample (augmentation), in [0, 1].", valueName: "rate"))
+    var mutationRate = TrainingOptions().mutationRate
+
+    @Option(help: ArgumentHelp("Fraction of a window that must be CDS on its strand to count as coding, in (0, 1].",
+                               valueName: "fraction"))
+    var codingFraction = TrainingOptions().codingFraction
+
+    @Option(help: ArgumentHelp("Training windows drawn per epoch.", valueName: "n"))
+    var windowsPerEpoch = TrainingOptions().windowsPerEpoch
+
+    @Option(help: ArgumentHelp("Size of the fixed validation set, windows.", valueName: "n"))
+    var validationWindows = TrainingOptions().validationWindows
+
+    @Option(help: ArgumentHelp("Stop after this many epochs without a lower validation loss.", valueName: "n"))
+    var patience = TrainingOptions().patience
+
+    @Option(help: ArgumentHelp("Random seed.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Worker threads (each mini-batch is split into this many parts). (default: all cores)",
+                               valueName: "n"))
+    var threads: Int?
+
+    @Flag(help: "Leave the training time out of the provenance: same inputs, seed and --threads give identical bytes.")
+    var reproducible = false
+
+    @Flag(name: [.short, .long], help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if genome.isEmpty { throw ValidationError("--genome: give at least one training genome") }
+        if genome.count != annotation.count {
+            throw ValidationError("--genome and --annotation must be paired: \(genome.count) genomes, "
+                + "\(annotation.count) annotations")
+        }
+        if validateGenome.count != validateAnnotation.count {
+            throw ValidationError("--validate-genome and --validate-annotation must be paired: "
+                + "\(validateGenome.count) genomes, \(validateAnnotation.count) annotations")
+        }
+        if output.isEmpty || output == "-" { throw ValidationError("--output: give a file name") }
+        for (option, text) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools)] {
+            _ = try Self.list(text, option: option)
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        let options = try options()
+        do { try options.validate() } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        do {
+            try train()
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+
+    private func train() throws {
+        let inputs = genome + annotation + validateGenome + validateAnnotation
+        if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
+            throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
+        }
+        let options = try options()
+        let result: TrainingResult
+        do {
+            result = try Trainer.train(
+                training: zip(genome, annotation).map { GenomeSource(genome: $0, annotation: $1) },
+                validation: zip(validateGenome, validateAnnotation).map { GenomeSource(genome: $0, annotation: $1) },
+                options: options, progress: report)
+            try ModelFileWriter.writeAtomically(result.modelBytes, to: output)
+        } catch {
+            if case let .invalidOption(text) = error { throw Failure.usage(text) }
+            throw Failure.message(error.description)
+        }
+        if !quiet {
+            let auc = result.validationAUC.map { fixed($0, 4) } ?? "n/a"
+            Stderr.line("codingscan: wrote \(output): best epoch \(result.bestEpoch) of \(result.epochsRun), "
+                + "validation loss \(fixed(result.validationLoss, 4)), ROC-AUC \(auc), "
+                + "\(fixed(result.trainingSeconds, 1)) s")
+        }
+    }
+
+    /// The library options from the command line.
+    private func options() throws -> TrainingOptions {
+        var o = TrainingOptions()
+        o.architecture = NetworkArchitecture(window: window, channels: try Self.list(channels, option: "--channels"),
+                                             kernels: try Self.list(kernels, option: "--kernels"),
+                                             pools: try Self.list(pools, option: "--pools"), hidden: hidden)
+        o.name = name
+        o.step = step
+        o.minLength = minLength
+        o.epochs = epochs
+        o.batchSize = batchSize
+        o.learningRate = learningRate
+        o.weightDecay = weightDecay
+        o.dropout = dropout
+        o.mutationRate = mutationRate
+        o.codingFraction = codingFraction
+        o.windowsPerEpoch = windowsPerEpoch
+        o.validationWindows = validationWindows
+        o.patience = patience
+        o.seed = seed
+        o.threads = threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        o.recordTiming = !reproducible
+        o.command = (["codingscan"] + CommandLine.arguments.dropFirst()).map(Self.shellQuoted).joined(separator: " ")
+        return o
+    }
+
+    /// Prints one progress event on stderr (unless --quiet).
+    private func report(_ event: TrainingEvent) {
+        guard !quiet else { return }
+        switch event {
+        case let .genomeLoaded(g):
+            Stderr.line("codingscan: \(g.role) genome \(g.path): \(g.records) records, \(g.length) bp, "
+                + "\(g.cdsCount) CDS, \(g.codingBases) coding bp, crc32 \(g.checksum)")
+            if g.missingCDSCount > 0 {
+                Stderr.line("codingscan: warning: \(g.annotationPath): \(g.missingCDSCount) CDS on "
+                    + "\(g.missingSeqidCount) sequences not in \(g.path) were ignored")
+            }
+        case let .windowsCounted(role, coding, nonCoding):
+            Stderr.line("codingscan: \(role) windows (start x strand): \(coding) coding, \(nonCoding) non-coding")
+        case let .epoch(e):
+            let auc = e.validationAUC.map { fixed($0, 4) } ?? "n/a"
+            Stderr.line("codingscan: epoch \(e.epoch)/\(e.epochs): train loss \(fixed(e.trainLoss, 4)), "
+                + "validation loss \(fixed(e.validationLoss, 4)), ROC-AUC \(auc), "
+                + "\(Int(e.windowsPerSecond.rounded())) windows/s, elapsed \(clock(e.elapsedSeconds)), "
+                + "left ~\(clock(e.estimatedSecondsLeft))\(e.isBest ? " *" : "")")
+        case let .stoppedEarly(epoch, best):
+            Stderr.line("codingscan: stopping after epoch \(epoch): no lower validation loss since epoch \(best)")
+        }
+    }
+
+    /// Comma-separated positive integers.
+    private static func list(_ text: String, option: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let values = parts.compactMap { Int(String($0.filter { $0 != " " })) }
+        guard !parts.isEmpty, values.count == parts.count else {
+            throw ValidationError("\(option) must be comma-separated integers (got '\(text)')")
+        }
+        return values
+    }
+
+    /// `value` with `digits` decimals.
+    private func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale)
+        var frac = String(scaled % Int(scale))
+        frac = String(repeating: "0", count: digits - frac.count) + frac
+        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + frac : "")
+    }
+
+    /// Seconds as `h:mm:ss` or `m:ss`.
+    private func clock(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.rounded()))
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
+    }
+
+    /// An argument as a shell word: unchanged when it has only safe characters, else single-quoted.
+    private static func shellQuoted(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)
+                || ($0.value >= 0x61 && $0.value <= 0x7A) || "-_./=,:+@%".unicodeScalars.contains($0)
+        }
+        return safe && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}

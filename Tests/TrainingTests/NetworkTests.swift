@@ -1,0 +1,148 @@
+import Foundation
+import Kernels
+import Model
+import XCTest
+@testable import Training
+
+/// The assembled network: whole-network gradients, batch-norm folding on export, save/load.
+final class NetworkTests: XCTestCase {
+    private let tiny = NetworkArchitecture(window: 24, channels: [3, 4], kernels: [3, 3], pools: [2, 1], hidden: 5)
+
+    /// Weights with non-trivial γ, β, biases and running statistics.
+    private func randomWeights(_ architecture: NetworkArchitecture, seed: UInt64) -> NetworkWeights {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var weights = NetworkWeights(architecture: architecture, rng: &rng)
+        let layout = weights.layout
+        for block in architecture.channels.indices {
+            for k in layout.gamma[block] { weights.parameters[k] = 0.5 + rng.unitFloat() }
+            for k in layout.beta[block] { weights.parameters[k] = rng.unitFloat() - 0.5 }
+            for c in weights.runningMean[block].indices {
+                weights.runningMean[block][c] = rng.unitFloat() - 0.5
+                weights.runningVariance[block][c] = 0.2 + rng.unitFloat()
+            }
+        }
+        for k in layout.fc1Bias.lowerBound..<layout.count { weights.parameters[k] += 0.1 * (rng.unitFloat() - 0.5) }
+        return weights
+    }
+
+    /// Random one-hot windows `[count][length][4]`.
+    private func randomOneHot(count: Int, length: Int, rng: inout Xoshiro256StarStar) -> [Float] {
+        var x = [Float](repeating: 0, count: count * length * 4)
+        for p in 0..<(count * length) { x[p * 4 + rng.uniform(below: 4)] = 1 }
+        return x
+    }
+
+    func testWholeNetworkGradientMatchesFiniteDifferences() {
+        let batch = 3
+        let weights = randomWeights(tiny, seed: 31)
+        var rng = Xoshiro256StarStar(seed: 32)
+        let input = randomOneHot(count: batch, length: tiny.window, rng: &rng)
+        let labels: [Float] = [1, 0, 1]
+        let workspace = NetworkWorkspace(architecture: tiny, capacity: batch, dropoutRate: 0)
+        func load() {
+            workspace.input.pointer.update(from: input, count: input.count)
+            workspace.labels.pointer.update(from: labels, count: batch)
+        }
+        func loss(_ parameters: [Float]) -> Double {
+            var w = weights
+            w.parameters = parameters
+            load()
+            workspace.forward(batch: batch, packed: PackedNetwork(w), training: true)
+            return (0..<batch).reduce(0.0) {
+                $0 + BinaryCrossEntropy.loss(logit: workspace.logits.pointer[$1], label: labels[$1])
+            } / Double(batch)
+        }
+        load()
+        let packed = PackedNetwork(weights)
+        workspace.resetAccumulators()
+        workspace.forward(batch: batch, packed: packed, training: true)
+        workspace.backward(batch: batch, totalBatch: batch, packed: packed)
+        let analytic = workspace.gradients.array
+        let numeric = TestSupport.numericGradient(weights.parameters, h: 1e-3, loss)
+        TestSupport.assertGradient(analytic, numeric, absolute: 1e-3, relative: 5e-2, "network parameters")
+        XCTAssertEqual(workspace.lossSum / Double(batch), loss(weights.parameters), accuracy: 1e-9)
+    }
+
+    func testFoldedModelMatchesEvalModeForward() throws {
+        for architecture in [tiny, NetworkArchitecture.standard] {
+            let weights = randomWeights(architecture, seed: 33)
+            let metadata = ModelExporter.metadata(architecture: architecture, name: "fold-test", step: 10,
+                                                  minLength: architecture.minimumInputLength, maxWindow: 10_000,
+                                                  provenance: [:])
+            let model = try Model.load(bytes: ModelExporter.serialize(weights, metadata: metadata), source: "fold")
+            XCTAssertEqual(model.minimumInputLength, architecture.minimumInputLength)
+            let count = 6
+            var rng = Xoshiro256StarStar(seed: 34)
+            let input = randomOneHot(count: count, length: architecture.window, rng: &rng)
+            let workspace = NetworkWorkspace(architecture: architecture, capacity: count, dropoutRate: 0.5)
+            workspace.input.pointer.update(from: input, count: input.count)
+            workspace.forward(batch: count, packed: PackedNetwork(weights), training: false)
+            for s in 0..<count {
+                let window = Array(input[(s * architecture.window * 4)..<((s + 1) * architecture.window * 4)])
+                let fromFile = window.withUnsafeBufferPointer { model.predict(oneHot: $0, length: architecture.window) }
+                let fromTraining = BinaryCrossEntropy.sigmoid(workspace.logits.pointer[s])
+                XCTAssertEqual(fromFile, fromTraining, accuracy: 1e-5, "window \(s)")
+            }
+        }
+    }
+
+    func testExportedLayersAndTensorNames() throws {
+        let weights = randomWeights(NetworkArchitecture.standard, seed: 35)
+        let metadata = ModelExporter.metadata(architecture: .standard, name: "n", step: 30, minLength: 113,
+                                              maxWindow: 100_000, provenance: ["seed": 1])
+        let model = try Model.load(bytes: ModelExporter.serialize(weights, metadata: metadata), source: "x")
+        XCTAssertEqual(model.metadata.layers, [
+            .conv1d(in: 4, out: 32, kernel: 9), .relu, .maxPool1d(size: 3),
+            .conv1d(in: 32, out: 64, kernel: 9), .relu, .maxPool1d(size: 3),
+            .conv1d(in: 64, out: 64, kernel: 9), .relu,
+            .globalAveragePool, .dense(in: 64, out: 32), .relu, .dense(in: 32, out: 1), .sigmoid,
+        ])
+        XCTAssertEqual(Set(model.tensors.keys), ["conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias",
+                                                 "conv3.weight", "conv3.bias", "fc1.weight", "fc1.bias",
+                                                 "fc2.weight", "fc2.bias"])
+        XCTAssertEqual(model.minimumInputLength, 113)
+    }
+
+    func testSaveLoadRoundTripGivesIdenticalPredictions() throws {
+        let weights = randomWeights(NetworkArchitecture.standard, seed: 36)
+        let metadata = ModelExporter.metadata(architecture: .standard, name: "roundtrip", step: 30, minLength: 113,
+                                              maxWindow: 100_000, provenance: ["command": "test"])
+        let bytes = ModelExporter.serialize(weights, metadata: metadata)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("training-tests-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("m.safetensors").path
+        try ModelFileWriter.writeAtomically([1, 2, 3], to: path)   // replaced atomically below
+        try ModelFileWriter.writeAtomically(bytes, to: path)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["m.safetensors"],
+                       "no temporary file left behind")
+        let loaded = try Model.load(path: path)
+        let direct = try Model.load(bytes: bytes, source: "memory")
+        XCTAssertEqual(loaded.serialized(), bytes, "serialising the loaded model reproduces the file")
+        XCTAssertEqual(loaded.metadata, metadata)
+        var rng = Xoshiro256StarStar(seed: 37)
+        for _ in 0..<5 {
+            let window = randomOneHot(count: 1, length: 150, rng: &rng)
+            let a = window.withUnsafeBufferPointer { loaded.predict(oneHot: $0, length: 150) }
+            let b = window.withUnsafeBufferPointer { direct.predict(oneHot: $0, length: 150) }
+            XCTAssertEqual(a, b)
+        }
+        XCTAssertThrowsError(try ModelFileWriter.writeAtomically(bytes, to: directory.path + "/missing/m.safetensors")) {
+            XCTAssert("\($0)".contains("missing/m.safetensors"))
+        }
+    }
+
+    func testArchitectureValidation() {
+        XCTAssertNoThrow(try NetworkArchitecture.standard.validate())
+        XCTAssertEqual(NetworkArchitecture.standard.minimumInputLength, 113)
+        var a = NetworkArchitecture.standard
+        a.kernels = [9, 9]
+        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--kernels")) }
+        a = .standard
+        a.window = 100
+        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--window 100")) }
+        a = .standard
+        a.pools = [3, 0, 1]
+        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--pools")) }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Model
+import XCTest
+@testable import Training
+
+/// End-to-end training on generated data: learning, early stopping, reproducibility.
+final class TrainingLoopTests: XCTestCase {
+    private func options(seed: UInt64 = 7, threads: Int = 2, epochs: Int = 8, windows: Int = 4000) -> TrainingOptions {
+        var o = TrainingOptions()
+        o.architecture = NetworkArchitecture(window: 60, channels: [16, 16], kernels: [9, 5], pools: [3, 1], hidden: 16)
+        o.name = "synthetic"
+        o.step = 20
+        o.epochs = epochs
+        o.batchSize = 32
+        o.learningRate = 0.003
+        o.dropout = 0.1
+        o.windowsPerEpoch = windows
+        o.validationWindows = 1000
+        o.patience = 3
+        o.seed = seed
+        o.threads = threads
+        o.recordTiming = false
+        o.command = "test"
+        return o
+    }
+
+    private let training = SyntheticGenome.make(name: "train", seed: 1, usageSeed: 99, blocks: 120, blockLength: 300)
+    private let validation = SyntheticGenome.make(name: "valid", seed: 2, usageSeed: 99, blocks: 40, blockLength: 300)
+
+    func testSeparatesCodonStructuredFromRandomSequence() throws {
+        var events: [TrainingEvent] = []
+        let started = Date()
+        let result = try Trainer.train(trainingGenomes: [training], validationGenomes: [validation], options: options()) {
+            events.append($0)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let epochs = events.compactMap { event -> EpochProgress? in
+            if case let .epoch(e) = event { return e }
+            return nil
+        }
+        XCTAssertEqual(epochs.count, result.epochsRun)
+        XCTAssertEqual(result.history, epochs)
+        XCTAssertGreaterThan(result.validationAUC ?? 0, 0.9, "validation ROC-AUC of the kept epoch")
+        XCTAssertLessThan(result.validationLoss, epochs[0].validationLoss + 1e-9)
+        XCTAssert(epochs.allSatisfy { $0.windowsPerSecond > 0 && $0.trainLoss.isFinite })
+        XCTAssertLessThan(seconds, 60, "took \(seconds) s")
+        // The saved model loads, and its predictions separate the classes on fresh windows.
+        let model = try Model.load(bytes: result.modelBytes, source: "trained")
+        XCTAssertEqual(model.metadata.window, 60)
+        XCTAssertEqual(model.metadata.minLength, options().architecture.minimumInputLength)
+        let provenance = model.metadata.provenance.objectValue ?? [:]
+        XCTAssertEqual(provenance["best_epoch"], .integer(result.bestEpoch))
+        XCTAssertEqual(provenance["threads"], .integer(2))
+        XCTAssertNil(provenance["training_seconds"])
+        let fresh = SyntheticGenome.make(name: "fresh", seed: 3, usageSeed: 99, blocks: 30, blockLength: 300).records[0]
+        var coding: [Float] = []
+        var other: [Float] = []
+        for start in stride(from: 0, to: fresh.length - 300, by: 300) {
+            let window = Array(fresh.masks[(start + 120)..<(start + 180)])
+            var oneHot = [Float](repeating: 0, count: 240)
+            var rng = Xoshiro256StarStar(seed: 0)
+            WindowEncoder.encode(masks: window, length: 60, minus: false, mutationRate: 0, rng: &rng, into: &oneHot)
+            let p = oneHot.withUnsafeBufferPointer { model.predict(oneHot: $0, length: 60) }
+            if fresh.flags[start + 150] & GenomeRecord.plusCoding != 0 { coding.append(p) } else { other.append(p) }
+        }
+        XCTAssertGreaterThan(coding.reduce(0, +) / Float(coding.count), other.reduce(0, +) / Float(other.count) + 0.3)
+    }
+
+    func testSameSeedAndThreadsGiveIdenticalBytes() throws {
+        let a = try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: options(epochs: 2, windows: 600))
+        let b = try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: options(epochs: 2, windows: 600))
+        XCTAssertEqual(a.modelBytes, b.modelBytes)
+        let c = try Trainer.train(trainingGenomes: [training], validationGenomes: [],
+                                  options: options(seed: 8, epochs: 2, windows: 600))
+        XCTAssertNotEqual(a.modelBytes, c.modelBytes)
+        let single = try Trainer.train(trainingGenomes: [training], validationGenomes: [],
+                                       options: options(threads: 1, epochs: 2, windows: 600))
+        let singleAgain = try Trainer.train(trainingGenomes: [training], validationGenomes: [],
+                                            options: options(threads: 1, epochs: 2, windows: 600))
+        XCTAssertEqual(single.modelBytes, singleAgain.modelBytes)
+    }
+
+    func testEarlyStoppingKeepsTheBestEpoch() throws {
+        var o = options(epochs: 30, windows: 300)
+        o.patience = 1
+        o.learningRate = 0.05   // noisy enough to get worse soon
+        var stopped = false
+        let result = try Trainer.train(trainingGenomes: [training], validationGenomes: [validation], options: o) {
+            if case .stoppedEarly = $0 { stopped = true }
+        }
+        let bestLoss = result.history.map(\.validationLoss).min()!
+        XCTAssertEqual(result.validationLoss, bestLoss)
+        XCTAssertEqual(result.history[result.bestEpoch - 1].validationLoss, bestLoss)
+        XCTAssertTrue(result.history[result.bestEpoch - 1].isBest)
+        if stopped {
+            XCTAssertEqual(result.epochsRun, result.bestEpoch + 1)
+        } else {
+            XCTAssertEqual(result.epochsRun, 30)
+        }
+    }
+
+    func testInvalidOptionsNameTheOption() {
+        var o = options()
+        o.codingFraction = 0
+        XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
+            XCTAssert("\($0)".hasPrefix("--coding-fraction"), "\($0)")
+        }
+        o = options()
+        o.step = 61
+        XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
+            XCTAssert("\($0)".hasPrefix("--step"), "\($0)")
+        }
+    }
+}
