@@ -12,7 +12,8 @@ public final class OutputSink {
     public let name: String
     private let fd: Int32
     private let target: String?
-    private let temporary: String?
+    /// The temporary file written until `commit()` renames it (nil for stdout).
+    public let temporary: String?
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
     private var closed = false

@@ -90,6 +90,7 @@ struct Scan: ParsableCommand {
                 throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
             }
             do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
+            Interrupts.protect(temporary: sink.temporary)
         } else {
             sink = OutputSink()
         }

@@ -41,6 +41,18 @@ final class PipeAndOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["calls.bed"])
     }
 
+    func testInterruptRemovesTheTemporaryFile() throws {
+        let dir = NSTemporaryDirectory() + "codingscan-int-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLIRunner.run([], shell: """
+            python3 -c 'import random; r = random.Random(1); print(">big"); print("".join(r.choice("ACGT") for _ in range(6000000)))' > \(dir)/big.fa
+            "$CODINGSCAN" -m \(model) -o \(dir)/out.bedgraph \(dir)/big.fa & pid=$!
+            sleep 1; kill -INT $pid; wait $pid; echo "status $?"; ls \(dir)
+            """)
+        XCTAssertEqual(r.stdoutText, "status 130\nbig.fa\n", r.stderrText)
+    }
+
     func testVerboseSummary() throws {
         let r = try CLIRunner.run(["-m", model, "-v", "fixtures/seq/small.fa"])
         XCTAssertEqual(r.status, 0)
