@@ -17,4 +17,5 @@ with open(sys.argv[2], "w") as f:
     for i in range(0, len(data), 24):
         f.write(",".join(str(b) for b in data[i:i + 24]) + ",\n")
 PY
+touch Sources/CDefaultModel/DefaultModel.c  # make the build notice the new bytes
 echo "embedded $model ($(wc -c < "$model") bytes) into Sources/CDefaultModel/default_model.inc"

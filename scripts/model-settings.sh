@@ -1,0 +1,10 @@
+# Settings of the shipped default model, shared by train-default-model.sh and heldout-eval.sh so that
+# the held-out figures in the README describe the same recipe as the built-in model.
+# shellcheck disable=SC2034
+MODEL_SETTINGS=(
+    --window 150 --step 30
+    --channels 32,64,64 --kernels 9,9,9 --pools 3,3,1 --hidden 32
+    --epochs 20 --windows-per-epoch 100000 --patience 5
+    --mutation-rate 0.01 --dropout 0.2 --coding-fraction 0.5
+    --seed 1
+)
