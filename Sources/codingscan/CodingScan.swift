@@ -8,6 +8,13 @@ import ArgumentParser
 struct CodingScan: ParsableCommand {
     static let version = "0.1.0"
 
+    /// `codingscan VERSION (built-in model: NAME)`; the model is only loaded when --version is asked for.
+    static var versionLine: String {
+        guard CommandLine.arguments.contains("--version") else { return "codingscan \(version)" }
+        let model = (try? ModelSource.load(path: nil)).map { "built-in model: \($0.metadata.name)" }
+        return "codingscan \(version) (\(model ?? "no built-in model"))"
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "codingscan",
         abstract: "Score DNA for protein-coding potential with a convolutional network.",
@@ -16,7 +23,7 @@ struct CodingScan: ParsableCommand {
             along every sequence, scores each window on both strands and writes a coding-probability \
             track (bedGraph, BED or TSV, 0-based half-open) to stdout. See codingscan(1).
             """,
-        version: "codingscan \(version)",
+        version: versionLine,
         subcommands: [Scan.self, ModelInfo.self, Eval.self, Train.self],
         defaultSubcommand: Scan.self
     )

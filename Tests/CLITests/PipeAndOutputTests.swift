@@ -63,6 +63,7 @@ final class PipeAndOutputTests: XCTestCase {
     func testVersion() throws {
         let r = try CLIRunner.run(["--version"])
         XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.stdoutText.hasPrefix("codingscan "), r.stdoutText)
+        XCTAssertNotNil(r.stdoutText.range(of: #"^codingscan \d+\.\d+\.\d+ \(built-in model: codingscan-default\)\n$"#,
+                                           options: .regularExpression), r.stdoutText)
     }
 }
