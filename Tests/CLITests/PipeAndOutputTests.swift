@@ -45,12 +45,18 @@ final class PipeAndOutputTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "codingscan-int-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The input FIFO stays open (fd 3 of the shell), so the scan is still running when ^C arrives,
+        // however fast the machine; we wait until its temporary file exists.
         let r = try CLIRunner.run([], shell: """
-            python3 -c 'import random; r = random.Random(1); print(">big"); print("".join(r.choice("ACGT") for _ in range(6000000)))' > \(dir)/big.fa
-            "$CODINGSCAN" -m \(model) -o \(dir)/out.bedgraph \(dir)/big.fa & pid=$!
-            sleep 1; kill -INT $pid; wait $pid; echo "status $?"; ls \(dir)
+            mkfifo \(dir)/in
+            "$CODINGSCAN" -m \(model) -o \(dir)/out.bedgraph < \(dir)/in & pid=$!
+            exec 3> \(dir)/in
+            cat fixtures/real/pPCP1.fa.gz >&3
+            for i in $(seq 100); do ls -a \(dir) | grep -q tmp && break; sleep 0.1; done
+            ls -a \(dir) | grep -c tmp
+            kill -INT $pid; wait $pid; echo "status $?"; exec 3>&-; ls \(dir)
             """)
-        XCTAssertEqual(r.stdoutText, "status 130\nbig.fa\n", r.stderrText)
+        XCTAssertEqual(r.stdoutText, "1\nstatus 130\nin\n", r.stderrText)
     }
 
     func testVerboseSummary() throws {
