@@ -96,14 +96,14 @@ public enum SequenceIOError: Error, CustomStringConvertible, Equatable {
         case let .invalidQuality(path, record, line, byte):
             return Self.place(path, record, line) + "invalid \(Self.show(byte)) in quality string"
         case let .malformedSAM(path, line, reason):
-            return Self.place(path, nil, line) + "malformed SAM record: \(reason)"
+            return Self.place(path, nil, line) + "malformed SAM record: \(Self.printable(reason))"
         case let .referenceBase(path, record, line):
             return Self.place(path, record, line) + "base '=' (same as reference) is not supported in sequences"
         case let .badHeader(path, format):
             return "\(path): cannot read the \(format.rawValue.uppercased()) header (truncated or corrupt input)"
         case let .corruptRecord(path, ordinal, after, detail):
             let previous = after.map { " (after '\(Self.printable($0))')" } ?? ""
-            return "\(path): record #\(ordinal)\(previous): \(detail)"
+            return "\(path): record #\(ordinal)\(previous): \(Self.printable(detail))"
         }
     }
 
@@ -128,9 +128,16 @@ public enum SequenceIOError: Error, CustomStringConvertible, Equatable {
         return byte >= 0x80 ? "non-ASCII byte \(hex)" : "control byte \(hex)"
     }
 
-    /// The name with control characters replaced by `?`, so a message stays on one line.
-    static func printable(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+    /// The text with control characters (C0, DEL, C1) and the Unicode line/paragraph separators
+    /// replaced by `?`, so a message stays on one line whatever bytes the input held.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { isLineSafe($0) ? $0 : "?" }))
+    }
+
+    /// False for C0 controls, DEL, C1 controls (U+0080...U+009F, e.g. NEL) and U+2028/U+2029.
+    static func isLineSafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return !(v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029)
     }
 }
 

@@ -58,6 +58,9 @@ final class AnnotationErrorTests: XCTestCase {
                               "PATH: line 2: CDS strand must be '+' or '-', found '\(strand)'")
         }
         try assertMessage("c\t0\t9\tn\t0\t.\n", "PATH: line 1: CDS strand must be '+' or '-', found '.'", name: "x.bed")
+        // C1 controls (NEL) and Unicode line separators are masked too: the message stays one line.
+        try assertMessage("c\t0\t9\tn\t0\t\u{85}\u{2028}+\n",
+                          "PATH: line 1: CDS strand must be '+' or '-', found '??+'", name: "x.bed")
     }
 
     func testBED12Inconsistencies() throws {

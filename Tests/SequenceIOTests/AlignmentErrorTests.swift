@@ -42,6 +42,9 @@ final class AlignmentErrorTests: SequenceIOTestCase {
         assertFails(flag, "\(flag): line 2: malformed SAM record: FLAG '4x' is not a number in 0...65535")
         let bigFlag = try write("big.sam", header + "r1\t70000\t*\t0\t0\t*\t*\t0\t0\tACGT\t*\n")
         assertFails(bigFlag, "\(bigFlag): line 2: malformed SAM record: FLAG '70000' is not a number in 0...65535")
+        // The FLAG text is shown with control bytes (C0 and C1) masked, so the message stays one line.
+        let controlFlag = try write("ctl.sam", header + "r1\t4\u{01}\u{85}\t*\t0\t0\t*\t*\t0\t0\tACGT\t*\n")
+        assertFails(controlFlag, "\(controlFlag): line 2: malformed SAM record: FLAG '4??' is not a number in 0...65535")
         let noName = try write("noname.sam", header + "\t4\t*\t0\t0\t*\t*\t0\t0\tACGT\t*\n")
         assertFails(noName, "\(noName): line 2: malformed SAM record: empty QNAME")
         let quality = try write("q.sam", header + record("r1", seq: "ACGT", qual: "III"))
