@@ -4,8 +4,20 @@ import PackageDescription
 // Layers, dependencies pointing one way:
 // CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
 // → Annotation, Evaluation → Assessment (eval) → Training → codingscan
+// Fast inference sits between Model and Pipeline: CPUFeatures (C, cpuid) and Kernels → KernelsPortable,
+// KernelsAVX2, KernelsAVX512 (the same generic kernels instantiated without and with target flags)
+// → Inference → Pipeline.
 /// Always optimise these modules, in debug builds too (tests run them on real-sized data).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
+/// Code generation for CPUs with AVX2 and FMA (Haswell, Zen 1 and later). Only ever called after
+/// `CPUFeatures` has confirmed the CPU has them.
+let avx2: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-mavx2", "-Xcc", "-mfma"])]
+/// Code generation for CPUs with AVX-512 F/VL/BW/DQ (Skylake-X, Ice Lake, Zen 4 and later). Only ever
+/// called after `CPUFeatures` has confirmed the CPU (and the OS) support them.
+let avx512: [SwiftSetting] = [.unsafeFlags([
+    "-O", "-Xcc", "-mavx512f", "-Xcc", "-mavx512vl", "-Xcc", "-mavx512bw", "-Xcc", "-mavx512dq",
+    "-Xcc", "-mfma", "-Xcc", "-mavx2",
+])]
 
 let package = Package(
     name: "CodingScan",
@@ -27,8 +39,17 @@ let package = Package(
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
         .target(name: "Kernels", swiftSettings: optimised),
         .target(name: "Model", dependencies: ["Kernels", "Windows"]),
+        .target(name: "CPUFeatures"),
+        .target(name: "KernelsPortable", dependencies: ["Kernels"], swiftSettings: optimised),
+        .target(name: "KernelsAVX2", dependencies: ["Kernels"], swiftSettings: avx2),
+        .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
+        .target(
+            name: "Inference",
+            dependencies: ["Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model", "Windows"],
+            swiftSettings: optimised
+        ),
         .target(name: "Tracks", dependencies: ["Windows"]),
-        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks"]),
+        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Inference"]),
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
@@ -45,11 +66,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "codingscan-bench",
+            dependencies: ["Inference", "Kernels", "Model", "Pipeline", "SequenceIO", "Windows", "CDefaultModel"],
+            swiftSettings: optimised
+        ),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Model", "Windows"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation"]),

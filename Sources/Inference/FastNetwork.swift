@@ -1,0 +1,127 @@
+import Model
+
+/// A model compiled for the fast path of one kernel variant: the one-hot stem, the packed layers up
+/// to global average pooling, and the dense head with the model's own weights.
+///
+/// Supports every network whose first layer is a convolution (all networks the trainer writes); the
+/// caller falls back to the reference forward pass otherwise. Immutable; shared by all threads.
+final class FastNetwork: Sendable {
+    let kernels: KernelSet
+    let stem: OneHotStem
+    /// The layers between the stem and global average pooling.
+    let stages: [InferenceStage]
+    /// The first stage after which no pooling of size > 1 follows: from here on, all windows of a
+    /// branch share one grid, and stages run once per branch.
+    let tailStart: Int
+    /// When the tail is one convolution (plus ReLUs and size-1 pools): its stage index, and whether a
+    /// ReLU runs before it (on the input) and on its output. Computed only at the windows' rows.
+    let sparseTail: (conv: Int, reluBefore: Bool, relu: Bool)?
+    /// Channels entering global average pooling (the model's, unpadded) and their padded stride.
+    let featureCount: Int
+    let featureStride: Int
+    let head: [HeadLayer]
+    /// Product of all pooling sizes: windows whose starts differ by a multiple of it share features.
+    let totalStride: Int
+
+    init?(model: Model, kernels: KernelSet) {
+        let layers = model.metadata.layers
+        let names = model.metadata.tensorNames
+        func tensors(_ index: Int) -> (weight: [Float], bias: [Float]) {
+            (model.tensors[names[index]!.weight]!.values, model.tensors[names[index]!.bias]!.values)
+        }
+        guard case let .conv1d(4, c1, k1) = layers.first else { return nil }
+        self.kernels = kernels
+        var index = 1
+        var stemRelu = false
+        var stemPool = 1
+        if index < layers.count, layers[index] == .relu { stemRelu = true; index += 1 }
+        if index < layers.count, case let .maxPool1d(size) = layers[index] { stemPool = size; index += 1 }
+        let (w1, b1) = tensors(0)
+        stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool)
+        var stages: [InferenceStage] = []
+        var channels = c1
+        var poolProduct = stemPool
+        while index < layers.count, layers[index] != .globalAveragePool {
+            switch layers[index] {
+            case let .conv1d(i, o, k):
+                let fuse = index + 1 < layers.count && layers[index + 1] == .relu
+                let (w, b) = tensors(index)
+                stages.append(.conv(PackedConv(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k,
+                                               relu: fuse, kernels: kernels)))
+                channels = o
+                if fuse { index += 1 }
+            case .relu:
+                stages.append(.relu)
+            case let .maxPool1d(size):
+                stages.append(.pool(size))
+                poolProduct *= size
+            default:
+                return nil
+            }
+            index += 1
+        }
+        guard index < layers.count else { return nil }
+        index += 1
+        var head: [HeadLayer] = []
+        while index < layers.count {
+            switch layers[index] {
+            case let .dense(i, o):
+                let (w, b) = tensors(index)
+                head.append(.dense(inFeatures: i, outFeatures: o, weight: w, bias: b))
+            case .relu: head.append(.relu)
+            case .sigmoid: head.append(.sigmoid)
+            default: return nil
+            }
+            index += 1
+        }
+        self.stages = stages
+        self.head = head
+        featureCount = channels
+        featureStride = KernelSet.padded(channels)
+        totalStride = poolProduct
+        var tail = 0
+        for (i, stage) in stages.enumerated() {
+            if case let .pool(size) = stage, size > 1 { tail = i + 1 }
+        }
+        tailStart = tail
+        sparseTail = FastNetwork.sparseTail(stages, from: tail)
+    }
+
+    /// The single convolution of the tail with the ReLUs around it, or nil when the tail has none or
+    /// several convolutions (then it runs densely).
+    private static func sparseTail(_ stages: [InferenceStage], from start: Int)
+        -> (conv: Int, reluBefore: Bool, relu: Bool)? {
+        var conv: Int?
+        var reluBefore = false
+        var relu = false
+        for i in start..<stages.count {
+            switch stages[i] {
+            case let .conv(c):
+                if conv != nil { return nil }
+                conv = i
+                relu = c.relu
+            case .relu:
+                if conv == nil { reluBefore = true } else { relu = true }
+            case .pool:
+                break  // size 1 here: the identity
+            }
+        }
+        return conv.map { ($0, reluBefore, relu) }
+    }
+
+    /// Positions of a `window`-base input after the stem (index 0) and after each stage (index
+    /// `i + 1`); the last entry is the number of positions global average pooling averages.
+    func lengths(window: Int) -> [Int] {
+        var result = [stem.outputLength(window)]
+        for stage in stages { result.append(stage.outputLength(result.last!)) }
+        return result
+    }
+
+    /// Widest padded channel count of any activation.
+    var maxStride: Int {
+        stages.reduce(stem.stride) { widest, stage in
+            if case let .conv(c) = stage { return max(widest, c.outStride) }
+            return widest
+        }
+    }
+}

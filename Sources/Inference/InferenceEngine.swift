@@ -1,0 +1,37 @@
+import Model
+
+/// The fast forward pass of one model, shared by all scanning threads: the model compiled for the
+/// chosen kernel variant. Each thread scores through its own `SpanScorer` (`makeScorer()`).
+///
+/// Networks the fast path does not support (first layer not a convolution) are scored window by
+/// window with the reference `Model.predict`; `isFast` tells which.
+public final class InferenceEngine: Sendable {
+    public let model: Model
+    /// The kernel build in use.
+    public let variant: KernelVariant
+    let network: FastNetwork?
+
+    /// Compiles `model` for `variant` (default: the best the CPU supports, or the lower one asked for
+    /// in `CODINGSCAN_KERNELS`). A variant the CPU lacks is replaced by the best supported one.
+    public init(model: Model, variant: KernelVariant = .fromEnvironment()) {
+        let chosen = variant.isSupported ? variant : KernelVariant.best
+        self.model = model
+        self.variant = chosen
+        network = FastNetwork(model: model, kernels: KernelSet(chosen))
+    }
+
+    /// True when windows go through the shared-work fast path.
+    public var isFast: Bool { network != nil }
+
+    /// Product of the pooling sizes: windows whose starts differ by a multiple of it share all their
+    /// features (1 for the reference path).
+    public var totalStride: Int { network?.totalStride ?? 1 }
+
+    /// One line for `-v` output.
+    public var summary: String {
+        isFast ? "kernels \(variant.summary)" : "reference forward pass (network not supported by the fast path)"
+    }
+
+    /// A scorer for one thread.
+    public func makeScorer() -> SpanScorer { SpanScorer(engine: self) }
+}

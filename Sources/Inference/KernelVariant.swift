@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CPUFeatures
+
+/// Which build of the fast kernels runs: chosen at run time from the CPU's features, so that the
+/// binary runs on any x86-64 CPU and never executes an instruction the CPU lacks (no SIGILL).
+public enum KernelVariant: String, CaseIterable, Sendable {
+    /// `PortableKernels`: baseline code generation, `SIMD4<Float>`, separate multiply and add.
+    case portable
+    /// `AVX2Kernels`: AVX2 + FMA, `SIMD8<Float>` (YMM).
+    case avx2
+    /// `AVX512Kernels`: AVX-512 F/VL/BW/DQ, `SIMD16<Float>` (ZMM).
+    case avx512
+
+    /// The environment variable that can ask for a lower variant (for tests and comparisons):
+    /// `portable`, `avx2` or `avx512`. A variant the CPU lacks is never used.
+    public static let environmentKey = "CODINGSCAN_KERNELS"
+
+    /// Ordered from the most portable to the widest.
+    var rank: Int {
+        switch self {
+        case .portable: return 0
+        case .avx2: return 1
+        case .avx512: return 2
+        }
+    }
+
+    /// True when this CPU (and its OS) can run the variant.
+    public var isSupported: Bool {
+        switch self {
+        case .portable: return true
+        case .avx2: return codingscan_cpu_has_avx2_fma() != 0
+        case .avx512: return codingscan_cpu_has_avx512() != 0
+        }
+    }
+
+    /// The widest variant this CPU supports.
+    public static var best: KernelVariant {
+        allCases.filter(\.isSupported).max { $0.rank < $1.rank }!
+    }
+
+    /// The widest supported variant not wider than `requested` (nil: `best`).
+    public static func choose(requested: KernelVariant?) -> KernelVariant {
+        guard let requested else { return best }
+        return allCases.filter { $0.isSupported && $0.rank <= requested.rank }.max { $0.rank < $1.rank }!
+    }
+
+    /// `choose(requested:)` with the request read from `CODINGSCAN_KERNELS` (unknown values ignored).
+    public static func fromEnvironment() -> KernelVariant {
+        guard let raw = getenv(environmentKey) else { return best }
+        return choose(requested: KernelVariant(rawValue: String(cString: raw)))
+    }
+
+    /// One line for `-v` output, e.g. `avx512 (AVX-512, 16-float vectors, fused multiply-add)`.
+    public var summary: String {
+        switch self {
+        case .portable: return "portable (baseline x86-64, 4-float vectors, no FMA)"
+        case .avx2: return "avx2 (AVX2 + FMA, 8-float vectors)"
+        case .avx512: return "avx512 (AVX-512 F/VL/BW/DQ + FMA, 16-float vectors)"
+        }
+    }
+}

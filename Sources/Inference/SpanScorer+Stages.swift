@@ -1,0 +1,134 @@
+import Kernels
+
+/// The convolution stack of one strand, branch by branch.
+///
+/// A branch is the activation of one stage on a grid: position `u` of it stands for oriented input
+/// position `phase + u · step` (`step` = product of the pool sizes so far). Its windows all start
+/// on the grid: window `id` is at `u = (start − phase) / step`, and its own forward pass would see
+/// exactly the positions `u ..< u + lengths[stage]` (a VALID convolution and a floor pooling of a
+/// window that starts on the grid are a slice of those of the span). A pooling of size p splits a
+/// branch into up to p branches, one per `u mod p` among its windows.
+extension SpanScorer {
+    /// Runs stages `index...` on a branch whose activation `act` is `[count][stride]`.
+    func runStages(_ network: FastNetwork, from index: Int, act: UnsafeMutablePointer<Float>, count: Int,
+                   stride: Int, phase: Int, step: Int, ids: UnsafeMutableBufferPointer<Int32>, lengths: [Int]) {
+        if index == network.tailStart {
+            runTail(network, act: act, count: count, stride: stride, phase: phase, step: step, ids: ids,
+                    lengths: lengths)
+            return
+        }
+        switch network.stages[index] {
+        case .relu:
+            network.kernels.relu(act, count * stride)
+            runStages(network, from: index + 1, act: act, count: count, stride: stride, phase: phase, step: step,
+                      ids: ids, lengths: lengths)
+        case let .conv(conv):
+            let outputs = count - conv.kernel + 1
+            let out = activations[index + 1].reserve(outputs * conv.outStride)
+            convolve(network, conv, act: act, rows: outputs, rowIndex: nil, relu: conv.relu, output: out)
+            runStages(network, from: index + 1, act: out, count: outputs, stride: conv.outStride, phase: phase,
+                      step: step, ids: ids, lengths: lengths)
+        case let .pool(size):
+            let origin = orientedStarts.pointer
+            let subIds = idLists[index + 1].reserve(ids.count)
+            for residue in 0..<size {
+                var n = 0
+                for id in ids where ((origin[Int(id)] - phase) / step) % size == residue { subIds[n] = id; n += 1 }
+                guard n > 0 else { continue }
+                let first = (origin[Int(subIds[0])] - phase) / step
+                let outputs = (count - first) / size
+                let out = activations[index + 1].reserve(outputs * stride)
+                network.kernels.maxPool(act + first * stride, outputs, size, stride, out)
+                runStages(network, from: index + 1, act: out, count: outputs, stride: stride,
+                          phase: phase + first * step, step: step * size,
+                          ids: UnsafeMutableBufferPointer(start: subIds, count: n), lengths: lengths)
+            }
+        }
+    }
+
+    /// The stages after the last pooling, then global average pooling into `features`. A single
+    /// convolution there runs only at the rows the windows average (the union of their ranges).
+    func runTail(_ network: FastNetwork, act: UnsafeMutablePointer<Float>, count: Int, stride: Int, phase: Int,
+                 step: Int, ids: UnsafeMutableBufferPointer<Int32>, lengths: [Int]) {
+        let origin = orientedStarts.pointer
+        let final = lengths.last!
+        if let sparse = network.sparseTail, case let .conv(conv) = network.stages[sparse.conv] {
+            if sparse.reluBefore { network.kernels.relu(act, count * stride) }
+            let rows = tailRows.reserve(ids.count * final)
+            let offsets = tailOffsets.reserve(ids.count)
+            var total = 0
+            var end = 0  // one past the last grid position listed so far
+            for (n, id) in ids.enumerated() {
+                let u = (origin[Int(id)] - phase) / step
+                for position in max(u, end)..<(u + final) { rows[total] = Int32(position); total += 1 }
+                end = max(end, u + final)
+                offsets[n] = total - (end - u)
+            }
+            let out = tailOutput.reserve(total * conv.outStride)
+            convolve(network, conv, act: act, rows: total, rowIndex: rows, relu: sparse.relu, output: out)
+            for (n, id) in ids.enumerated() {
+                averagePool(out + offsets[n] * conv.outStride, rows: final, stride: conv.outStride,
+                            channels: network.featureCount, into: Int(id))
+            }
+            return
+        }
+        var current = act
+        var currentCount = count
+        var currentStride = stride
+        for index in network.tailStart..<network.stages.count {
+            switch network.stages[index] {
+            case .relu:
+                network.kernels.relu(current, currentCount * currentStride)
+            case .pool:
+                break  // size 1
+            case let .conv(conv):
+                let outputs = currentCount - conv.kernel + 1
+                let out = activations[index + 1].reserve(outputs * conv.outStride)
+                convolve(network, conv, act: current, rows: outputs, rowIndex: nil, relu: conv.relu, output: out)
+                (current, currentCount, currentStride) = (out, outputs, conv.outStride)
+            }
+        }
+        for id in ids {
+            let u = (origin[Int(id)] - phase) / step
+            averagePool(current + u * currentStride, rows: final, stride: currentStride,
+                        channels: network.featureCount, into: Int(id))
+        }
+    }
+
+    /// One convolution as a GEMM over `rows` output positions (listed in `rowIndex`, or `0 ..< rows`).
+    func convolve(_ network: FastNetwork, _ conv: PackedConv, act: UnsafeMutablePointer<Float>, rows: Int,
+                  rowIndex: UnsafePointer<Int32>?, relu: Bool, output: UnsafeMutablePointer<Float>) {
+        guard rows > 0 else { return }
+        let started = MonotonicTime.now()
+        conv.packed.withUnsafeBufferPointer { packed in
+            conv.bias.withUnsafeBufferPointer { bias in
+                network.kernels.gemm(GEMMProblem(
+                    a: act, rowStride: conv.inStride, rowIndex: rowIndex, rows: rows, depth: conv.depth,
+                    packed: packed.baseAddress!, bias: bias.baseAddress!, columns: conv.outStride, c: output,
+                    ldc: conv.outStride, relu: relu))
+            }
+        }
+        statistics.gemmSeconds += MonotonicTime.now() - started
+        statistics.gemmFLOPs += 2 * Double(rows * conv.executedMultiplyAdds)
+        statistics.nominalFLOPs += 2 * Double(rows * conv.nominalMultiplyAdds)
+    }
+
+    /// `features[id][c] = Float(Σ_t Double(x[t][c]) / Double(rows))`, summed over `t` in order: the
+    /// reference global average pooling, operation for operation. `x` is `[rows][stride]`.
+    func averagePool(_ x: UnsafeMutablePointer<Float>, rows: Int, stride: Int, channels: Int, into id: Int) {
+        let sum = sums.reserve(stride)
+        sum.initialize(repeating: 0, count: stride)
+        for t in 0..<rows {
+            let row = x + t * stride
+            var c = 0
+            while c < stride {
+                let v = UnsafeRawPointer(row + c).loadUnaligned(as: SIMD4<Float>.self)
+                let s = UnsafeMutableRawPointer(sum + c)
+                s.storeBytes(of: s.loadUnaligned(as: SIMD4<Double>.self) + SIMD4<Double>(v), as: SIMD4<Double>.self)
+                c += 4
+            }
+        }
+        let out = features.pointer + id * channels
+        for c in 0..<channels { out[c] = Float(sum[c] / Double(rows)) }
+    }
+}
