@@ -1,3 +1,5 @@
+import Foundation
+import Inference
 import Model
 import SequenceIO
 import Tracks
@@ -5,18 +7,43 @@ import Windows
 
 /// The streaming scan: input records → windows on both strands → model → track lines.
 ///
-/// Memory is bounded by the read block, one window and the writer's line buffer, whatever the
-/// length of a record. Windows with fewer than half of their bases unambiguous (A/C/G/T) are not
-/// scored and leave a gap in bedGraph/BED (`NA` in TSV).
+/// The reading thread converts bases to IUPAC masks and cuts them into batches (`ScanBatchBuilder`);
+/// `threads` workers score the batches with the shared-work fast path (`InferenceEngine`,
+/// `SpanScorer`), and the reading thread writes each batch out as soon as it and every batch before
+/// it are scored. The output is byte-identical for every thread count and batch size: a window's
+/// scores depend only on its own bases.
+///
+/// Memory is bounded by the read block, the batches in flight (at most `4 · threads + 4` of about
+/// `batchBases` bases each), each worker's scratch for one batch and the writer's line buffer,
+/// whatever the length of a record. Windows with fewer than half of their bases unambiguous (A/C/G/T)
+/// are not scored and leave a gap in bedGraph/BED (`NA` in TSV).
 public final class Scanner {
     public let model: Model
     public let options: ScanOptions
     public let plan: WindowPlan
+    /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
+    public let threads: Int
+    /// Window starts per batch, in bases.
+    public let batchBases: Int
+    /// The compiled model and its kernel variant.
+    public let engine: InferenceEngine
+    /// What the fast path computed in the last `scan` (all threads together).
+    public private(set) var statistics = InferenceStatistics()
     /// Bases per read from the input.
     private let blockSize = 1 << 16
+    /// Default window starts per batch (bases): large enough to amortise the batch overhead and the
+    /// span overlap (`window − step` bases), small enough for a batch's activations to stay near the
+    /// core's cache.
+    public static let defaultBatchBases = 16_384
 
     /// Checks the options against what the model accepts.
-    public init(model: Model, options: ScanOptions) throws(ScanError) {
+    /// - Parameters:
+    ///   - threads: scoring threads; nil = one per online CPU core.
+    ///   - batchBases: window starts per batch (a tuning knob; the output does not depend on it).
+    ///   - variant: kernel variant; nil = the best the CPU supports (or `CODINGSCAN_KERNELS`).
+    public init(model: Model, options: ScanOptions, threads: Int? = nil,
+                batchBases: Int = Scanner.defaultBatchBases,
+                variant: KernelVariant? = nil) throws(ScanError) {
         let meta = model.metadata
         let window = options.window ?? meta.window
         if window < meta.minLength || window > meta.maxWindow {
@@ -30,9 +57,15 @@ public final class Scanner {
         if !(options.threshold >= 0 && options.threshold <= 1) {
             throw .usage("--threshold \(options.threshold) must be between 0 and 1")
         }
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        if threadCount < 1 { throw .usage("--threads \(threadCount) must be at least 1") }
+        if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: min(meta.minLength, window))
+        self.threads = threadCount
+        self.batchBases = batchBases
+        self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())
     }
 
     /// Scans `paths` in order ("-" is standard input) and writes one track to `sink`.
@@ -54,55 +87,14 @@ public final class Scanner {
     /// `options.format` is ignored; both strands are scored unless `options.strand` names one and the
     /// writer is a bedGraph writer.
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
-        var summary = ScanSummary()
-        summary.window = plan.window
-        summary.step = plan.step
-        summary.minLength = plan.minLength
-        var ascii = [UInt8](repeating: 0, count: blockSize)
-        var masks = [UInt8](repeating: 0, count: blockSize)
-        var stream = WindowStream(plan: plan)
         let oneStrand = writer is BedGraphWriter
-        let needPlus = !oneStrand || options.strand != .minus
-        let needMinus = !oneStrand || options.strand != .plus
-        let table = BaseEncoding.maskOfASCII
-        var unscored = 0
+        let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
+                                  minus: !oneStrand || options.strand != .plus)
+        var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: writer,
+                          maxInFlight: 4 * threads + 4)
+        defer { statistics = workers.shutdown() }
         do {
-            for path in paths {
-                let reader = try SequenceReader(path: path)
-                defer { reader.close() }
-                var records = 0
-                while let record = try reader.nextRecord() {
-                    records += 1
-                    summary.sequences += 1
-                    stream.reset()
-                    try writer.begin(sequence: record.name)
-                    let visit = { (w: WindowStream.Window) throws in
-                        let scored = self.score(w, plus: needPlus, minus: needMinus)
-                        if scored.plus == nil && scored.minus == nil { unscored += 1 }
-                        try writer.add(scored)
-                    }
-                    while true {
-                        let n = try ascii.withUnsafeMutableBufferPointer { try reader.readBases(into: $0) }
-                        if n == 0 { break }
-                        for i in 0..<n { masks[i] = table[Int(ascii[i])] }
-                        try masks.withUnsafeBufferPointer { buf in
-                            try stream.append(UnsafeBufferPointer(rebasing: buf[0..<n]), visit)
-                        }
-                    }
-                    let count = try stream.finish(visit)
-                    try writer.end(sequenceLength: stream.length)
-                    summary.bases += stream.length
-                    summary.windows += count
-                    if count == 0 {
-                        summary.skipped += 1
-                        if summary.firstSkipped == nil {
-                            let line = record.line > 0 ? " (line \(record.line))" : ""
-                            summary.firstSkipped = "\(reader.displayName): record '\(record.name)'\(line)"
-                        }
-                    }
-                }
-                if records == 0 { throw ScanError.noSequences(path: reader.displayName) }
-            }
+            try run.read(paths: paths, blockSize: blockSize)
             try writer.finish()
         } catch let error as SequenceIOError {
             throw .input(error)
@@ -113,21 +105,10 @@ public final class Scanner {
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
-        summary.unscoredWindows = unscored
+        let summary = run.summary
         if summary.sequences > 0 && summary.skipped == summary.sequences {
             throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")
         }
         return summary
-    }
-
-    /// Scores one window on the strands asked for.
-    private func score(_ w: WindowStream.Window, plus: Bool, minus: Bool) -> ScoredWindow {
-        let end = w.start + w.masks.count
-        guard w.unambiguous * 2 >= w.masks.count else {
-            return ScoredWindow(index: w.index, start: w.start, end: end, plus: nil, minus: nil)
-        }
-        let p = plus ? model.predict(masks: w.masks, reverseComplement: false) : nil
-        let m = minus ? model.predict(masks: w.masks, reverseComplement: true) : nil
-        return ScoredWindow(index: w.index, start: w.start, end: end, plus: p, minus: m)
     }
 }

@@ -1,0 +1,41 @@
+import Inference
+
+/// A unit of work of the threaded scan: the windows of one stretch of input (a piece of a long
+/// record, or many short records), the bases they need, and — once scored — their scores.
+///
+/// Built and written out by the reading thread; scored by one worker in between. The hand-over
+/// goes through `ScanWorkers`' lock, which also guards `isScored`.
+final class ScanBatch {
+    /// IUPAC masks of every piece's span, one after another.
+    var masks: [UInt8] = []
+    var pieces: [ScanPiece] = []
+    var events: [ScanEvent] = []
+    /// Windows over all pieces.
+    var windowCount = 0
+    /// One per window, in piece order; filled by `score`.
+    var results: [WindowScore] = []
+    /// Set under the workers' lock once `results` are final.
+    var isScored = false
+
+    var isEmpty: Bool { events.isEmpty }
+
+    /// Scores every window on the strands asked for, with the calling thread's scorer.
+    func score(with scorer: SpanScorer, plus: Bool, minus: Bool) {
+        results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: windowCount)
+        var starts: [Int] = []
+        masks.withUnsafeBufferPointer { all in
+            results.withUnsafeMutableBufferPointer { out in
+                for piece in pieces {
+                    starts.removeAll(keepingCapacity: true)
+                    for i in 0..<piece.count { starts.append(piece.start(i) - piece.spanStart) }
+                    let span = UnsafeBufferPointer(rebasing: all[piece.maskOffset..<(piece.maskOffset + piece.maskCount)])
+                    let slots = UnsafeMutableBufferPointer(rebasing: out[piece.resultOffset..<(piece.resultOffset + piece.count)])
+                    starts.withUnsafeBufferPointer { s in
+                        scorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
+                                     results: slots)
+                    }
+                }
+            }
+        }
+    }
+}

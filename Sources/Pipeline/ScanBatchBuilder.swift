@@ -1,0 +1,116 @@
+import Windows
+
+/// Cuts the records the reader streams into `ScanBatch`es, in constant memory.
+///
+/// Feed a record with `begin`, `append` (as many blocks as it comes in), `end`, and collect the
+/// batches that filled up with `takeSealed()` after each call. Windows are put into
+/// pieces as soon as their last base has arrived, `windowsPerPiece` at a time (fewer at a record's
+/// end), so a long record becomes a sequence of batches of about `batchBases` window starts, each
+/// holding only its own span (plus the `window − step` bases it shares with the next); short
+/// records share a batch. Only the bases from the first window not yet in a piece onwards are held.
+struct ScanBatchBuilder {
+    let plan: WindowPlan
+    let batchBases: Int
+    let windowsPerPiece: Int
+    /// A batch is also sealed after this many events (many records without windows).
+    let maxEvents = 4_096
+    private(set) var batch = ScanBatch()
+    /// Full batches not yet collected.
+    private var sealed: [ScanBatch] = []
+    /// Bases of the current record from `heldStart` on.
+    private var held: [UInt8] = []
+    private var heldStart = 0
+    /// Bases of the current record so far.
+    private(set) var length = 0
+    /// Index of the first window not yet in a piece.
+    private var nextIndex = 0
+
+    init(plan: WindowPlan, batchBases: Int) {
+        precondition(batchBases >= 1)
+        self.plan = plan
+        self.batchBases = batchBases
+        windowsPerPiece = max(1, batchBases / plan.step)
+        held.reserveCapacity(batchBases + plan.window)
+    }
+
+    /// Starts a record.
+    mutating func begin(name: String) {
+        held.removeAll(keepingCapacity: true)
+        heldStart = 0
+        length = 0
+        nextIndex = 0
+        batch.events.append(.begin(name: name))
+    }
+
+    /// Appends the record's next bases.
+    mutating func append(_ masks: UnsafeBufferPointer<UInt8>) {
+        held.append(contentsOf: masks)
+        length += masks.count
+        while completeWindows - nextIndex >= windowsPerPiece {
+            addPiece(count: windowsPerPiece)
+            if isFull { sealed.append(take()) }
+        }
+        let drop = min(nextIndex * plan.step - heldStart, held.count)
+        if drop > 0 && drop >= held.count / 2 {
+            held.removeFirst(drop)
+            heldStart += drop
+        }
+    }
+
+    /// Ends the record: its last windows (or its single short window) and the end event.
+    /// - Returns: the record's number of windows (0: too short, skipped).
+    mutating func end() -> Int {
+        let windows = plan.windowCount(length: length)
+        if length >= plan.window {
+            flushCompleteWindows()
+        } else if windows == 1 {
+            addPiece(count: 1, shortWindow: length)
+        }
+        batch.events.append(.end(length: length))
+        if isFull { sealed.append(take()) }
+        return windows
+    }
+
+    /// Puts every complete window not yet in a piece into one (before an input error: the windows
+    /// read so far still reach the writer, as with the sequential scan).
+    mutating func flushCompleteWindows() {
+        let count = completeWindows - nextIndex
+        if count > 0 { addPiece(count: count) }
+    }
+
+    /// The batches that filled up since the last call, oldest first.
+    mutating func takeSealed() -> [ScanBatch] {
+        defer { sealed.removeAll(keepingCapacity: true) }
+        return sealed
+    }
+
+    /// The open batch (possibly empty), replaced by a new one.
+    mutating func take() -> ScanBatch {
+        let sealed = batch
+        batch = ScanBatch()
+        return sealed
+    }
+
+    /// Windows of the current record whose last base has arrived.
+    private var completeWindows: Int {
+        length < plan.window ? 0 : (length - plan.window) / plan.step + 1
+    }
+
+    private var isFull: Bool { batch.masks.count >= batchBases || batch.events.count >= maxEvents }
+
+    /// Adds windows `nextIndex ..< nextIndex + count` (or the record's single window of `shortWindow`
+    /// bases) as a piece with a copy of their span.
+    private mutating func addPiece(count: Int, shortWindow: Int? = nil) {
+        let window = shortWindow ?? plan.window
+        let spanStart = nextIndex * plan.step
+        let spanEnd = shortWindow ?? ((nextIndex + count - 1) * plan.step + window)
+        let piece = ScanPiece(firstIndex: nextIndex, count: count, step: plan.step, window: window,
+                              spanStart: spanStart, maskOffset: batch.masks.count, maskCount: spanEnd - spanStart,
+                              resultOffset: batch.windowCount)
+        batch.masks.append(contentsOf: held[(spanStart - heldStart)..<(spanEnd - heldStart)])
+        batch.events.append(.piece(index: batch.pieces.count))
+        batch.pieces.append(piece)
+        batch.windowCount += count
+        nextIndex += count
+    }
+}

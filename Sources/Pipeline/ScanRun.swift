@@ -1,0 +1,117 @@
+import SequenceIO
+import Tracks
+import Windows
+
+/// One call of `Scanner.scan`: reads the inputs, hands batches to the workers, writes scored batches
+/// in input order, and counts what it saw.
+struct ScanRun {
+    private var builder: ScanBatchBuilder
+    private let workers: ScanWorkers
+    private let writer: TrackWriter
+    private let maxInFlight: Int
+    /// Submitted batches not yet written, oldest first.
+    private var inFlight: [ScanBatch] = []
+    private(set) var summary = ScanSummary()
+
+    init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int) {
+        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases)
+        self.workers = workers
+        self.writer = writer
+        self.maxInFlight = maxInFlight
+        summary.window = plan.window
+        summary.step = plan.step
+        summary.minLength = plan.minLength
+    }
+
+    /// Reads every path. On an input error, the windows read before it are still scored and written
+    /// (as the sequential scan did) before the error is rethrown.
+    mutating func read(paths: [String], blockSize: Int) throws {
+        do {
+            try readAll(paths: paths, blockSize: blockSize)
+        } catch let error as TrackError {
+            throw error
+        } catch {
+            builder.flushCompleteWindows()
+            for batch in builder.takeSealed() { try submit(batch) }
+            try submit(builder.take())
+            try drain()
+            throw error
+        }
+        try submit(builder.take())
+        try drain()
+    }
+
+    private mutating func readAll(paths: [String], blockSize: Int) throws {
+        var ascii = [UInt8](repeating: 0, count: blockSize)
+        var masks = [UInt8](repeating: 0, count: blockSize)
+        let table = BaseEncoding.maskOfASCII
+        for path in paths {
+            let reader = try SequenceReader(path: path)
+            defer { reader.close() }
+            var records = 0
+            while let record = try reader.nextRecord() {
+                records += 1
+                summary.sequences += 1
+                builder.begin(name: record.name)
+                while true {
+                    let n = try ascii.withUnsafeMutableBufferPointer { try reader.readBases(into: $0) }
+                    if n == 0 { break }
+                    table.withUnsafeBufferPointer { t in
+                        for i in 0..<n { masks[i] = t[Int(ascii[i])] }
+                    }
+                    masks.withUnsafeBufferPointer { builder.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                    for batch in builder.takeSealed() { try submit(batch) }
+                }
+                let length = builder.length
+                let count = builder.end()
+                for batch in builder.takeSealed() { try submit(batch) }
+                summary.bases += length
+                summary.windows += count
+                if count == 0 {
+                    summary.skipped += 1
+                    if summary.firstSkipped == nil {
+                        let line = record.line > 0 ? " (line \(record.line))" : ""
+                        summary.firstSkipped = "\(reader.displayName): record '\(record.name)'\(line)"
+                    }
+                }
+            }
+            if records == 0 { throw ScanError.noSequences(path: reader.displayName) }
+        }
+    }
+
+    /// Hands a batch to the workers, first writing out finished ones while too many are in flight.
+    private mutating func submit(_ batch: ScanBatch) throws {
+        guard !batch.isEmpty else { return }
+        workers.submit(batch)
+        inFlight.append(batch)
+        while inFlight.count >= maxInFlight { try writeOldest() }
+    }
+
+    /// Writes every batch in flight.
+    private mutating func drain() throws {
+        while !inFlight.isEmpty { try writeOldest() }
+    }
+
+    /// Waits for the oldest batch and replays its events to the writer.
+    private mutating func writeOldest() throws {
+        let batch = inFlight.removeFirst()
+        workers.wait(for: batch)
+        for event in batch.events {
+            switch event {
+            case let .begin(name):
+                try writer.begin(sequence: name)
+            case let .piece(index):
+                let piece = batch.pieces[index]
+                for i in 0..<piece.count {
+                    let score = batch.results[piece.resultOffset + i]
+                    if !score.scored { summary.unscoredWindows += 1 }
+                    let start = piece.start(i)
+                    try writer.add(ScoredWindow(index: piece.firstIndex + i, start: start, end: start + piece.window,
+                                                plus: score.plus, minus: score.minus))
+                }
+            case let .end(length):
+                try writer.end(sequenceLength: length)
+            }
+        }
+    }
+}

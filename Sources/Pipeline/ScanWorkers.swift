@@ -1,0 +1,99 @@
+import Foundation
+import Inference
+
+/// The scoring threads of a scan: batches go in (`submit`) in input order and are awaited in the
+/// same order (`wait`), so the writer sees windows in input order whatever thread scored them.
+/// With one thread, batches are scored on the caller's thread at `submit`.
+final class ScanWorkers: @unchecked Sendable {
+    let threadCount: Int
+    private let engine: InferenceEngine
+    private let plus: Bool
+    private let minus: Bool
+    private let condition = NSCondition()
+    /// Submitted, not yet taken by a worker (guarded by `condition`).
+    private var queue: [ScanBatch] = []
+    private var queueHead = 0
+    private var stopping = false
+    private var running = 0
+    private var collected = InferenceStatistics()
+    /// The caller's scorer when `threadCount == 1`.
+    private var inlineScorer: SpanScorer?
+
+    init(engine: InferenceEngine, threads: Int, plus: Bool, minus: Bool) {
+        precondition(threads >= 1)
+        self.engine = engine
+        threadCount = threads
+        self.plus = plus
+        self.minus = minus
+        if threads == 1 {
+            inlineScorer = engine.makeScorer()
+            return
+        }
+        running = threads
+        for index in 0..<threads {
+            let thread = Thread { [self] in work() }
+            thread.name = "codingscan-\(index)"
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+    }
+
+    /// Queues `batch` for scoring (scores it right away with one thread).
+    func submit(_ batch: ScanBatch) {
+        if let inlineScorer {
+            batch.score(with: inlineScorer, plus: plus, minus: minus)
+            batch.isScored = true
+            return
+        }
+        condition.lock()
+        queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until `batch` is scored.
+    func wait(for batch: ScanBatch) {
+        if inlineScorer != nil { return }
+        condition.lock()
+        while !batch.isScored { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Stops the threads once they finish the batch in hand (batches not yet taken are dropped) and
+    /// returns the statistics of every scorer. Call once, after the last `wait` (or on an error).
+    func shutdown() -> InferenceStatistics {
+        if let inlineScorer { return inlineScorer.statistics }
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        let statistics = collected
+        condition.unlock()
+        return statistics
+    }
+
+    private func work() {
+        let scorer = engine.makeScorer()
+        condition.lock()
+        while true {
+            while queueHead == queue.count && !stopping { condition.wait() }
+            if stopping { break }
+            let batch = queue[queueHead]
+            queueHead += 1
+            // Forget taken batches (the queue is rarely empty while the reader keeps it fed).
+            if queueHead == queue.count || queueHead >= 64 {
+                queue.removeFirst(queueHead)
+                queueHead = 0
+            }
+            condition.unlock()
+            batch.score(with: scorer, plus: plus, minus: minus)
+            condition.lock()
+            batch.isScored = true
+            condition.broadcast()
+        }
+        collected.add(scorer.statistics)
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}

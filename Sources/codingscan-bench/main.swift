@@ -1,0 +1,79 @@
+import CDefaultModel
+import Foundation
+import Inference
+import Model
+
+// codingscan-bench: measurements for scripts/bench.sh (figures, not tests). Not installed with
+// codingscan and not part of its interface.
+//
+//   codingscan-bench peak  [--threads N] [--seconds S]
+//   codingscan-bench stack --model M [--threads N] [--mb X] [--step S] [--chunk BASES]
+//   codingscan-bench windows --model M --fasta F --count N [--threads T] [--step S] [--out FILE]
+//   codingscan-bench compare --model M --fasta F [--window W] [--step S] [--limit N]
+//   codingscan-bench gemm
+//   codingscan-bench builtin-model OUT      (writes the built-in model's safetensors bytes)
+//
+// Every mode prints `key value` lines. CODINGSCAN_KERNELS=portable|avx2|avx512 picks a lower variant.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let mode = arguments.first else { BenchSupport.usage("give a mode: peak, stack or windows") }
+let threads = Int(BenchSupport.option("--threads", arguments) ?? "") ?? BenchSupport.cores
+
+func loadModel() -> Model {
+    guard let path = BenchSupport.option("--model", arguments) else { BenchSupport.usage("--model is required") }
+    do { return try Model.load(path: path) } catch { BenchSupport.usage("\(error)") }
+}
+
+switch mode {
+case "peak":
+    let seconds = Double(BenchSupport.option("--seconds", arguments) ?? "") ?? 1
+    let variant = KernelVariant.fromEnvironment()
+    let (single, all) = PeakBench.run(variant: variant, threads: threads, seconds: seconds)
+    print("variant \(variant.rawValue)")
+    print("peak_gflops_1thread \(String(format: "%.1f", single))")
+    print("peak_gflops_\(threads)threads \(String(format: "%.1f", all))")
+case "stack":
+    let model = loadModel()
+    let engine = InferenceEngine(model: model)
+    let step = Int(BenchSupport.option("--step", arguments) ?? "") ?? model.metadata.step
+    let megabases = Double(BenchSupport.option("--mb", arguments) ?? "") ?? 4
+    let chunk = Int(BenchSupport.option("--chunk", arguments) ?? "") ?? 16_384
+    let result = StackBench.run(engine: engine, megabases: megabases, threads: threads,
+                                window: model.metadata.window, step: step, chunk: chunk)
+    let s = result.statistics
+    print("variant \(engine.variant.rawValue)")
+    print("threads \(threads)")
+    print("step \(step)")
+    print("stack_mb_per_s \(String(format: "%.2f", Double(result.bases) / result.seconds / 1e6))")
+    print("stack_gflops \(String(format: "%.1f", s.nominalFLOPs / result.seconds / 1e9))")
+    print("gemm_gflops \(String(format: "%.1f", s.gemmFLOPs / (s.gemmSeconds / Double(threads)) / 1e9))")
+    print("gemm_share_of_time \(String(format: "%.3f", s.gemmSeconds / Double(threads) / result.seconds))")
+    print("flops_per_base \(String(format: "%.0f", s.nominalFLOPs / Double(result.bases)))")
+case "windows":
+    WindowsBench.main(arguments: arguments, model: loadModel(), threads: threads)
+case "compare":
+    let model = loadModel()
+    guard let fasta = BenchSupport.option("--fasta", arguments) else { BenchSupport.usage("--fasta is required") }
+    let window = Int(BenchSupport.option("--window", arguments) ?? "") ?? model.metadata.window
+    let step = Int(BenchSupport.option("--step", arguments) ?? "") ?? model.metadata.step
+    let limit = Int(BenchSupport.option("--limit", arguments) ?? "") ?? Int.max
+    do { try CompareBench.run(model: model, path: fasta, window: window, step: step, limit: limit) } catch {
+        BenchSupport.usage("\(error)")
+    }
+case "builtin-model":
+    guard arguments.count == 2 else { BenchSupport.usage("builtin-model OUT") }
+    let size = codingscan_default_model_size()
+    guard size > 0, let bytes = codingscan_default_model_data() else { BenchSupport.usage("no built-in model") }
+    do { try Data(bytes: bytes, count: size).write(to: URL(fileURLWithPath: arguments[1])) } catch {
+        BenchSupport.usage("\(error)")
+    }
+case "gemm":
+    for variant in KernelVariant.allCases where variant.isSupported {
+        for (cin, cout) in [(32, 64), (64, 64), (16, 32), (32, 32)] {
+            let gflops = GEMMBench.run(variant: variant, inChannels: cin, outChannels: cout, kernel: 9, rows: 3_000)
+            print("gemm_\(variant.rawValue)_\(cin)x\(cout)_k9 \(String(format: "%.1f", gflops))")
+        }
+    }
+default:
+    BenchSupport.usage("unknown mode \(mode)")
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Inference
+import Model
+@testable import Pipeline
+import Tracks
+import Windows
+import XCTest
+
+/// The threaded, batched scan writes the same bytes whatever the thread count and batch size, in
+/// every format; its scores match the reference forward pass of each window.
+final class ThreadedScanTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let tiny = try! Model.load(path: ThreadedScanTests.root.appendingPathComponent("fixtures/models/tiny.safetensors").path)
+
+    private func temporary(_ name: String) -> String {
+        NSTemporaryDirectory() + "codingscan-threads-\(UUID().uuidString)-\(name)"
+    }
+
+    /// A FASTA file of several records: a long one with N runs and IUPAC codes (longer than a read
+    /// block and than many batches), records shorter than the window, one too short to score, one
+    /// exactly a window long, one entirely N.
+    private func writeGenome() throws -> String {
+        var rng = UInt64(2024)
+        func next() -> Int { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return Int(rng >> 33) }
+        let letters = Array("ACGTacgtACGTRYKMSWBDHVN".utf8)
+        func sequence(_ length: Int) -> [UInt8] {
+            (0..<length).map { _ in next() % 50 == 0 ? letters[8 + next() % 15] : letters[next() % 8] }
+        }
+        var long = sequence(150_011)
+        for start in [9_000, 70_000, 149_900] {
+            for i in start..<min(long.count, start + 300) { long[i] = UInt8(ascii: "N") }
+        }
+        var text = Data()
+        func record(_ name: String, _ bases: [UInt8]) {
+            text += Data(">\(name)\n".utf8)
+            for lineStart in stride(from: 0, to: bases.count, by: 70) {
+                text += Data(bases[lineStart..<min(bases.count, lineStart + 70)]) + Data("\n".utf8)
+            }
+        }
+        record("long", long)
+        record("short", sequence(130))
+        record("tooShort", sequence(12))
+        record("exact", sequence(150))
+        record("allN", [UInt8](repeating: UInt8(ascii: "N"), count: 400))
+        record("medium", sequence(4_321))
+        let path = temporary("genome.fa")
+        try text.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func scan(_ model: Model, _ path: String, _ options: ScanOptions, threads: Int, batch: Int) throws -> Data {
+        let out = temporary("out")
+        defer { unlink(out) }
+        let scanner = try Scanner(model: model, options: options, threads: threads, batchBases: batch)
+        let sink = try OutputSink(path: out)
+        _ = try scanner.scan(paths: [path], sink: sink)
+        try sink.commit()
+        return try Data(contentsOf: URL(fileURLWithPath: out))
+    }
+
+    /// A model of the default architecture with random weights (conv 4→32→64→64, kernels 9, pools 3, 3).
+    private func defaultArchitectureModel() throws -> Model {
+        let layers: [LayerSpec] = [
+            .conv1d(in: 4, out: 32, kernel: 9), .relu, .maxPool1d(size: 3), .conv1d(in: 32, out: 64, kernel: 9), .relu,
+            .maxPool1d(size: 3), .conv1d(in: 64, out: 64, kernel: 9), .relu, .globalAveragePool,
+            .dense(in: 64, out: 32), .relu, .dense(in: 32, out: 1), .sigmoid,
+        ]
+        var state: UInt64 = 77
+        func random() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state) >> 40) / Float(1 << 23)
+        }
+        var tensors: [String: (shape: [Int], values: [Float])] = [:]
+        for (layer, names) in zip(layers, TensorNames.defaults(for: layers)) {
+            guard let names, let shape = layer.weightShape, let bias = layer.biasShape else { continue }
+            let scale = (3 / Float(shape.dropFirst().reduce(1, *))).squareRoot() * 1.5
+            tensors[names.weight] = (shape, (0..<shape.reduce(1, *)).map { _ in random() * scale })
+            tensors[names.bias] = (bias, (0..<bias[0]).map { _ in random() * 0.3 })
+        }
+        let metadata = ModelMetadata(name: "random-default", window: 150, step: 30, minLength: 113, maxWindow: 100_000,
+                                     layers: layers)
+        return try Model.load(bytes: Model.serialize(metadata: metadata, tensors: tensors), source: "random-default")
+    }
+
+    func testOutputIsIdenticalForEveryThreadCountAndBatchSize() throws {
+        let genome = try writeGenome()
+        defer { unlink(genome) }
+        let big = try defaultArchitectureModel()
+        let cases: [(Model, ScanOptions)] = [
+            (tiny, ScanOptions()), (tiny, ScanOptions(window: 40, step: 7, format: .tsv)),
+            (tiny, ScanOptions(format: .bed, threshold: 0.45)), (tiny, ScanOptions(strand: .minus)),
+            (big, ScanOptions()), (big, ScanOptions(format: .tsv)), (big, ScanOptions(step: 10, format: .tsv)),
+            (big, ScanOptions(window: 120, step: 9, format: .bed)),
+        ]
+        for (model, options) in cases {
+            let expected = try scan(model, genome, options, threads: 1, batch: Scanner.defaultBatchBases)
+            XCTAssertGreaterThan(expected.count, 1_000)
+            // Batches of one window are slow with the large model: those run with the tiny one.
+            let batches = model === tiny ? [1, 29, 16_384, 1 << 20] : [29, 4_096, 16_384, 1 << 20]
+            for threads in [1, 2, 5] {
+                for batch in batches where threads > 1 || batch != 16_384 {
+                    let output = try scan(model, genome, options, threads: threads, batch: batch)
+                    XCTAssertEqual(output, expected, "\(model.metadata.name) \(options) threads \(threads) batch \(batch)")
+                }
+            }
+        }
+    }
+
+    /// Every window of the multi-record genome against `Model.predict` (TSV has 4 decimals).
+    func testThreadedScoresMatchTheReference() throws {
+        let genome = try writeGenome()
+        defer { unlink(genome) }
+        let model = try defaultArchitectureModel()
+        let text = String(decoding: try scan(model, genome, ScanOptions(format: .tsv), threads: 3, batch: 2_000),
+                          as: UTF8.self)
+        let fasta = try String(contentsOfFile: genome, encoding: .utf8)
+        var sequences: [String: [UInt8]] = [:]
+        var name = ""
+        for line in fasta.split(separator: "\n") {
+            if line.hasPrefix(">") { name = String(line.dropFirst()); sequences[name] = [] } else {
+                sequences[name]! += line.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
+            }
+        }
+        var checked = 0
+        for (n, row) in text.split(separator: "\n").dropFirst().enumerated() where n % 37 == 0 || n < 5 {
+            let f = row.split(separator: "\t")
+            let masks = Array(sequences[String(f[0])]![Int(f[1])!..<Int(f[2])!])
+            if f[3] == "NA" {
+                XCTAssertLessThan(masks.filter(BaseEncoding.isUnambiguous).count * 2, masks.count); continue
+            }
+            let p = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            let m = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            XCTAssertEqual(Double(f[3])!, Double(p), accuracy: 0.00005 + 1e-6, "row \(n)")
+            XCTAssertEqual(Double(f[4])!, Double(m), accuracy: 0.00005 + 1e-6, "row \(n)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 50)
+        XCTAssertTrue(text.contains("short\t0\t130\t"), "a record shorter than the window is one window")
+        XCTAssertFalse(text.contains("tooShort"))
+    }
+
+    func testThreadsMustBePositive() {
+        XCTAssertThrowsError(try Scanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
+            XCTAssertEqual("\(error)", "--threads 0 must be at least 1")
+        }
+        XCTAssertEqual(try Scanner(model: tiny, options: ScanOptions()).threads,
+                       ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
