@@ -1,3 +1,5 @@
+import Model
+
 /// Renders `EvalMetrics` rows as TSV or JSON text.
 ///
 /// Fractions, areas, correlations and thresholds have exactly 4 decimals (rounded half away from
@@ -40,7 +42,7 @@ public enum EvalReport {
         for row in rows {
             let pairs = zip(columns, cells(row)).map { key, cell -> String in
                 switch cell {
-                case let .text(text): return "\"\(key)\": \(quoted(text))"
+                case let .text(text): return "\"\(key)\": \(JSONValue.quote(text))"
                 case let .number(text): return "\"\(key)\": \(text ?? "null")"
                 }
             }
@@ -77,27 +79,5 @@ public enum EvalReport {
         let magnitude = abs(units)
         let fraction = String(magnitude % 10000)
         return sign + String(magnitude / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
-    }
-
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

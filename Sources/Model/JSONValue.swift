@@ -115,7 +115,7 @@ public indirect enum JSONValue: Sendable {
     }
 
     /// `s` as a JSON string literal: quotes, backslash and control characters escaped.
-    static func quote(_ s: String) -> String {
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

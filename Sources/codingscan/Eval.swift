@@ -80,14 +80,7 @@ struct Eval: ParsableCommand {
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
-        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
-        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
-        if let window, let step, step > window {
-            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
-        }
-        if !(threshold >= 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
-        }
+        try WindowOptionChecks.validate(window: window, step: step, threshold: threshold)
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 

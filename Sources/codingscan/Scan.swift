@@ -58,14 +58,7 @@ struct Scan: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
-        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
-        if let window, let step, step > window {
-            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
-        }
-        if !(threshold >= 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
-        }
+        try WindowOptionChecks.validate(window: window, step: step, threshold: threshold)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
