@@ -19,7 +19,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A genome (for `role` "training" or "validation") has no window of `window` bases with at
     /// least half A/C/G/T inside its allowed regions.
     case noWindows(genome: String, role: String, window: Int)
-    /// No genome of `role` has a single window of class `coding` (true) or non-coding (false).
+    /// No genome of `role` ("training", "validation", or "held-out validation" for the held-out end of
+    /// the training records) has a single window of class `coding` (true) or non-coding (false).
     case missingClass(role: String, coding: Bool)
     /// An option value the trainer cannot use; the text names the option.
     case invalidOption(String)
@@ -44,11 +45,18 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(annotation): CDS on '\(seqid)' ends at \(end), past the end of the sequence "
                 + "(\(length) bp in \(genome))\(more); does the annotation belong to this genome?"
         case let .noWindows(genome, role, window):
-            return "\(genome): no \(role) window of \(window) bp with at least half A/C/G/T"
+            return "\(genome): no \(role) window of \(window) bp with at least half A/C/G/T "
+                + "(records shorter than the window, or mostly N?)"
         case let .missingClass(role, coding):
-            let hint = role == "validation"
-                ? "give --validate-genome/--validate-annotation (the held-out last 10% of each record is too small?)"
-                : "check that the annotations match the genomes and --coding-fraction"
+            let hint: String
+            switch role {
+            case "held-out validation":
+                hint = "give --validate-genome/--validate-annotation (the held-out last 10% of each record is too small?)"
+            case "validation":
+                hint = "check that the validation annotations match the validation genomes and --coding-fraction"
+            default:
+                hint = "check that the annotations match the genomes and --coding-fraction"
+            }
             return "no \(coding ? "coding" : "non-coding") \(role) windows in any genome; \(hint)"
         case let .invalidOption(text):
             return text

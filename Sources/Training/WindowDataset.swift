@@ -59,14 +59,14 @@ final class WindowDataset: @unchecked Sendable {
         let trainSet = WindowDataset(role: "training", genomes: training, samplers: trainSamplers, window: window)
         let validationSet = WindowDataset(role: "validation", genomes: validation.isEmpty ? training : validation,
                                           samplers: validationSamplers, window: window)
-        try trainSet.check(everyGenome: true)
-        try validationSet.check(everyGenome: !validation.isEmpty)
+        try trainSet.check(everyGenome: true, heldOut: false)
+        try validationSet.check(everyGenome: !validation.isEmpty, heldOut: validation.isEmpty)
         return (trainSet, validationSet)
     }
 
     /// Throws when a genome (if `everyGenome`) or the whole set has no eligible windows, or the set
-    /// lacks a class.
-    private func check(everyGenome: Bool) throws(TrainingError) {
+    /// lacks a class. `heldOut`: the set is the held-out end of the training records (no validation genomes).
+    private func check(everyGenome: Bool, heldOut: Bool) throws(TrainingError) {
         for (genome, sampler) in zip(genomes, samplers) where everyGenome {
             if sampler.codingCount + sampler.nonCodingCount == 0 {
                 throw .noWindows(genome: genome.path, role: role, window: window)
@@ -75,8 +75,9 @@ final class WindowDataset: @unchecked Sendable {
         if samplers.allSatisfy({ $0.codingCount + $0.nonCodingCount == 0 }) {
             throw .noWindows(genome: genomes.first?.path ?? "", role: role, window: window)
         }
-        if samplers.allSatisfy({ $0.codingCount == 0 }) { throw .missingClass(role: role, coding: true) }
-        if samplers.allSatisfy({ $0.nonCodingCount == 0 }) { throw .missingClass(role: role, coding: false) }
+        let classRole = heldOut ? "held-out validation" : role
+        if samplers.allSatisfy({ $0.codingCount == 0 }) { throw .missingClass(role: classRole, coding: true) }
+        if samplers.allSatisfy({ $0.nonCodingCount == 0 }) { throw .missingClass(role: classRole, coding: false) }
     }
 
     /// Eligible windows of the class over all genomes.

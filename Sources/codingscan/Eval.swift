@@ -96,6 +96,9 @@ struct Eval: ParsableCommand {
         if let plot, let clash = OutputGuard.inputMatching(output: plot, inputs: genome + annotation + track) {
             throw Failure.usage("--plot \(plot) is the input file \(clash); refusing to overwrite it")
         }
+        if let plot, let reason = OutputPreflight.problem(writing: plot) {
+            throw Failure.message("\(plot): cannot create output: \(reason)")
+        }
         do {
             let assessor: Assessor
             if track.isEmpty {
@@ -108,6 +111,10 @@ struct Eval: ParsableCommand {
             // Every annotation is read before the first (slow) scan, so a bad file fails fast.
             var annotations: [AnnotationSet] = []
             for path in annotation { annotations.append(try Assessor.readAnnotation(path: path)) }
+            for set in annotations where set.cdsCount == 0 && !quiet {
+                Stderr.line("codingscan: warning: \(set.path): no CDS features (only CDS lines count); "
+                    + "every base counts as non-coding")
+            }
             var assessments: [GenomeAssessment] = []
             let labels = GenomeLabels.labels(for: genome)
             for index in genome.indices {

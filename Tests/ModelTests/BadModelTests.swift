@@ -42,7 +42,9 @@ final class BadModelTests: XCTestCase {
             assertLoadError(Fixtures.badModelPath(name), message, kind: kind)
         }
         let onDisk = try? FileManager.default.contentsOfDirectory(atPath: Fixtures.modelsDirectory + "/bad")
-        XCTAssertEqual(Set(onDisk ?? []), Set(cases.map { $0.0 + ".safetensors" }), "every bad file is tested")
+        // The `.expected` files beside them belong to the CLI's BadInputTests.
+        XCTAssertEqual(Set((onDisk ?? []).filter { $0.hasSuffix(".safetensors") }),
+                       Set(cases.map { $0.0 + ".safetensors" }), "every bad file is tested")
     }
 
     func testUnreadableFiles() {
@@ -81,7 +83,13 @@ final class BadModelTests: XCTestCase {
 
     func testMetadataRules() {
         XCTAssertEqual(loadError(meta()), "loaded")
-        XCTAssertEqual(loadError(meta(version: 2)), "m.safetensors: unsupported format_version 2 (this codingscan reads 1)")
+        XCTAssertEqual(loadError(meta(version: 3)), "m.safetensors: unsupported format_version 3 (this codingscan reads 1 to 2)")
+        XCTAssertEqual(loadError(meta(version: 2)), "loaded")
+        var subsampled = layers
+        subsampled.insert(.subsample1d(size: 3), at: 2)
+        XCTAssertEqual(loadError(meta(version: 2, layers: subsampled)), "loaded")
+        XCTAssertEqual(loadError(meta(version: 1, layers: subsampled)),
+                       "m.safetensors: layer type 'subsample1d' needs format_version 2 (the file says 1)")
         XCTAssertEqual(loadError(meta(name: "")), "m.safetensors: metadata field 'name' must be a non-empty one-line string")
         XCTAssertEqual(loadError(meta(name: "a\nb")), "m.safetensors: metadata field 'name' must be a non-empty one-line string")
         XCTAssertEqual(loadError(meta(step: 0)), "m.safetensors: step must be at least 1, got 0")
@@ -129,8 +137,8 @@ final class BadModelTests: XCTestCase {
              "metadata field 'window' must be an integer, not string"),
             (good.replacingOccurrences(of: "\"window\":60", with: "\"window\":60.5"),
              "metadata field 'window' must be an integer, not number"),
-            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":2,\"new\":1"),
-             "unsupported format_version 2 (this codingscan reads 1)"),
+            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":3,\"new\":1"),
+             "unsupported format_version 3 (this codingscan reads 1 to 2)"),
             (good.replacingOccurrences(of: "\"provenance\":{}", with: "\"provenance\":\"x\""),
              "metadata field 'provenance' must be an object, not string"),
             (good.replacingOccurrences(of: "\"kernel\":3", with: "\"kernel\":0"),

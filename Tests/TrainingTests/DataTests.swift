@@ -190,7 +190,8 @@ final class DataTests: XCTestCase {
         let tiny = GenomeData(path: "tiny.fa", annotationPath: "t", records: [record("d", 20)], cdsCount: 0)
         XCTAssertThrowsError(try WindowDataset.split(training: [big], validation: [tiny], window: window,
                                                      holdoutFraction: 0.1, codingFraction: 0.5)) {
-            XCTAssertEqual("\($0)", "tiny.fa: no validation window of 50 bp with at least half A/C/G/T")
+            XCTAssertEqual("\($0)", "tiny.fa: no validation window of 50 bp with at least half A/C/G/T "
+                + "(records shorter than the window, or mostly N?)")
         }
         let noCDS = GenomeData(path: "n", annotationPath: "n", records: [GenomeRecord(
             name: "e", sequence: String(repeating: "ACGT", count: 100), plusCoverage: .init(repeating: 0, count: 400),
