@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 // CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
+// (CBigWig, libBigWig → Tracks, for -f bigwig)
 // → Annotation, Evaluation → Assessment (eval) → Training → codingscan
 // Fast inference sits between Model and Pipeline: CPUFeatures (C, cpuid) and Kernels → KernelsPortable,
 // KernelsAVX2, KernelsAVX512 (the same generic kernels instantiated without and with target flags)
@@ -34,6 +35,11 @@ let package = Package(
             pkgConfig: "htslib",
             providers: [.apt(["libhts-dev"])]
         ),
+        .systemLibrary(
+            name: "CBigWig",
+            path: "Sources/CBigWig",
+            providers: [.apt(["libbigwig-dev"])]
+        ),
         .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
         .target(name: "Windows"),
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
@@ -48,7 +54,7 @@ let package = Package(
             dependencies: ["Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model", "Windows"],
             swiftSettings: optimised
         ),
-        .target(name: "Tracks", dependencies: ["Windows"]),
+        .target(name: "Tracks", dependencies: ["Windows", "CBigWig"]),
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Inference"]),
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
@@ -81,7 +87,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Kernels"]),
-        .testTarget(name: "CLITests", dependencies: ["codingscan"]),
+        .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -49,7 +49,7 @@ gzip -n -9 -c "$out/small.fa" > "$out/small.fa.gz"
 bgzip -c "$out/small.fa" > "$out/small.fa.bgz"
 echo "fixtures regenerated in $out"
 
-# Bad inputs: one small file per failure mode (expected messages live in fixtures/golden/).
+# Bad inputs: one small file per failure mode (expected messages beside each, in FILE.expected).
 bad=fixtures/bad
 mkdir -p "$bad"
 printf '>p1 a protein\nMKVLAAGIVGLLLAEEFPQWERTY\n' > "$bad/protein.fa"
@@ -95,3 +95,63 @@ with open("fixtures/seq/pPCP1-cds.bedgraph", "w") as g:
 with open("fixtures/bad/overlapping.bedgraph", "w") as g:
     g.write("NC_005816.1\t0\t100\t0.5\nNC_005816.1\t50\t150\t0.5\n")
 PY
+
+# Indexed inputs for -r/--region and --regions-file: a small reference (FASTA + .fai, bgzip + .fai/.gzi)
+# and reads "aligned" to it by construction (CIGAR all-M at known positions; no aligner), as sorted
+# BAM + .bai and CRAM (reference embedded, so it decodes anywhere) + .crai.
+python3 - "$out" <<'PY'
+import random, sys
+out = sys.argv[1]
+rng = random.Random(20260501)
+def rand(n):
+    return "".join(rng.choice("ACGT") for _ in range(n))
+codons = [a + b + c for a in "ACGT" for b in "ACGT" for c in "ACGT" if a + b + c not in ("TAA", "TAG", "TGA")]
+def orf(n):
+    return "ATG" + "".join(rng.choice(codons) for _ in range(n)) + "TAA"
+chr1 = rand(600) + orf(200) + rand(200) + rand(300).lower() + rand(294)      # 2000 bp
+chr2 = rand(200) + "N" * 80 + rand(220)                                       # 500 bp
+hla = rand(300)                                                               # a name with ':'
+contigs = [("chr1", chr1), ("chr2", chr2), ("HLA-A*01:01", hla)]
+with open(f"{out}/ref.fa", "w") as f:
+    for name, seq in contigs:
+        f.write(f">{name} region fixture\n")
+        for i in range(0, len(seq), 60):
+            f.write(seq[i:i + 60] + "\n")
+comp = {"A": "T", "C": "G", "G": "C", "T": "A", "N": "N"}
+reads = []
+for i in range(24):
+    name, seq = contigs[0] if i < 16 else contigs[1]
+    length = rng.randrange(60, 151)
+    pos = rng.randrange(0, len(seq) - length + 1)
+    flag = 16 if i % 3 == 1 else 0
+    reads.append((name, pos, f"read{i:02d}", flag, seq[pos:pos + length].upper()))
+# A secondary alignment (skipped by codingscan, reported by samtools view) and an unplaced read.
+reads.append(("chr1", 650, "read00", 256, chr1[650:730].upper()))
+index = {name: k for k, (name, _) in enumerate(contigs)}
+reads.sort(key=lambda r: (index[r[0]], r[1], r[2]))
+with open(f"{out}/aligned.sam", "w") as f:
+    f.write("@HD\tVN:1.6\tSO:coordinate\n")
+    for name, seq in contigs:
+        f.write(f"@SQ\tSN:{name}\tLN:{len(seq)}\n")
+    for rname, pos, qname, flag, seq in reads:
+        f.write(f"{qname}\t{flag}\t{rname}\t{pos + 1}\t60\t{len(seq)}M\t*\t0\t0\t{seq}\t{'I' * len(seq)}\n")
+    unplaced = rand(90)
+    f.write(f"unplaced\t4\t*\t0\t0\t*\t*\t0\t0\t{unplaced}\t{'I' * len(unplaced)}\n")
+with open(f"{out}/ref-regions.bed", "w") as f:
+    f.write("# regions for --regions-file (0-based half-open)\ntrack name=regions\n")
+    f.write("chr2\t100\t400\tsecond\n\nchr1\t500\t1500\nHLA-A*01:01\t0\t300\n")
+PY
+rm -f "$out"/ref.fa.fai "$out"/ref.fa.bgz* "$out"/aligned.bam* "$out"/aligned.cram* "$out"/ref-nogzi.fa.bgz*
+samtools faidx "$out/ref.fa"
+bgzip -c "$out/ref.fa" > "$out/ref.fa.bgz"
+samtools faidx "$out/ref.fa.bgz"
+cp "$out/ref.fa.bgz" "$out/ref-nogzi.fa.bgz"               # bgzip FASTA with a .fai but no .gzi
+cp "$out/ref.fa.bgz.fai" "$out/ref-nogzi.fa.bgz.fai"
+samtools view --no-PG -b -o "$out/aligned.bam" "$out/aligned.sam"
+samtools index "$out/aligned.bam"
+samtools view --no-PG -C -T "$out/ref.fa" --output-fmt-option embed_ref=1 -o "$out/aligned.cram" "$out/aligned.sam"
+samtools index "$out/aligned.cram"
+mkdir -p fixtures/regions
+printf 'chr1\t100\t200\nchr1\t300\t250\n' > fixtures/regions/inverted.bed
+printf '# nothing but comments\ntrack name=none\n' > fixtures/regions/empty.bed
+echo "indexed region fixtures regenerated in $out"

@@ -7,6 +7,8 @@
 #include <htslib/bgzf.h>
 #include <htslib/sam.h>
 #include <htslib/hts_log.h>
+#include <htslib/faidx.h>
+#include <htslib/kstring.h>
 
 /// The underlying BGZF stream of an open htsFile (valid when compression != no_compression).
 static inline BGZF *cs_hts_bgzf(htsFile *fp) { return fp->fp.bgzf; }
@@ -25,4 +27,6 @@ static inline char cs_nt16_letter(int code) { return seq_nt16_str[code & 15]; }
 /// Block-read wrappers: return bytes read, 0 at EOF, < 0 on error.
 static inline ssize_t cs_bgzf_read(BGZF *fp, void *buf, size_t n) { return bgzf_read(fp, buf, n); }
 static inline ssize_t cs_hread(hFILE *fp, void *buf, size_t n) { return hread(fp, buf, n); }
+/// Next read of a region iterator: >= 0 a read, -1 the end, < -1 an error.
+static inline int cs_sam_itr_next(htsFile *fp, hts_itr_t *itr, bam1_t *b) { return sam_itr_next(fp, itr, b); }
 #endif

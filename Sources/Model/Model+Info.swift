@@ -1,5 +1,5 @@
 extension Model {
-    /// Human-readable multi-line description for `codingscan model-info`: name, source, format
+    /// Human-readable multi-line description for `codingscan model-info`: name, source, SHA-256 of the file, format
     /// version, encoding, window, step, min length, max window, the network minimum, one line per
     /// layer with its parameter count, the total, and the provenance pretty-printed. Ends with "\n".
     public func infoText() -> String {
@@ -7,6 +7,7 @@ extension Model {
         var lines: [String] = [
             "name:              \(m.name)",
             "source:            \(ModelError.sanitized(source))",
+            "sha256:            \(sha256)",
             "format version:    \(m.formatVersion)",
             "encoding:          \(m.encoding)",
             "window:            \(m.window) bases",

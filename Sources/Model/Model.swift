@@ -12,6 +12,8 @@ public final class Model: Sendable {
     public let minimumInputLength: Int
     /// Every tensor of the file by name: dimensions (row-major, outermost first) and F32 values.
     public let tensors: [String: (shape: [Int], values: [Float])]
+    /// SHA-256 of the model file's bytes, 64 lowercase hex digits (what `sha256sum FILE` prints).
+    public let sha256: String
 
     /// The layers with weights attached, ReLU fused into preceding convolutions.
     let plan: [CompiledLayer]
@@ -19,8 +21,9 @@ public final class Model: Sendable {
     let maxChannels: Int
 
     private init(metadata: ModelMetadata, source: String, minimumInputLength: Int,
-                 tensors: [String: (shape: [Int], values: [Float])]) {
+                 tensors: [String: (shape: [Int], values: [Float])], sha256: String) {
         self.metadata = metadata
+        self.sha256 = sha256
         self.source = source
         self.minimumInputLength = minimumInputLength
         self.tensors = tensors
@@ -47,7 +50,8 @@ public final class Model: Sendable {
             tensors[name] = (entry.shape, readFloats(bytes, from: container.bufferStart + entry.begin,
                                                      count: entry.count))
         }
-        return Model(metadata: metadata, source: source, minimumInputLength: minimum, tensors: tensors)
+        return Model(metadata: metadata, source: source, minimumInputLength: minimum, tensors: tensors,
+                     sha256: SHA256.hex(bytes))
     }
 
     /// `count` little-endian F32 values starting at byte `offset` (bounds already validated).

@@ -33,13 +33,13 @@ struct ScanBatchBuilder {
         held.reserveCapacity(batchBases + plan.window)
     }
 
-    /// Starts a record.
-    mutating func begin(name: String) {
+    /// Starts a record whose base 0 lies at `offset` (0-based) in its reference sequence.
+    mutating func begin(name: String, offset: Int = 0) {
         held.removeAll(keepingCapacity: true)
         heldStart = 0
         length = 0
         nextIndex = 0
-        batch.events.append(.begin(name: name))
+        batch.events.append(.begin(name: name, offset: offset))
     }
 
     /// Appends the record's next bases.

@@ -7,6 +7,8 @@ public enum ScanError: Error, CustomStringConvertible {
     /// An option is out of the range the model accepts (a usage error).
     case usage(String)
     case input(SequenceIOError)
+    /// A `--region`/`--regions-file` problem (`RegionError.isUsage` tells usage from input problems).
+    case region(RegionError)
     case output(TrackError)
     case model(ModelError)
     /// A file held no sequence record at all.
@@ -18,6 +20,7 @@ public enum ScanError: Error, CustomStringConvertible {
         switch self {
         case let .usage(message): return message
         case let .input(error): return error.description
+        case let .region(error): return error.description
         case let .output(error): return error.description
         case let .model(error): return error.description
         case let .noSequences(path): return "\(path): no sequence records in input"

@@ -1,3 +1,4 @@
+import SequenceIO
 import Tracks
 
 /// What `codingscan scan` was asked to do. nil window/step mean the model's defaults.
@@ -11,6 +12,15 @@ public struct ScanOptions: Sendable {
     /// BED calls: p ≥ threshold is coding. In [0, 1].
     public var threshold: Float
     public var trackLine: Bool
+    /// Track line settings beyond the defaults (`--track-name` …), used with `trackLine`.
+    public var line = TrackLine()
+    /// TSV provenance lines (each written after `##`).
+    public var provenance: [String] = []
+    /// bigWig: sequence names and lengths known before the scan (`FastaIndexSizes`); nil = spool.
+    public var sequenceSizes: SequenceSizes?
+    /// Scan only these regions of each (indexed) input, in this order; empty = whole inputs.
+    /// FASTA regions keep genomic coordinates (see `RegionReaders`).
+    public var regions: [GenomicRegion] = []
 
     public init(window: Int? = nil, step: Int? = nil, format: TrackFormat = .bedgraph,
                 strand: StrandChoice = .both, threshold: Float = 0.5, trackLine: Bool = false) {

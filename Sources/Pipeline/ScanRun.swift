@@ -12,6 +12,8 @@ struct ScanRun {
     /// Submitted batches not yet written, oldest first.
     private var inFlight: [ScanBatch] = []
     private(set) var summary = ScanSummary()
+    /// Where the record being written starts in its reference sequence (see `ScanEvent.begin`).
+    private var writeOffset = 0
 
     init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int) {
         builder = ScanBatchBuilder(plan: plan, batchBases: batchBases)
@@ -25,9 +27,9 @@ struct ScanRun {
 
     /// Reads every path. On an input error, the windows read before it are still scored and written
     /// (as the sequential scan did) before the error is rethrown.
-    mutating func read(paths: [String], blockSize: Int) throws {
+    mutating func read(paths: [String], regions: [GenomicRegion] = [], blockSize: Int) throws {
         do {
-            try readAll(paths: paths, blockSize: blockSize)
+            try readAll(paths: paths, regions: regions, blockSize: blockSize)
         } catch let error as TrackError {
             throw error
         } catch {
@@ -41,18 +43,20 @@ struct ScanRun {
         try drain()
     }
 
-    private mutating func readAll(paths: [String], blockSize: Int) throws {
+    /// With `regions`, each path is read through its index (`RegionReaders`), region by region.
+    private mutating func readAll(paths: [String], regions: [GenomicRegion], blockSize: Int) throws {
         var ascii = [UInt8](repeating: 0, count: blockSize)
         var masks = [UInt8](repeating: 0, count: blockSize)
         let table = BaseEncoding.maskOfASCII
         for path in paths {
-            let reader = try SequenceReader(path: path)
+            let reader: SequenceSource = regions.isEmpty ? try SequenceReader(path: path)
+                                                         : try RegionReaders.open(path: path, regions: regions)
             defer { reader.close() }
             var records = 0
             while let record = try reader.nextRecord() {
                 records += 1
                 summary.sequences += 1
-                builder.begin(name: record.name)
+                builder.begin(name: record.name, offset: reader.recordOffset)
                 while true {
                     let n = try ascii.withUnsafeMutableBufferPointer { try reader.readBases(into: $0) }
                     if n == 0 { break }
@@ -75,7 +79,7 @@ struct ScanRun {
                     }
                 }
             }
-            if records == 0 { throw ScanError.noSequences(path: reader.displayName) }
+            if records == 0 && regions.isEmpty { throw ScanError.noSequences(path: reader.displayName) }
         }
     }
 
@@ -98,19 +102,20 @@ struct ScanRun {
         workers.wait(for: batch)
         for event in batch.events {
             switch event {
-            case let .begin(name):
+            case let .begin(name, offset):
+                writeOffset = offset
                 try writer.begin(sequence: name)
             case let .piece(index):
                 let piece = batch.pieces[index]
                 for i in 0..<piece.count {
                     let score = batch.results[piece.resultOffset + i]
                     if !score.scored { summary.unscoredWindows += 1 }
-                    let start = piece.start(i)
+                    let start = writeOffset + piece.start(i)
                     try writer.add(ScoredWindow(index: piece.firstIndex + i, start: start, end: start + piece.window,
                                                 plus: score.plus, minus: score.minus))
                 }
             case let .end(length):
-                try writer.end(sequenceLength: length)
+                try writer.end(sequenceLength: writeOffset + length)
             }
         }
     }

@@ -29,6 +29,9 @@ public final class Scanner {
     public let engine: InferenceEngine
     /// What the fast path computed in the last `scan` (all threads together).
     public private(set) var statistics = InferenceStatistics()
+    /// Called on the scanning thread as output is written (see `ScanProgress`); nil = no reports.
+    /// The Pipeline never prints: the executable decides what to show.
+    public var progress: ((ScanProgress) -> Void)?
     /// Bases per read from the input.
     private let blockSize = 1 << 16
     /// Default window starts per batch (bases): large enough to amortise the batch overhead and the
@@ -80,24 +83,28 @@ public final class Scanner {
     /// The writer settings this scan's options imply.
     public var trackSettings: TrackSettings {
         TrackSettings(plan: plan, strand: options.strand, threshold: options.threshold,
-                      trackLine: options.trackLine, modelName: model.metadata.name)
+                      trackLine: options.trackLine, modelName: model.metadata.name, line: options.line,
+                      provenance: options.provenance, sequenceSizes: options.sequenceSizes)
     }
 
     /// Scans `paths` in order into any writer (e.g. an in-memory collector for evaluation).
     /// `options.format` is ignored; both strands are scored unless `options.strand` names one and the
     /// writer is a bedGraph writer.
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
-        let oneStrand = writer is BedGraphWriter
+        let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
                                   minus: !oneStrand || options.strand != .plus)
-        var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: writer,
+        let observed: TrackWriter = progress.map { ProgressWriter(writer, observer: $0) } ?? writer
+        var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4)
         defer { statistics = workers.shutdown() }
         do {
-            try run.read(paths: paths, blockSize: blockSize)
-            try writer.finish()
+            try run.read(paths: paths, regions: options.regions, blockSize: blockSize)
+            try observed.finish()
         } catch let error as SequenceIOError {
             throw .input(error)
+        } catch let error as RegionError {
+            throw .region(error)
         } catch let error as TrackError {
             throw .output(error)
         } catch let error as ScanError {

@@ -9,7 +9,8 @@ import CHTSlib
 /// ended with its BGZF end-of-file block and a CRAM (when seekable) with its EOF container.
 final class HtsRecordParser: RecordParser {
     private let file: UnsafeMutablePointer<htsFile>
-    private let header: UnsafeMutablePointer<sam_hdr_t>
+    /// The file's header (contig names and lengths for region queries).
+    let header: UnsafeMutablePointer<sam_hdr_t>
     private let record: UnsafeMutablePointer<bam1_t>
     private let path: String
     private let format: InputFormat
@@ -19,6 +20,12 @@ final class HtsRecordParser: RecordParser {
     private var ordinal = 0
     private var lastName: String?
     private var finished = false
+    /// When set, reads come from this region iterator (`sam_itr_next`, owned by the caller) instead of
+    /// `sam_read1`, and its end is not checked for the end-of-file marker. Setting it starts a new
+    /// stretch of records.
+    var iterator: UnsafeMutablePointer<hts_itr_t>? {
+        didSet { finished = false }
+    }
 
     /// Reads the header of `file` (a BAM or CRAM); the file stays owned by the caller and must
     /// outlive this parser.
@@ -47,10 +54,10 @@ final class HtsRecordParser: RecordParser {
         served = 0
         while !finished {
             ordinal += 1
-            let status = sam_read1(file, header, record)
+            let status = iterator.map { cs_sam_itr_next(file, $0, record) } ?? sam_read1(file, header, record)
             if status == -1 {
                 finished = true
-                try checkEndOfFile()
+                if iterator == nil { try checkEndOfFile() }
                 return nil
             }
             if status < -1 {

@@ -19,14 +19,21 @@ public final class BedGraphWriter: TrackWriter {
     }
 
     public func begin(sequence name: String) throws(TrackError) {
-        if settings.trackLine && !wroteHeader {
-            wroteHeader = true
-            let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
-            try sink.write("track type=bedGraph name=\"codingscan\" description=\"P(coding)\(model)\" "
-                + "visibility=full autoScale=off viewLimits=0:1\n")
-        }
+        try header()
         self.name = Array(name.utf8)
         bins.reset()
+    }
+
+    /// The track line: fixed 0–1 scale, a horizontal line at the threshold; `settings.line` on top.
+    private func header() throws(TrackError) {
+        guard settings.trackLine && !wroteHeader else { return }
+        wroteHeader = true
+        let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
+        try sink.write(settings.line.render(defaults: [
+            ("type", "bedGraph"), ("name", "codingscan"), ("description", "P(coding)\(model)"),
+            ("visibility", "full"), ("autoScale", "off"), ("viewLimits", "0:1"),
+            ("yLineMark", "\(settings.threshold)"), ("yLineOnOff", "on"),
+        ]))
     }
 
     public func add(_ window: ScoredWindow) throws(TrackError) {
@@ -37,12 +44,7 @@ public final class BedGraphWriter: TrackWriter {
         try bins.end(length: length, write)
     }
 
-    public func finish() throws(TrackError) {
-        if settings.trackLine && !wroteHeader {
-            wroteHeader = true
-            try sink.write("track type=bedGraph name=\"codingscan\"\n")
-        }
-    }
+    public func finish() throws(TrackError) { try header() }
 
     /// Writes the bin of `window`.
     private func write(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {

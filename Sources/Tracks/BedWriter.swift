@@ -54,8 +54,10 @@ public final class BedWriter: TrackWriter {
         guard settings.trackLine && !wroteHeader else { return }
         wroteHeader = true
         let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
-        try sink.write("track name=\"codingscan-calls\" description=\"coding calls, p >= "
-            + "\(settings.threshold)\(model)\" useScore=1 visibility=dense\n")
+        try sink.write(settings.line.render(defaults: [
+            ("name", "codingscan-calls"), ("description", "coding calls, p >= \(settings.threshold)\(model)"),
+            ("useScore", "1"), ("visibility", "dense"),
+        ]))
     }
 
     private func take(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {

@@ -2,7 +2,8 @@ import Windows
 
 /// Turns the windows of one sequence into their bins (see `WindowPlan`): holds one window back until
 /// it is known whether it is the sequence's last, whose bin is extended to the sequence end.
-/// Bins are 0-based half-open; the first window's bin starts at 0.
+/// Bins are 0-based half-open; the first window's bin starts with it (at 0, or at the start of a
+/// region scanned in genomic coordinates).
 public struct BinSequencer {
     public let plan: WindowPlan
     private var pending: ScoredWindow?
@@ -32,7 +33,8 @@ public struct BinSequencer {
     }
 
     private func bin(_ window: ScoredWindow, sequenceLength: Int?) -> Range<Int> {
-        let start = window.index == 0 ? 0 : window.start + plan.binOffset
+        // The first window's bin starts where the window does: 0, or a region's start.
+        let start = window.index == 0 ? window.start : window.start + plan.binOffset
         let end = sequenceLength ?? (window.start + plan.binOffset + plan.step)
         return start..<end
     }

@@ -1,4 +1,6 @@
-/// TSV: a header line `#chrom  start  end  p_plus  p_minus`, then one row per window.
+/// TSV: provenance lines `##key=value` (codingscan version, model name and SHA-256, command line;
+/// whatever the caller gives), a header line `#chrom  start  end  p_plus  p_minus`, then one row
+/// per window. Tools that skip `#` lines (bedtools, `eval --track`) skip both kinds.
 ///
 /// `start`/`end` are the window's own 0-based half-open coordinates (windows overlap when step <
 /// window). p_plus is P(coding) of the forward strand, p_minus of the reverse complement, 4 decimals;
@@ -9,14 +11,18 @@ public final class TSVWriter: TrackWriter {
     private var name: [UInt8] = []
     private var line: [UInt8] = []
     private var wroteHeader = false
+    private let provenance: [String]
 
-    public init(sink: OutputSink) {
+    /// `provenance`: the text of each `##` line (no line breaks).
+    public init(sink: OutputSink, provenance: [String] = []) {
         self.sink = sink
+        self.provenance = provenance
     }
 
     private func header() throws(TrackError) {
         guard !wroteHeader else { return }
         wroteHeader = true
+        for line in provenance { try sink.write("##\(line)\n") }
         try sink.write("#chrom\tstart\tend\tp_plus\tp_minus\n")
     }
 

@@ -10,6 +10,8 @@ public enum TrackError: Error, CustomStringConvertible, Equatable {
     case writeFailed(path: String, errno: Int32)
     /// The output file (or its temporary sibling) could not be created or renamed.
     case cannotCreate(path: String, errno: Int32)
+    /// A bigWig could not be written as asked (`message` says why, naming record or index).
+    case bigWig(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum TrackError: Error, CustomStringConvertible, Equatable {
             return "\(path): write failed: \(String(cString: strerror(code)))"
         case let .cannotCreate(path, code):
             return "\(path): cannot create output: \(String(cString: strerror(code)))"
+        case let .bigWig(path, message):
+            return "\(path): \(message)"
         }
     }
 }

@@ -13,6 +13,8 @@ public enum TrackFormat: String, Sendable, CaseIterable {
     case bedgraph
     case bed
     case tsv
+    /// Binary bigWig of the bedGraph's bins and values (to a file only: see `BigWigWriter`).
+    case bigwig
 }
 
 /// One window's scores as handed to a writer.
@@ -46,14 +48,25 @@ public struct TrackSettings: Sendable {
     public var trackLine: Bool
     /// Model name, for the track line.
     public var modelName: String
+    /// What the track line says beyond the writer's defaults (used when `trackLine` is set).
+    public var line: TrackLine
+    /// TSV: lines written first, each after `##` (provenance: version, model, command).
+    public var provenance: [String]
+    /// bigWig: the sequences' names and lengths when known before the scan (a `.fai`); nil = the
+    /// writer spools its bins and writes the file at the end.
+    public var sequenceSizes: SequenceSizes?
 
     public init(plan: WindowPlan, strand: StrandChoice = .both, threshold: Float = 0.5,
-                trackLine: Bool = false, modelName: String = "") {
+                trackLine: Bool = false, modelName: String = "", line: TrackLine = TrackLine(),
+                provenance: [String] = [], sequenceSizes: SequenceSizes? = nil) {
         self.plan = plan
         self.strand = strand
         self.threshold = threshold
         self.trackLine = trackLine
         self.modelName = modelName
+        self.line = line
+        self.provenance = provenance
+        self.sequenceSizes = sequenceSizes
     }
 }
 
@@ -72,7 +85,8 @@ public enum TrackWriters {
         switch format {
         case .bedgraph: return BedGraphWriter(settings: settings, sink: sink)
         case .bed: return BedWriter(settings: settings, sink: sink)
-        case .tsv: return TSVWriter(sink: sink)
+        case .tsv: return TSVWriter(sink: sink, provenance: settings.provenance)
+        case .bigwig: return BigWigWriter(settings: settings, sink: sink)
         }
     }
 }

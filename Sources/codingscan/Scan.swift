@@ -30,7 +30,8 @@ struct Scan: ParsableCommand {
                                                       valueName: "bp"))
     var step: Int?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed or tsv.", valueName: "format"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
+                                                      valueName: "format"))
     var format: TrackFormat = .bedgraph
 
     @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
@@ -43,6 +44,10 @@ struct Scan: ParsableCommand {
     @Flag(help: "Write a UCSC track header line (bedgraph, bed).")
     var trackLine = false
 
+    @OptionGroup var trackLineOptions: TrackLineOptions
+
+    @OptionGroup var regionOptions: RegionOptions
+
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (atomically; never an input).",
                                                       valueName: "file"))
     var output: String?
@@ -53,6 +58,9 @@ struct Scan: ParsableCommand {
     @Flag(name: [.short, .long], help: "No warnings on stderr.")
     var quiet = false
 
+    @Flag(help: "Progress on stderr even when it is not a terminal (plain lines every 5 s and at the end).")
+    var progress = false
+
     @Flag(name: [.short, .long],
           help: "A summary on stderr at the end (-vv: also kernel variant, threads and speed).")
     var verbose: Int
@@ -62,6 +70,13 @@ struct Scan: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
+        if format == .bigwig && output == nil {
+            throw ValidationError("-f bigwig needs -o FILE: a bigWig is an indexed binary file written by seeking, "
+                + "not a stream (use bedgraph for pipes)")
+        }
+        if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig) {
+            throw ValidationError("track line options apply to bedgraph and bed, not \(format.rawValue)")
+        }
     }
 
     func run() throws {
@@ -76,12 +91,26 @@ struct Scan: ParsableCommand {
         let started = Clock.seconds()
         let inputs = files.isEmpty ? ["-"] : files
         let model = try ModelSource.load(path: model)
-        let options = ScanOptions(window: window, step: step, format: format, strand: strand,
-                                  threshold: threshold, trackLine: trackLine)
+        var options = ScanOptions(window: window, step: step, format: format, strand: strand,
+                                  threshold: threshold, trackLine: trackLine || trackLineOptions.any)
+        options.line = try trackLineOptions.line()
+        options.provenance = Provenance.lines(model: model)
+        options.regions = try regionOptions.regions(inputs: inputs)
+        let indexed: SequenceSizes?
+        // With regions the .fai lengths are not what is scanned: bigWig spools, progress shows no percent.
+        do { indexed = options.regions.isEmpty ? try FastaIndexSizes.load(inputs: inputs) : nil } catch {
+            throw Failure.message(error.description)
+        }
+        if format == .bigwig { options.sequenceSizes = indexed }
         let scanner: Scanner
         do { scanner = try Scanner(model: model, options: options, threads: threads) } catch {
             throw Failure.usage(error.description)
         }
+        let expected = options.regions.isEmpty ? ProgressReporter.expectedBases(inputs: inputs, indexed: indexed)
+                                               : (bases: nil, exact: false)
+        let reporter = ProgressReporter(forced: progress, quiet: quiet, expected: expected.bases, exact: expected.exact)
+        if let reporter { scanner.progress = { reporter.update($0) } }
+        defer { reporter?.clear() }
         let sink: OutputSink
         if let output {
             if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
@@ -101,6 +130,7 @@ struct Scan: ParsableCommand {
             switch error {
             case .output(.brokenPipe): throw Failure.brokenPipe
             case .usage(let text): throw Failure.usage(text)
+            case .region(let region) where region.isUsage: throw Failure.usage(region.description)
             default: throw Failure.message(error.description)
             }
         } catch let error as TrackError {

@@ -30,6 +30,16 @@ final class GoldenTests: XCTestCase {
         return cases
     }
 
+    /// TSV tracks name the codingscan version (`##source=codingscan 0.1.0`); golden files hold
+    /// `##source=codingscan VERSION` instead, so a release does not change every TSV golden file.
+    static func versionFree(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.contains("##source=codingscan ") else { return data }
+        let replaced = text.replacingOccurrences(of: #"(?m)^##source=codingscan [^\n]*$"#,
+                                                 with: "##source=codingscan VERSION", options: .regularExpression)
+        return Data(replaced.utf8)
+    }
+
     func testGoldenFiles() throws {
         let updateList = ProcessInfo.processInfo.environment["CODINGSCAN_UPDATE_GOLDEN"] ?? ""
         let selected = Set(updateList.split(separator: ",").map(String.init))
@@ -37,7 +47,8 @@ final class GoldenTests: XCTestCase {
         let cases = try Self.cases()
         XCTAssertGreaterThan(cases.count, 10)
         for c in cases {
-            let result = try CLIRunner.run(c.args, stdinFile: c.stdin)
+            var result = try CLIRunner.run(c.args, stdinFile: c.stdin)
+            result.stdout = Self.versionFree(result.stdout)
             let out = dir.appendingPathComponent("\(c.name).stdout")
             let err = dir.appendingPathComponent("\(c.name).stderr")
             let status = dir.appendingPathComponent("\(c.name).status")

@@ -32,7 +32,7 @@ final class WriterTests: XCTestCase {
         let text = try render(.bedgraph, settings: TrackSettings(plan: plan, trackLine: true, modelName: "m"),
                               sequences: [("r", 7, w), ("q", 7, w)])
         XCTAssertEqual(text, """
-            track type=bedGraph name="codingscan" description="P(coding) (m)" visibility=full autoScale=off viewLimits=0:1
+            track type=bedGraph name="codingscan" description="P(coding) (m)" visibility=full autoScale=off viewLimits=0:1 yLineMark=0.5 yLineOnOff=on
             r\t0\t7\t0.7000
             q\t0\t7\t0.7000
 
