@@ -6,7 +6,8 @@ Usage: scripts/export-onnx.py MODEL.safetensors OUT.onnx
 The ONNX graph computes the same network: input "x" float32 [batch, 4, length] (channels first,
 one-hot A, C, G, T as codingscan encodes them, IUPAC codes fractional), output "p" float32
 [batch, 1] = P(coding). conv1d -> Conv (VALID, stride 1), relu -> Relu, maxpool1d -> MaxPool
-(kernel = stride = size, floor), global_avg_pool -> GlobalAveragePool + Flatten, dense -> Gemm
+(kernel = stride = size, floor), subsample1d -> Slice (step = size, floor: the end is computed from
+the input's length), global_avg_pool -> GlobalAveragePool + Flatten, dense -> Gemm
 (transB = 1, weights in PyTorch layout as in the file), sigmoid -> Sigmoid. batch and length are
 symbolic. Reads the file with plain Python and numpy; needs the `onnx` package (PyPI) to write.
 """
@@ -53,6 +54,20 @@ def build_graph(metadata, tensors):
         elif kind == "maxpool1d":
             size = layer["size"]
             nodes.append(helper.make_node("MaxPool", [current], [out], kernel_shape=[size], strides=[size]))
+        elif kind == "subsample1d":
+            size = layer["size"]
+            consts = {f"t{index}_{n}": np.array(v, dtype=np.int64)
+                      for n, v in [("axis", [2]), ("size", [size]), ("zero", [0])]}
+            initializers += [numpy_helper.from_array(v, n) for n, v in consts.items()]
+            shape, length, groups, end = (f"t{index}_{n}" for n in ("shape", "length", "groups", "end"))
+            nodes += [
+                helper.make_node("Shape", [current], [shape]),
+                helper.make_node("Gather", [shape, f"t{index}_axis"], [length], axis=0),
+                helper.make_node("Div", [length, f"t{index}_size"], [groups]),
+                helper.make_node("Mul", [groups, f"t{index}_size"], [end]),
+                helper.make_node("Slice", [current, f"t{index}_zero", end, f"t{index}_axis", f"t{index}_size"],
+                                 [out]),
+            ]
         elif kind == "global_avg_pool":
             pooled = f"t{index}_gap3d"
             nodes.append(helper.make_node("GlobalAveragePool", [current], [pooled]))

@@ -34,10 +34,17 @@ final class FastNetwork: Sendable {
         var index = 1
         var stemRelu = false
         var stemPool = 1
+        var stemSubsample = false
         if index < layers.count, layers[index] == .relu { stemRelu = true; index += 1 }
         if index < layers.count, case let .maxPool1d(size) = layers[index] { stemPool = size; index += 1 }
+        else if index < layers.count, case let .subsample1d(size) = layers[index] {
+            stemPool = size
+            stemSubsample = true
+            index += 1
+        }
         let (w1, b1) = tensors(0)
-        stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool)
+        stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool,
+                          subsample: stemSubsample)
         var stages: [InferenceStage] = []
         var channels = c1
         var poolProduct = stemPool
@@ -54,6 +61,9 @@ final class FastNetwork: Sendable {
                 stages.append(.relu)
             case let .maxPool1d(size):
                 stages.append(.pool(size))
+                poolProduct *= size
+            case let .subsample1d(size):
+                stages.append(.subsample(size))
                 poolProduct *= size
             default:
                 return nil
@@ -81,7 +91,10 @@ final class FastNetwork: Sendable {
         totalStride = poolProduct
         var tail = 0
         for (i, stage) in stages.enumerated() {
-            if case let .pool(size) = stage, size > 1 { tail = i + 1 }
+            switch stage {
+            case let .pool(size), let .subsample(size): if size > 1 { tail = i + 1 }
+            default: break
+            }
         }
         tailStart = tail
         sparseTail = FastNetwork.sparseTail(stages, from: tail)
@@ -102,7 +115,7 @@ final class FastNetwork: Sendable {
                 relu = c.relu
             case .relu:
                 if conv == nil { reluBefore = true } else { relu = true }
-            case .pool:
+            case .pool, .subsample:
                 break  // size 1 here: the identity
             }
         }

@@ -9,8 +9,10 @@ struct OneHotStem: Sendable {
     /// `channels` padded to a multiple of 16 (zero weights and bias in the padding).
     let stride: Int
     let relu: Bool
-    /// Fused max-pool size; 1 when no pooling follows.
+    /// Fused pool size (the stride between output rows); 1 when no pooling follows.
     let pool: Int
+    /// Positions maxed per output row: `pool` after max pooling, 1 after subsampling.
+    let taps: Int
     /// `[16][kernel][stride]`: row `(m, j)` is `Σ_i w[o][i][j] · oneHot(m)[i]` (i = A, C, G, T in order).
     let forwardTable: [Float]
     /// The same for the reverse complement: row `(m, j)` of `forwardTable` for `complement(m)`.
@@ -20,11 +22,13 @@ struct OneHotStem: Sendable {
 
     /// - Parameters:
     ///   - weight: `[channels][4][kernel]` (model-file layout); `bias`: `[channels]`.
-    init(weight: [Float], bias: [Float], channels: Int, kernel: Int, relu: Bool, pool: Int) {
+    init(weight: [Float], bias: [Float], channels: Int, kernel: Int, relu: Bool, pool: Int,
+         subsample: Bool = false) {
         self.kernel = kernel
         self.channels = channels
         self.relu = relu
         self.pool = pool
+        taps = subsample ? 1 : pool
         let stride = KernelSet.padded(channels)
         self.stride = stride
         var forward = [Float](repeating: 0, count: 16 * kernel * stride)

@@ -28,7 +28,9 @@ extension SpanScorer {
             convolve(network, conv, act: act, rows: outputs, rowIndex: nil, relu: conv.relu, output: out)
             runStages(network, from: index + 1, act: out, count: outputs, stride: conv.outStride, phase: phase,
                       step: step, ids: ids, lengths: lengths)
-        case let .pool(size):
+        case let .pool(size), let .subsample(size):
+            let maxPool: Bool
+            if case .pool = network.stages[index] { maxPool = true } else { maxPool = false }
             let origin = orientedStarts.pointer
             let subIds = idLists[index + 1].reserve(ids.count)
             for residue in 0..<size {
@@ -38,7 +40,13 @@ extension SpanScorer {
                 let first = (origin[Int(subIds[0])] - phase) / step
                 let outputs = (count - first) / size
                 let out = activations[index + 1].reserve(outputs * stride)
-                network.kernels.maxPool(act + first * stride, outputs, size, stride, out)
+                if maxPool {
+                    network.kernels.maxPool(act + first * stride, outputs, size, stride, out)
+                } else {
+                    for u in 0..<outputs {
+                        (out + u * stride).update(from: act + (first + u * size) * stride, count: stride)
+                    }
+                }
                 runStages(network, from: index + 1, act: out, count: outputs, stride: stride,
                           phase: phase + first * step, step: step * size,
                           ids: UnsafeMutableBufferPointer(start: subIds, count: n), lengths: lengths)
@@ -79,7 +87,7 @@ extension SpanScorer {
             switch network.stages[index] {
             case .relu:
                 network.kernels.relu(current, currentCount * currentStride)
-            case .pool:
+            case .pool, .subsample:
                 break  // size 1
             case let .conv(conv):
                 let outputs = currentCount - conv.kernel + 1

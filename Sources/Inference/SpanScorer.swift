@@ -136,10 +136,10 @@ public final class SpanScorer {
                     network.kernels.oneHotConv(OneHotConvProblem(
                         masks: masks, direction: direction, first: first, outputs: outputs, kernel: stem.kernel,
                         pool: stem.pool, channels: stem.stride, table: t.baseAddress!, bias: b.baseAddress!,
-                        relu: stem.relu, output: out))
+                        relu: stem.relu, output: out, taps: stem.taps))
                 }
             }
-            statistics.nominalFLOPs += 2 * Double(outputs * stem.pool * stem.nominalMultiplyAdds)
+            statistics.nominalFLOPs += 2 * Double(outputs * stem.taps * stem.nominalMultiplyAdds)
             runStages(network, from: 0, act: out, count: outputs, stride: stem.stride, phase: first,
                       step: stem.pool, ids: group, lengths: lengths)
         }

@@ -33,7 +33,23 @@ public enum FastPooling {
         }
     }
 
-    /// Gradient of `maxPoolForward`: `gradInput` (`[inLength][channels]`) is zeroed, then each
+    /// Non-overlapping subsampling: `output[t][c] = input[t · size][c]` for `t < length / size`, with
+    /// `argmax` filled as `maxPoolForward` does (the kept index), so `maxPoolBackward` is its gradient.
+    public static func subsampleForward(
+        input: UnsafePointer<Float>, length: Int, channels: Int, size: Int,
+        output: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>
+    ) {
+        precondition(size >= 1 && channels >= 1)
+        for t in 0..<(length / size) {
+            let first = t * size * channels
+            for c in 0..<channels {
+                output[t * channels + c] = input[first + c]
+                argmax[t * channels + c] = Int32(first + c)
+            }
+        }
+    }
+
+    /// Gradient of `maxPoolForward` (and of `subsampleForward`): `gradInput` (`[inLength][channels]`) is zeroed, then each
     /// `gradOutput[k]` is added at `argmax[k]`. Dropped tail positions get 0.
     /// - Parameters:
     ///   - gradOutput, argmax: `[outLength][channels]`.

@@ -1,7 +1,7 @@
 /// The first convolution on one-hot input as table lookups: a base contributes one precomputed
 /// weight row (`OneHotConvProblem.table`) per kernel tap instead of `4 · Cout` multiply-adds; IUPAC
 /// codes have their own fractional rows (N = the mean of the four columns), so no general path is
-/// needed. ReLU and max pooling are fused. Generic like `TileGEMM`: instantiate it in a flagged module.
+/// needed. ReLU and max pooling (or subsampling: one tap per row) are fused. Generic like `TileGEMM`: instantiate it in a flagged module.
 ///
 /// Each output is (bias + taps 0, 2, 4, …) + (taps 1, 3, 5, …), each sum in tap order (two shorter
 /// dependency chains), then the max over the pool folded in order: the same operations whichever
@@ -37,7 +37,7 @@ public enum OneHotConv {
         let w = V.scalarCount
         let rowFloats = p.kernel &* p.channels
         var best0 = V(repeating: -.infinity), best1 = best0, best2 = best0, best3 = best0
-        for j in 0..<p.pool {
+        for j in 0..<p.taps {
             var a0 = TileGEMM.load(P.self, p.bias + cb), a1 = TileGEMM.load(P.self, p.bias + cb + w)
             var a2 = TileGEMM.load(P.self, p.bias + cb + 2 * w), a3 = TileGEMM.load(P.self, p.bias + cb + 3 * w)
             var o0 = V(), o1 = V(), o2 = V(), o3 = V()
@@ -74,7 +74,7 @@ public enum OneHotConv {
         let w = V.scalarCount
         let rowFloats = p.kernel &* p.channels
         var best0 = V(repeating: -.infinity), best1 = best0
-        for j in 0..<p.pool {
+        for j in 0..<p.taps {
             // Even taps on the bias, odd taps apart, then added: two shorter dependency chains.
             var a0 = TileGEMM.load(P.self, p.bias + cb), a1 = TileGEMM.load(P.self, p.bias + cb + w)
             var o0 = V(), o1 = V()
@@ -107,7 +107,7 @@ public enum OneHotConv {
         typealias V = P.Vector
         let rowFloats = p.kernel &* p.channels
         var best = V(repeating: -.infinity)
-        for j in 0..<p.pool {
+        for j in 0..<p.taps {
             var a = TileGEMM.load(P.self, p.bias + cb)
             var o = P.Vector()
             var tap = p.masks + (q0 &+ j) &* p.direction

@@ -126,6 +126,38 @@ public enum ReferenceKernels {
         }
     }
 
+    /// Non-overlapping 1-D subsampling (stride `size`), per channel: keeps the first position of
+    /// each group of `size`, `out[t][c] = input[t * size][c]` for `t` in `0 ..< length / size` (the
+    /// tail is dropped as in `maxPool1d`). Unlike max pooling it keeps the phase of every kept position
+    /// relative to the input start (the reading frame, for size 3).
+    /// - Parameters:
+    ///   - input: `[length][channels]`.
+    ///   - output: `[length / size][channels]`.
+    public static func subsample1d(
+        input: UnsafeBufferPointer<Float>, length: Int, channels: Int, size: Int,
+        output: UnsafeMutableBufferPointer<Float>
+    ) {
+        precondition(size >= 1 && channels >= 1)
+        let outLength = length / size
+        precondition(input.count >= length * channels)
+        precondition(output.count >= outLength * channels)
+        for t in 0..<outLength {
+            for c in 0..<channels { output[t * channels + c] = input[(t * size) * channels + c] }
+        }
+    }
+
+    /// Array convenience for `subsample1d`: `input` is `[length][channels]`.
+    public static func subsample1d(_ input: [Float], channels: Int, size: Int) -> [Float] {
+        let length = input.count / channels
+        var out = [Float](repeating: 0, count: (length / size) * channels)
+        input.withUnsafeBufferPointer { x in
+            out.withUnsafeMutableBufferPointer { y in
+                subsample1d(input: x, length: length, channels: channels, size: size, output: y)
+            }
+        }
+        return out
+    }
+
     /// Array convenience for `maxPool1d`: `input` is `[length][channels]`; returns
     /// `[length / size][channels]`.
     public static func maxPool1d(_ input: [Float], channels: Int, size: Int) -> [Float] {

@@ -5,6 +5,7 @@ enum CompiledLayer: Sendable {
     case conv1d(inChannels: Int, outChannels: Int, kernel: Int, weight: [Float], bias: [Float], fusedReLU: Bool)
     case relu
     case maxPool1d(size: Int)
+    case subsample1d(size: Int)
     case globalAveragePool
     /// weight `[outFeatures][inFeatures]`, bias `[outFeatures]`.
     case dense(inFeatures: Int, outFeatures: Int, weight: [Float], bias: [Float])
@@ -28,6 +29,8 @@ enum CompiledLayer: Sendable {
                 plan.append(.relu)
             case let .maxPool1d(size):
                 plan.append(.maxPool1d(size: size))
+            case let .subsample1d(size):
+                plan.append(.subsample1d(size: size))
             case .globalAveragePool:
                 plan.append(.globalAveragePool)
             case let .dense(i, o):

@@ -8,6 +8,9 @@ public enum LayerSpec: Sendable, Equatable {
     case relu
     /// Non-overlapping max pooling, window = stride = `size`; length L → L / size (floor).
     case maxPool1d(size: Int)
+    /// Non-overlapping subsampling: keeps position `t · size` of each group, length L → L / size
+    /// (floor). Keeps the reading frame (for size 3) that max pooling loses; format version 2.
+    case subsample1d(size: Int)
     /// Mean over positions: `[length][channels]` → `[channels]`.
     case globalAveragePool
     /// Fully connected; weight `[out][in]`, bias `[out]`; `[in]` → `[out]`.
@@ -21,6 +24,7 @@ public enum LayerSpec: Sendable, Equatable {
         case .conv1d: return "conv1d"
         case .relu: return "relu"
         case .maxPool1d: return "maxpool1d"
+        case .subsample1d: return "subsample1d"
         case .globalAveragePool: return "global_avg_pool"
         case .dense: return "dense"
         case .sigmoid: return "sigmoid"
@@ -53,6 +57,14 @@ public enum LayerSpec: Sendable, Equatable {
         }
     }
 
+    /// The size of a pooling layer (maxpool1d, subsample1d); nil for other layers.
+    public var poolSize: Int? {
+        switch self {
+        case let .maxPool1d(size), let .subsample1d(size): return size
+        default: return nil
+        }
+    }
+
     /// Number of trainable scalars (weight + bias elements); 0 for parameterless layers.
     /// Saturates at `Int.max` rather than overflowing.
     public var parameterCount: Int {
@@ -69,6 +81,7 @@ public enum LayerSpec: Sendable, Equatable {
         case let .conv1d(i, o, k): return "conv1d \(i)->\(o) kernel \(k)"
         case .relu: return "relu"
         case let .maxPool1d(size): return "maxpool1d size \(size)"
+        case let .subsample1d(size): return "subsample1d size \(size)"
         case .globalAveragePool: return "global_avg_pool"
         case let .dense(i, o): return "dense \(i)->\(o)"
         case .sigmoid: return "sigmoid"

@@ -35,8 +35,10 @@ enum MetadataParser {
         }
 
         let version = try integer("format_version")
-        guard version == ModelMetadata.currentFormatVersion else {
-            throw fail("unsupported format_version \(version) (this codingscan reads \(ModelMetadata.currentFormatVersion))")
+        let supported = ModelMetadata.supportedFormatVersions
+        guard supported.contains(version) else {
+            throw fail("unsupported format_version \(version) (this codingscan reads "
+                + "\(supported.lowerBound) to \(supported.upperBound))")
         }
         if let unknown = fields.keys.sorted().first(where: { !knownFields.contains($0) }) {
             throw fail("metadata has unknown field \(ModelError.quoted(unknown))")
@@ -75,6 +77,9 @@ enum MetadataParser {
             layers.append(layer)
             names.append(tensorNames)
         }
+        if version < ModelMetadata.formatVersion(for: layers) {
+            throw fail("layer type 'subsample1d' needs format_version 2 (the file says \(version))", .layers)
+        }
         return ModelMetadata(
             formatVersion: version, name: name, encoding: encoding, window: window, step: step,
             minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
@@ -95,7 +100,7 @@ enum MetadataParser {
         let allowed: [String]
         switch type {
         case "conv1d": allowed = ["in", "out", "kernel", "weight", "bias"]
-        case "maxpool1d": allowed = ["size"]
+        case "maxpool1d", "subsample1d": allowed = ["size"]
         case "dense": allowed = ["in", "out", "weight", "bias"]
         case "relu", "global_avg_pool", "sigmoid": allowed = []
         default: throw fail("layer \(number) has unknown type \(ModelError.quoted(type))", .layers)
@@ -128,6 +133,8 @@ enum MetadataParser {
             return (layer, try tensorNames())
         case "maxpool1d":
             return (.maxPool1d(size: try positive("size")), nil)
+        case "subsample1d":
+            return (.subsample1d(size: try positive("size")), nil)
         case "dense":
             let layer = LayerSpec.dense(in: try positive("in"), out: try positive("out"))
             return (layer, try tensorNames())

@@ -50,6 +50,15 @@ extension Model {
                 }
                 positions /= size
                 swap(&current, &next)
+            case let .subsample1d(size):
+                current.withUnsafeBufferPointer { x in
+                    next.withUnsafeMutableBufferPointer { y in
+                        ReferenceKernels.subsample1d(input: x, length: positions, channels: channels, size: size,
+                                                     output: y)
+                    }
+                }
+                positions /= size
+                swap(&current, &next)
             case .globalAveragePool:
                 current.withUnsafeBufferPointer { x in
                     next.withUnsafeMutableBufferPointer { y in

@@ -4,10 +4,18 @@ import Windows
 ///
 /// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
 public struct ModelMetadata: Sendable, Equatable {
-    /// The only supported format version.
-    public static let currentFormatVersion = 1
+    /// The newest format version: 2 added the `subsample1d` layer.
+    public static let currentFormatVersion = 2
+    /// Versions this codingscan reads.
+    public static let supportedFormatVersions = 1...2
 
-    /// Metadata schema version; must be 1.
+    /// The lowest format version that can describe `layers`: 2 when they use `subsample1d`, else 1
+    /// (so files of networks a version-1 reader understands stay readable by it).
+    public static func formatVersion(for layers: [LayerSpec]) -> Int {
+        layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
+    }
+
+    /// Metadata schema version: 1 or 2.
     public let formatVersion: Int
     /// Human-readable model name (non-empty, one line).
     public let name: String
@@ -34,13 +42,13 @@ public struct ModelMetadata: Sendable, Equatable {
     /// No validation happens here; `Model.load` validates a serialised file.
     /// - Precondition: `tensorNames`, when given, has one entry per layer.
     public init(
-        formatVersion: Int = ModelMetadata.currentFormatVersion, name: String,
+        formatVersion: Int? = nil, name: String,
         encoding: String = BaseEncoding.name, window: Int, step: Int, minLength: Int, maxWindow: Int,
         layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
     ) {
         let names = tensorNames ?? TensorNames.defaults(for: layers)
         precondition(names.count == layers.count, "tensorNames must parallel layers")
-        self.formatVersion = formatVersion
+        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers)
         self.name = name
         self.encoding = encoding
         self.window = window
@@ -61,7 +69,7 @@ public struct ModelMetadata: Sendable, Equatable {
             switch layer {
             case let .conv1d(i, o, k):
                 entry["in"] = .integer(i); entry["out"] = .integer(o); entry["kernel"] = .integer(k)
-            case let .maxPool1d(size):
+            case let .maxPool1d(size), let .subsample1d(size):
                 entry["size"] = .integer(size)
             case let .dense(i, o):
                 entry["in"] = .integer(i); entry["out"] = .integer(o)

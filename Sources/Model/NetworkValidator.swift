@@ -58,7 +58,7 @@ enum NetworkValidator {
                 if pooled { throw fail("\(label) comes after global_avg_pool", .layers) }
                 if i != channels { throw fail("\(label) has in \(i), but \(from)", .layers) }
                 channels = o
-            case .maxPool1d:
+            case .maxPool1d, .subsample1d:
                 if pooled { throw fail("\(label) comes after global_avg_pool", .layers) }
             case .globalAveragePool:
                 if pooled { throw fail("\(label) is a second global_avg_pool", .layers) }
@@ -96,7 +96,7 @@ enum NetworkValidator {
                 let (r, overflow) = needed.addingReportingOverflow(k - 1)
                 if overflow { return nil }
                 needed = r
-            case let .maxPool1d(p):
+            case let .maxPool1d(p), let .subsample1d(p):
                 let (r, overflow) = needed.multipliedReportingOverflow(by: p)
                 if overflow { return nil }
                 needed = r

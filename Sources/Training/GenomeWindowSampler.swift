@@ -1,8 +1,10 @@
 /// Draws windows of one genome, by class, from allowed regions of its records.
 ///
 /// A region is a range of allowed window starts on one record. A window is eligible when at least
-/// half its bases are A/C/G/T; on a strand it is coding when at least `codingThreshold` of its bases
-/// are covered by a CDS on that strand (the minus-strand window is read reverse-complemented).
+/// half its bases are A/C/G/T; on a strand it is coding when at least `codingThreshold` of the bases
+/// of its label span (the central `labelSpan` bases, `[start + labelOffset, … + labelSpan)`; by default
+/// the whole window) are covered by a CDS on that strand (the minus-strand window is read
+/// reverse-complemented; its label span is the same forward interval).
 /// Classes are counted exactly on construction (sliding sums). Draws use rejection sampling
 /// (uniform start and strand, retried until the class matches); a class rarer than 2% of all
 /// candidate windows is listed explicitly and drawn from the list instead, so a draw never needs
@@ -12,8 +14,12 @@ final class GenomeWindowSampler {
     let genomeIndex: Int
     /// Window length, bases.
     let window: Int
-    /// Covered bases needed on a strand for the coding label.
+    /// Covered bases of the label span needed on a strand for the coding label.
     let codingThreshold: Int
+    /// The label span: `labelSpan` bases from `labelOffset` = ⌊(window − labelSpan) / 2⌋ into the window,
+    /// the bin the scanner gives the window's score when `labelSpan` equals the scan step.
+    let labelSpan: Int
+    let labelOffset: Int
     /// Region `k`: record `regionRecord[k]`, starts `regionFirst[k] ..< regionFirst[k] + count`.
     private let regionRecord: [Int]
     private let regionFirst: [Int]
@@ -28,11 +34,15 @@ final class GenomeWindowSampler {
     private var nonCodingList: [TrainingWindow]?
 
     /// - Parameter regions: `(record, firstStart, count)` triples; empty counts are skipped.
+    /// - Parameter labelSpan: bases that decide the label (nil or ≥ window: the whole window).
     init(genome: GenomeData, genomeIndex: Int, regions: [(record: Int, first: Int, count: Int)], window: Int,
-         codingFraction: Double) {
+         codingFraction: Double, labelSpan: Int? = nil) {
         self.genomeIndex = genomeIndex
         self.window = window
-        codingThreshold = max(0, Int((codingFraction * Double(window)).rounded(.up)))
+        let span = min(max(1, labelSpan ?? window), window)
+        self.labelSpan = span
+        labelOffset = (window - span) / 2
+        codingThreshold = max(0, Int((codingFraction * Double(span)).rounded(.up)))
         flags = genome.records.map(\.flags)
         var records: [Int] = []
         var firsts: [Int] = []
@@ -98,10 +108,8 @@ final class GenomeWindowSampler {
             var covered = 0
             let bit: UInt8 = minus ? GenomeRecord.minusCoding : GenomeRecord.plusCoding
             flags[record].withUnsafeBufferPointer { f in
-                for i in start..<(start + window) {
-                    if f[i] & GenomeRecord.unambiguous != 0 { unambiguous += 1 }
-                    if f[i] & bit != 0 { covered += 1 }
-                }
+                for i in start..<(start + window) where f[i] & GenomeRecord.unambiguous != 0 { unambiguous += 1 }
+                for i in (start + labelOffset)..<(start + labelOffset + labelSpan) where f[i] & bit != 0 { covered += 1 }
             }
             guard 2 * unambiguous >= window else { continue }
             if (covered >= codingThreshold) == coding {
@@ -124,14 +132,20 @@ final class GenomeWindowSampler {
                 var minus = 0
                 func add(_ i: Int, _ sign: Int) {
                     if f[i] & GenomeRecord.unambiguous != 0 { unambiguous += sign }
+                }
+                func addLabel(_ i: Int, _ sign: Int) {
                     if f[i] & GenomeRecord.plusCoding != 0 { plus += sign }
                     if f[i] & GenomeRecord.minusCoding != 0 { minus += sign }
                 }
                 for i in first..<(first + window) { add(i, 1) }
+                let o = labelOffset
+                for i in (first + o)..<(first + o + labelSpan) { addLabel(i, 1) }
                 for start in first..<(first + count) {
                     if start > first {
                         add(start - 1, -1)
                         add(start + window - 1, 1)
+                        addLabel(start + o - 1, -1)
+                        addLabel(start + o + labelSpan - 1, 1)
                     }
                     if 2 * unambiguous >= window {
                         body(record, start, false, plus >= codingThreshold)

@@ -10,16 +10,21 @@ public struct NetworkArchitecture: Sendable, Equatable {
     public var channels: [Int]
     /// Kernel width of each conv block, bases (positions).
     public var kernels: [Int]
-    /// Max-pool size after each conv block (1 = none).
+    /// Pool size after each conv block (1 = none).
     public var pools: [Int]
+    /// How each block pools (max or subsample), parallel to `pools`.
+    public var poolKinds: [PoolKind]
     /// Units of the hidden dense layer.
     public var hidden: Int
 
-    public init(window: Int, channels: [Int], kernels: [Int], pools: [Int], hidden: Int) {
+    /// `poolKinds` defaults to max pooling in every block.
+    public init(window: Int, channels: [Int], kernels: [Int], pools: [Int], poolKinds: [PoolKind]? = nil,
+                hidden: Int) {
         self.window = window
         self.channels = channels
         self.kernels = kernels
         self.pools = pools
+        self.poolKinds = poolKinds ?? pools.map { _ in .max }
         self.hidden = hidden
     }
 
@@ -39,6 +44,9 @@ public struct NetworkArchitecture: Sendable, Equatable {
         }
         guard pools.count == channels.count else {
             throw fail("--pools has \(pools.count) values but --channels has \(channels.count)")
+        }
+        guard poolKinds.count == channels.count else {
+            throw fail("--pool-kinds has \(poolKinds.count) values but --channels has \(channels.count)")
         }
         let limit = Self.sizeLimit
         for (option, values) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools), ("--hidden", [hidden])] {
@@ -61,7 +69,7 @@ public struct NetworkArchitecture: Sendable, Equatable {
         var inChannels = 4
         for index in channels.indices {
             let shape = BlockShape(inLength: positions, inChannels: inChannels, kernel: kernels[index],
-                                   outChannels: channels[index], pool: pools[index])
+                                   outChannels: channels[index], pool: pools[index], poolKind: poolKinds[index])
             shapes.append(shape)
             positions = shape.outLength
             inChannels = shape.outChannels
@@ -83,14 +91,16 @@ public struct NetworkArchitecture: Sendable, Equatable {
         return needed
     }
 
-    /// The exported (batch-norm-folded) layers: per block `conv1d, relu[, maxpool1d]`, then
+    /// The exported (batch-norm-folded) layers: per block `conv1d, relu[, maxpool1d or subsample1d]`, then
     /// `global_avg_pool, dense(C, hidden), relu, dense(hidden, 1), sigmoid`.
     public var layerSpecs: [LayerSpec] {
         var layers: [LayerSpec] = []
         for shape in blocks() {
             layers.append(.conv1d(in: shape.inChannels, out: shape.outChannels, kernel: shape.kernel))
             layers.append(.relu)
-            if shape.pool > 1 { layers.append(.maxPool1d(size: shape.pool)) }
+            if shape.pool > 1 {
+                layers.append(shape.poolKind == .subsample ? .subsample1d(size: shape.pool) : .maxPool1d(size: shape.pool))
+            }
         }
         layers += [.globalAveragePool, .dense(in: featureCount, out: hidden), .relu, .dense(in: hidden, out: 1), .sigmoid]
         return layers

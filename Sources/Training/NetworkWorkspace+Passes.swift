@@ -37,10 +37,15 @@ extension NetworkWorkspace {
             FastActivation.reluForward(a, count: rows * s.outChannels)
             if s.pool > 1 {
                 let pooledSize = s.outLength * s.outChannels
-                for b in 0..<batch {
+                for b in 0..<batch where s.poolKind == .max {
                     FastPooling.maxPoolForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
                                                size: s.pool, output: pooled[l].pointer + b * pooledSize,
                                                argmax: argmax[l].pointer + b * pooledSize)
+                }
+                for b in 0..<batch where s.poolKind == .subsample {
+                    FastPooling.subsampleForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
+                                                 size: s.pool, output: pooled[l].pointer + b * pooledSize,
+                                                 argmax: argmax[l].pointer + b * pooledSize)
                 }
             }
         }

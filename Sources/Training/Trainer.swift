@@ -44,7 +44,8 @@ public enum Trainer {
         guard !trainingGenomes.isEmpty else { throw .invalidOption("give at least one --genome with its --annotation") }
         let (trainSet, validationSet) = try WindowDataset.split(
             training: trainingGenomes, validation: validationGenomes, window: options.architecture.window,
-            holdoutFraction: options.holdoutFraction, codingFraction: options.codingFraction)
+            holdoutFraction: options.holdoutFraction, codingFraction: options.codingFraction,
+            labelSpan: options.labelSpan)
         for set in [trainSet, validationSet] {
             progress(.windowsCounted(role: set.role, coding: set.count(coding: true), nonCoding: set.count(coding: false)))
         }
@@ -72,11 +73,13 @@ public enum Trainer {
         func ints(_ values: [Int]) -> JSONValue { .array(values.map { .integer($0) }) }
         let hyper: [String: JSONValue] = [
             "window": .integer(a.window), "step": .integer(options.step), "min_length": .integer(options.effectiveMinLength),
-            "channels": ints(a.channels), "kernels": ints(a.kernels), "pools": ints(a.pools), "hidden": .integer(a.hidden),
+            "channels": ints(a.channels), "kernels": ints(a.kernels), "pools": ints(a.pools),
+            "pool_kinds": .array(a.poolKinds.map { .string($0.rawValue) }), "hidden": .integer(a.hidden),
             "epochs": .integer(options.epochs), "batch_size": .integer(options.batchSize),
             "learning_rate": .number(options.learningRate), "weight_decay": .number(options.weightDecay),
             "dropout": .number(options.dropout), "mutation_rate": .number(options.mutationRate),
-            "coding_fraction": .number(options.codingFraction), "windows_per_epoch": .integer(options.windowsPerEpoch),
+            "coding_fraction": .number(options.codingFraction),
+            "label_span": .integer(options.labelSpan ?? options.architecture.window), "windows_per_epoch": .integer(options.windowsPerEpoch),
             "validation_windows": .integer(options.validationWindows), "patience": .integer(options.patience),
             "optimizer": "adam(0.9, 0.999, 1e-8), decoupled weight decay on weights",
             "loss": "binary cross-entropy on logits",

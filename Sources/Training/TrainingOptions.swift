@@ -24,6 +24,9 @@ public struct TrainingOptions: Sendable {
     public var mutationRate = 0.01
     /// Fraction of a window's bases that must be CDS (on the read strand) for the coding label, (0, 1].
     public var codingFraction = 0.5
+    /// Bases at the centre of the window whose CDS coverage decides its label (`codingFraction` of
+    /// them); nil = the whole window. Set to the scan step to train for the bin the window scores.
+    public var labelSpan: Int?
     /// Training windows drawn per epoch.
     public var windowsPerEpoch = 50_000
     /// Size of the fixed validation set.
@@ -66,6 +69,9 @@ public struct TrainingOptions: Sendable {
         if !(mutationRate >= 0 && mutationRate <= 1) { throw fail("--mutation-rate must be in [0, 1], got \(mutationRate)") }
         if !(codingFraction > 0 && codingFraction <= 1) {
             throw fail("--coding-fraction must be in (0, 1], got \(codingFraction)")
+        }
+        if let labelSpan, labelSpan < 1 || labelSpan > window {
+            throw fail("--label-span must be between 1 and the window (\(window)), got \(labelSpan)")
         }
         if windowsPerEpoch < 1 { throw fail("--windows-per-epoch must be at least 1, got \(windowsPerEpoch)") }
         if validationWindows < 2 { throw fail("--validation-windows must be at least 2, got \(validationWindows)") }

@@ -63,8 +63,16 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Max-pool size after each conv block (1 = none), comma-separated.", valueName: "list"))
     var pools = "3,3,1"
 
+    @Option(help: ArgumentHelp("How each conv block pools: max or subsample (keeps the reading frame), comma-separated.",
+                               valueName: "list"))
+    var poolKinds = "max,max,max"
+
     @Option(help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
     var hidden = NetworkArchitecture.standard.hidden
+
+    @Option(help: ArgumentHelp("Central bases whose CDS coverage labels a window (default: the whole window).",
+                               valueName: "bp"))
+    var labelSpan: Int?
 
     @Option(help: ArgumentHelp("Most epochs to run.", valueName: "n"))
     var epochs = TrainingOptions().epochs
@@ -144,6 +152,9 @@ struct Train: ParsableCommand {
         if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
             throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
         }
+        if let reason = OutputPreflight.problem(writing: output) {
+            throw Failure.message("\(output): cannot write the model: \(reason)")
+        }
         let options = try options()
         let result: TrainingResult
         do {
@@ -169,9 +180,11 @@ struct Train: ParsableCommand {
         var o = TrainingOptions()
         o.architecture = NetworkArchitecture(window: window, channels: try Self.list(channels, option: "--channels"),
                                              kernels: try Self.list(kernels, option: "--kernels"),
-                                             pools: try Self.list(pools, option: "--pools"), hidden: hidden)
+                                             pools: try Self.list(pools, option: "--pools"),
+                                             poolKinds: try Self.poolKindList(poolKinds), hidden: hidden)
         o.name = name
         o.step = step
+        o.labelSpan = labelSpan
         o.minLength = minLength
         o.epochs = epochs
         o.batchSize = batchSize
@@ -197,9 +210,12 @@ struct Train: ParsableCommand {
         case let .genomeLoaded(g):
             Stderr.line("codingscan: \(g.role) genome \(g.path): \(g.records) records, \(g.length) bp, "
                 + "\(g.cdsCount) CDS, \(g.codingBases) coding bp, crc32 \(g.checksum)")
-            if g.missingCDSCount > 0 {
+            if g.cdsCount == 0 {
+                Stderr.line("codingscan: warning: \(g.annotationPath): no CDS features (only CDS lines count)")
+            } else if g.missingCDSCount > 0 {
+                let sequences = g.missingSeqidCount == 1 ? "1 sequence" : "\(g.missingSeqidCount) sequences"
                 Stderr.line("codingscan: warning: \(g.annotationPath): \(g.missingCDSCount) CDS on "
-                    + "\(g.missingSeqidCount) sequences not in \(g.path) were ignored")
+                    + "\(sequences) not in \(g.path) were ignored")
             }
         case let .windowsCounted(role, coding, nonCoding):
             Stderr.line("codingscan: \(role) windows (start x strand): \(coding) coding, \(nonCoding) non-coding")
@@ -222,6 +238,16 @@ struct Train: ParsableCommand {
             throw ValidationError("\(option) must be comma-separated integers (got '\(text)')")
         }
         return values
+    }
+
+    /// `--pool-kinds`: comma-separated `max` / `subsample`.
+    private static func poolKindList(_ text: String) throws -> [PoolKind] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            guard let kind = PoolKind(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--pool-kinds must be comma-separated max or subsample (got '\(text)')")
+            }
+            return kind
+        }
     }
 
     /// `value` with `digits` decimals.

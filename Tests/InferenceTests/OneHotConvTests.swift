@@ -17,8 +17,13 @@ final class OneHotConvTests: XCTestCase {
                 let w = (0..<(cout * 4 * k)).map { _ in rng.symmetric() }
                 let b = (0..<cout).map { _ in rng.symmetric() }
                 let masks = TestModels.masks(count: length, seed: rng.next(), nRuns: 1)
-                for relu in [false, true] {
-                    let stem = OneHotStem(weight: w, bias: b, channels: cout, kernel: k, relu: relu, pool: pool)
+                for (relu, subsample) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let stem = OneHotStem(weight: w, bias: b, channels: cout, kernel: k, relu: relu, pool: pool,
+                                          subsample: subsample)
+                    func poolRows(_ rows: [Float]) -> [Float] {
+                        subsample ? ReferenceKernels.subsample1d(rows, channels: cout, size: pool)
+                            : ReferenceKernels.maxPool1d(rows, channels: cout, size: pool)
+                    }
                     for reverse in [false, true] {
                         var hot = [Float](repeating: 0, count: length * 4)
                         masks.withUnsafeBufferPointer { m in
@@ -26,7 +31,7 @@ final class OneHotConvTests: XCTestCase {
                         }
                         let conv = ReferenceKernels.conv1d(hot, inChannels: 4, weight: w, bias: b, outChannels: cout,
                                                            kernelSize: k, fusedReLU: relu)
-                        let expected = ReferenceKernels.maxPool1d(conv, channels: cout, size: pool)
+                        let expected = poolRows(conv)
                         // Every start offset of the pooling grid (phases), as the scorer uses them.
                         for first in 0..<min(pool + 1, length - k + 1) {
                             let outputs = stem.outputLength(length - first)
@@ -39,7 +44,8 @@ final class OneHotConvTests: XCTestCase {
                                                 masks: m.baseAddress! + (reverse ? length - 1 : 0),
                                                 direction: reverse ? -1 : 1, first: first, outputs: outputs,
                                                 kernel: k, pool: pool, channels: stem.stride, table: t.baseAddress!,
-                                                bias: bias.baseAddress!, relu: relu, output: o.baseAddress!))
+                                                bias: bias.baseAddress!, relu: relu, output: o.baseAddress!,
+                                                taps: stem.taps))
                                         }
                                     }
                                 }
@@ -47,12 +53,12 @@ final class OneHotConvTests: XCTestCase {
                             // Reference pooled rows on this grid: pool the reference conv from `first`.
                             let shifted = Array(conv[(first * cout)...])
                             let pooled = first == 0 ? expected
-                                : ReferenceKernels.maxPool1d(shifted, channels: cout, size: pool)
+                                : poolRows(shifted)
                             XCTAssertEqual(pooled.count, outputs * cout)
                             for u in 0..<outputs {
                                 for o in 0..<cout {
                                     XCTAssertEqual(out[u * stem.stride + o], pooled[u * cout + o], accuracy: 2e-6,
-                                                   "\(variant) cout \(cout) k \(k) pool \(pool) reverse \(reverse) first \(first)")
+                                                   "\(variant) cout \(cout) k \(k) pool \(pool) subsample \(subsample) reverse \(reverse) first \(first)")
                                 }
                                 for o in cout..<stem.stride { XCTAssertEqual(out[u * stem.stride + o], relu ? 0 : 0) }
                             }

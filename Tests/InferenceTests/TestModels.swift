@@ -40,6 +40,14 @@ enum TestModels {
         ("relu-before-tail", [.conv1d(in: 4, out: 8, kernel: 3), .maxPool1d(size: 2), .relu,
                               .conv1d(in: 8, out: 33, kernel: 3), .globalAveragePool,
                               .dense(in: 33, out: 2), .relu, .dense(in: 2, out: 1), .sigmoid]),
+        ("frame-aware", [.conv1d(in: 4, out: 32, kernel: 9), .relu, .subsample1d(size: 3),
+                         .conv1d(in: 32, out: 64, kernel: 9), .relu, .maxPool1d(size: 3),
+                         .conv1d(in: 64, out: 64, kernel: 9), .relu, .globalAveragePool,
+                         .dense(in: 64, out: 32), .relu, .dense(in: 32, out: 1), .sigmoid]),
+        ("subsample-later", [.conv1d(in: 4, out: 5, kernel: 3), .maxPool1d(size: 2), .relu,
+                             .conv1d(in: 5, out: 7, kernel: 4), .subsample1d(size: 3),
+                             .conv1d(in: 7, out: 9, kernel: 3), .relu, .globalAveragePool,
+                             .dense(in: 9, out: 1), .sigmoid]),
         ("wide", [.conv1d(in: 4, out: 48, kernel: 4), .relu, .maxPool1d(size: 2),
                   .conv1d(in: 48, out: 80, kernel: 3), .relu, .maxPool1d(size: 2),
                   .conv1d(in: 80, out: 24, kernel: 5), .relu, .globalAveragePool,
@@ -52,7 +60,7 @@ enum TestModels {
         for layer in layers.prefix(while: { $0 != .globalAveragePool }).reversed() {
             switch layer {
             case let .conv1d(_, _, k): length += k - 1
-            case let .maxPool1d(size): length *= size
+            case let .maxPool1d(size), let .subsample1d(size): length *= size
             default: break
             }
         }

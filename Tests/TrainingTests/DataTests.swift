@@ -106,6 +106,41 @@ final class DataTests: XCTestCase {
         return GenomeData(path: "mem", annotationPath: "mem", records: [record], cdsCount: 2)
     }
 
+    /// `labelSpan`: only the central bases `[start + ⌊(W − S)/2⌋, … + S)` decide the label, on both
+    /// strands; eligibility still looks at the whole window.
+    func testLabelSpanLabelsByTheCentralBases() {
+        let genome = labelledGenome()
+        let window = 10
+        for span in [1, 3, 4, 10] {
+            let sampler = GenomeWindowSampler(genome: genome, genomeIndex: 0, regions: [(0, 0, 91)], window: window,
+                                              codingFraction: 0.5, labelSpan: span)
+            let offset = (window - span) / 2
+            var coding: Set<[Int]> = []
+            var nonCoding = 0
+            for start in 0...90 {
+                let unambiguous = (start..<(start + window)).filter { !(80..<88).contains($0) }.count
+                guard 2 * unambiguous >= window else { continue }
+                let centre = (start + offset)..<(start + offset + span)
+                for (strand, range) in [(0, 20..<45), (1, 60..<72)] {
+                    if 2 * centre.filter({ range.contains($0) }).count >= span {
+                        coding.insert([start, strand])
+                    } else {
+                        nonCoding += 1
+                    }
+                }
+            }
+            XCTAssertEqual(sampler.codingCount, coding.count, "span \(span)")
+            XCTAssertEqual(sampler.nonCodingCount, nonCoding, "span \(span)")
+            var rng = Xoshiro256StarStar(seed: 42)
+            for _ in 0..<300 {
+                let w = sampler.draw(coding: true, rng: &rng)
+                XCTAssert(coding.contains([Int(w.start), w.minus ? 1 : 0]), "span \(span): \(w)")
+                let n = sampler.draw(coding: false, rng: &rng)
+                XCTAssertFalse(coding.contains([Int(n.start), n.minus ? 1 : 0]), "span \(span): \(n)")
+            }
+        }
+    }
+
     func testLabelsEligibilityAndRareClassDraws() {
         let genome = labelledGenome()
         let window = 10

@@ -90,6 +90,28 @@ final class GradientCheckTests: XCTestCase {
         TestSupport.assertGradient(grad, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, relu($0)) }, "relu")
     }
 
+    func testSubsampleForwardAndGradient() {
+        var rng = Xoshiro256StarStar(seed: 25)
+        let (length, channels, size) = (11, 3, 3)   // a dropped tail of 2 positions
+        let x = TestSupport.randomArray(length * channels, &rng)
+        let outLength = length / size
+        let r = TestSupport.randomArray(outLength * channels, &rng)
+        func pool(_ v: [Float]) -> (y: [Float], argmax: [Int32]) {
+            var y = [Float](repeating: 0, count: outLength * channels)
+            var arg = [Int32](repeating: 0, count: y.count)
+            FastPooling.subsampleForward(input: v, length: length, channels: channels, size: size, output: &y,
+                                         argmax: &arg)
+            return (y, arg)
+        }
+        XCTAssertEqual(pool(x).y, ReferenceKernels.subsample1d(x, channels: channels, size: size))
+        XCTAssertEqual(Array(pool(x).y[channels..<(2 * channels)]), Array(x[(3 * channels)..<(4 * channels)]))
+        var dX = [Float](repeating: 0, count: x.count)
+        FastPooling.maxPoolBackward(gradOutput: r, argmax: pool(x).argmax, outLength: outLength, channels: channels,
+                                    inLength: length, gradInput: &dX)
+        TestSupport.assertGradient(dX, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, pool($0).y) },
+                                   "subsample")
+    }
+
     func testMaxPoolGradient() {
         var rng = Xoshiro256StarStar(seed: 24)
         let (length, channels, size) = (11, 3, 3)   // a dropped tail of 2 positions
