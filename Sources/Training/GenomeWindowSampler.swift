@@ -20,6 +20,9 @@ final class GenomeWindowSampler {
     /// the bin the scanner gives the window's score when `labelSpan` equals the scan step.
     let labelSpan: Int
     let labelOffset: Int
+    /// Targets are the covered fraction of the label span instead of 0/1 (the class, for balanced
+    /// sampling and ROC-AUC, is still the threshold rule).
+    let softLabels: Bool
     /// Region `k`: record `regionRecord[k]`, starts `regionFirst[k] ..< regionFirst[k] + count`.
     private let regionRecord: [Int]
     private let regionFirst: [Int]
@@ -36,7 +39,8 @@ final class GenomeWindowSampler {
     /// - Parameter regions: `(record, firstStart, count)` triples; empty counts are skipped.
     /// - Parameter labelSpan: bases that decide the label (nil or ≥ window: the whole window).
     init(genome: GenomeData, genomeIndex: Int, regions: [(record: Int, first: Int, count: Int)], window: Int,
-         codingFraction: Double, labelSpan: Int? = nil) {
+         codingFraction: Double, labelSpan: Int? = nil, softLabels: Bool = false) {
+        self.softLabels = softLabels
         self.genomeIndex = genomeIndex
         self.window = window
         let span = min(max(1, labelSpan ?? window), window)
@@ -57,7 +61,7 @@ final class GenomeWindowSampler {
         self.cumulative = cumulative
         var coding = 0
         var nonCoding = 0
-        forEachEligible { _, _, _, isCoding in
+        forEachEligible { _, _, _, isCoding, _ in
             if isCoding { coding += 1 } else { nonCoding += 1 }
         }
         codingCount = coding
@@ -68,9 +72,9 @@ final class GenomeWindowSampler {
         if rareCoding || rareNonCoding {
             var codingList: [TrainingWindow] = []
             var nonCodingList: [TrainingWindow] = []
-            forEachEligible { record, start, minus, isCoding in
+            forEachEligible { record, start, minus, isCoding, covered in
                 let w = TrainingWindow(genome: Int32(genomeIndex), record: Int32(record), start: Int32(start),
-                                       minus: minus, coding: isCoding)
+                                       minus: minus, coding: isCoding, target: target(isCoding, covered))
                 if isCoding && rareCoding { codingList.append(w) }
                 if !isCoding && rareNonCoding { nonCodingList.append(w) }
             }
@@ -114,14 +118,19 @@ final class GenomeWindowSampler {
             guard 2 * unambiguous >= window else { continue }
             if (covered >= codingThreshold) == coding {
                 return TrainingWindow(genome: Int32(genomeIndex), record: Int32(record), start: Int32(start),
-                                      minus: minus, coding: coding)
+                                      minus: minus, coding: coding, target: target(coding, covered))
             }
         }
     }
 
-    /// Calls `body(record, start, minus, coding)` for every eligible window (both strands) of every
+    /// The target of a window of the class with `covered` CDS bases in its label span.
+    private func target(_ coding: Bool, _ covered: Int) -> Float {
+        softLabels ? Float(covered) / Float(labelSpan) : (coding ? 1 : 0)
+    }
+
+    /// Calls `body(record, start, minus, coding, covered)` for every eligible window (both strands) of every
     /// region, in order, with sliding sums.
-    private func forEachEligible(_ body: (Int, Int, Bool, Bool) -> Void) {
+    private func forEachEligible(_ body: (Int, Int, Bool, Bool, Int) -> Void) {
         for k in regionRecord.indices {
             let record = regionRecord[k]
             let first = regionFirst[k]
@@ -148,8 +157,8 @@ final class GenomeWindowSampler {
                         addLabel(start + o + labelSpan - 1, 1)
                     }
                     if 2 * unambiguous >= window {
-                        body(record, start, false, plus >= codingThreshold)
-                        body(record, start, true, minus >= codingThreshold)
+                        body(record, start, false, plus >= codingThreshold, plus)
+                        body(record, start, true, minus >= codingThreshold, minus)
                     }
                 }
             }

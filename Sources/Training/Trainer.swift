@@ -45,7 +45,7 @@ public enum Trainer {
         let (trainSet, validationSet) = try WindowDataset.split(
             training: trainingGenomes, validation: validationGenomes, window: options.architecture.window,
             holdoutFraction: options.holdoutFraction, codingFraction: options.codingFraction,
-            labelSpan: options.labelSpan)
+            labelSpan: options.labelSpan, softLabels: options.softLabels)
         for set in [trainSet, validationSet] {
             progress(.windowsCounted(role: set.role, coding: set.count(coding: true), nonCoding: set.count(coding: false)))
         }
@@ -79,7 +79,8 @@ public enum Trainer {
             "learning_rate": .number(options.learningRate), "weight_decay": .number(options.weightDecay),
             "dropout": .number(options.dropout), "mutation_rate": .number(options.mutationRate),
             "coding_fraction": .number(options.codingFraction),
-            "label_span": .integer(options.labelSpan ?? options.architecture.window), "windows_per_epoch": .integer(options.windowsPerEpoch),
+            "label_span": .integer(options.labelSpan ?? options.architecture.window),
+            "soft_labels": .bool(options.softLabels), "windows_per_epoch": .integer(options.windowsPerEpoch),
             "validation_windows": .integer(options.validationWindows), "patience": .integer(options.patience),
             "optimizer": "adam(0.9, 0.999, 1e-8), decoupled weight decay on weights",
             "loss": "binary cross-entropy on logits",

@@ -27,6 +27,9 @@ public struct TrainingOptions: Sendable {
     /// Bases at the centre of the window whose CDS coverage decides its label (`codingFraction` of
     /// them); nil = the whole window. Set to the scan step to train for the bin the window scores.
     public var labelSpan: Int?
+    /// Train towards the CDS-covered fraction of the label span instead of 0/1 (classes for sampling
+    /// and validation ROC-AUC still follow `codingFraction`).
+    public var softLabels = false
     /// Training windows drawn per epoch.
     public var windowsPerEpoch = 50_000
     /// Size of the fixed validation set.

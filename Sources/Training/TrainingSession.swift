@@ -121,7 +121,7 @@ final class TrainingSession {
                 let b = i - low
                 var rng = Xoshiro256StarStar(seed: Self.sampleSeed(epochSeed, firstIndex + i))
                 trainSet.encode(windows[i], mutationRate: mutation, rng: &rng, into: ws.input.pointer + b * windowFloats)
-                ws.labels.pointer[b] = windows[i].coding ? 1 : 0
+                ws.labels.pointer[b] = windows[i].target
                 if dropout > 0 {
                     Dropout.makeMask(rate: dropout, count: features, rng: &rng, into: ws.mask.pointer + b * features)
                 }
@@ -203,7 +203,7 @@ final class TrainingSession {
         var loss = 0.0
         var positive = [Double](repeating: 0, count: logits.count)
         for (k, w) in validationWindows.enumerated() {
-            loss += BinaryCrossEntropy.loss(logit: logits[k], label: w.coding ? 1 : 0)
+            loss += BinaryCrossEntropy.loss(logit: logits[k], label: w.target)
             positive[k] = w.coding ? 1 : 0
         }
         guard loss.isFinite else { throw .diverged(epoch: epoch) }

@@ -10,4 +10,7 @@ struct TrainingWindow: Sendable, Equatable {
     var minus: Bool
     /// True when at least the coding fraction of the window is CDS on the read strand.
     var coding: Bool
+    /// The training target in [0, 1]: 1 or 0 by `coding`, or with soft labels the fraction of the
+    /// label span covered by CDS on the read strand.
+    var target: Float
 }

@@ -26,7 +26,7 @@ final class WindowDataset: @unchecked Sendable {
     /// (rounded up to whole bases) is held out for validation and training windows end before it, so
     /// no training window overlaps a validation window.
     static func split(training: [GenomeData], validation: [GenomeData], window: Int, holdoutFraction: Double,
-                      codingFraction: Double, labelSpan: Int? = nil) throws(TrainingError) -> (training: WindowDataset, validation: WindowDataset) {
+                      codingFraction: Double, labelSpan: Int? = nil, softLabels: Bool = false) throws(TrainingError) -> (training: WindowDataset, validation: WindowDataset) {
         func whole(_ genome: GenomeData) -> [(record: Int, first: Int, count: Int)] {
             genome.records.enumerated().map { (record: $0.offset, first: 0, count: max(0, $0.element.length - window + 1)) }
         }
@@ -45,20 +45,20 @@ final class WindowDataset: @unchecked Sendable {
                 }
                 trainSamplers.append(GenomeWindowSampler(genome: genome, genomeIndex: index, regions: trainRegions,
                                                          window: window, codingFraction: codingFraction,
-                                                         labelSpan: labelSpan))
+                                                         labelSpan: labelSpan, softLabels: softLabels))
                 validationSamplers.append(GenomeWindowSampler(genome: genome, genomeIndex: index, regions: heldRegions,
                                                               window: window, codingFraction: codingFraction,
-                                                         labelSpan: labelSpan))
+                                                         labelSpan: labelSpan, softLabels: softLabels))
             } else {
                 trainSamplers.append(GenomeWindowSampler(genome: genome, genomeIndex: index, regions: whole(genome),
                                                          window: window, codingFraction: codingFraction,
-                                                         labelSpan: labelSpan))
+                                                         labelSpan: labelSpan, softLabels: softLabels))
             }
         }
         for (index, genome) in validation.enumerated() {
             validationSamplers.append(GenomeWindowSampler(genome: genome, genomeIndex: index, regions: whole(genome),
                                                           window: window, codingFraction: codingFraction,
-                                                         labelSpan: labelSpan))
+                                                         labelSpan: labelSpan, softLabels: softLabels))
         }
         let trainSet = WindowDataset(role: "training", genomes: training, samplers: trainSamplers, window: window)
         let validationSet = WindowDataset(role: "validation", genomes: validation.isEmpty ? training : validation,

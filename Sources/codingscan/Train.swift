@@ -74,6 +74,9 @@ struct Train: ParsableCommand {
                                valueName: "bp"))
     var labelSpan: Int?
 
+    @Flag(help: "Train towards the CDS-covered fraction of the label span instead of 0 or 1.")
+    var softLabels = false
+
     @Option(help: ArgumentHelp("Most epochs to run.", valueName: "n"))
     var epochs = TrainingOptions().epochs
 
@@ -185,6 +188,7 @@ struct Train: ParsableCommand {
         o.name = name
         o.step = step
         o.labelSpan = labelSpan
+        o.softLabels = softLabels
         o.minLength = minLength
         o.epochs = epochs
         o.batchSize = batchSize

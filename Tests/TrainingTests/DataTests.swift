@@ -131,9 +131,25 @@ final class DataTests: XCTestCase {
             }
             XCTAssertEqual(sampler.codingCount, coding.count, "span \(span)")
             XCTAssertEqual(sampler.nonCodingCount, nonCoding, "span \(span)")
+            // Soft labels: same classes, targets are the covered fraction of the span on the strand.
+            let soft = GenomeWindowSampler(genome: genome, genomeIndex: 0, regions: [(0, 0, 91)], window: window,
+                                           codingFraction: 0.5, labelSpan: span, softLabels: true)
+            XCTAssertEqual(soft.codingCount, coding.count)
+            var softRng = Xoshiro256StarStar(seed: 43)
+            for _ in 0..<300 {
+                for wanted in [true, false] {
+                    let w = soft.draw(coding: wanted, rng: &softRng)
+                    let range = w.minus ? 60..<72 : 20..<45
+                    let start = Int(w.start) + offset
+                    let covered = (start..<(start + span)).filter { range.contains($0) }.count
+                    XCTAssertEqual(w.target, Float(covered) / Float(span), "span \(span): \(w)")
+                    XCTAssertEqual(w.coding, 2 * covered >= span)
+                }
+            }
             var rng = Xoshiro256StarStar(seed: 42)
             for _ in 0..<300 {
                 let w = sampler.draw(coding: true, rng: &rng)
+                XCTAssertEqual(w.target, 1)
                 XCTAssert(coding.contains([Int(w.start), w.minus ? 1 : 0]), "span \(span): \(w)")
                 let n = sampler.draw(coding: false, rng: &rng)
                 XCTAssertFalse(coding.contains([Int(n.start), n.minus ? 1 : 0]), "span \(span): \(n)")
