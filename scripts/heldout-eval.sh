@@ -13,11 +13,11 @@ source scripts/model-settings.sh
 swift build -c release --product codingscan >/dev/null
 bin=.build/release/codingscan
 pairs=()
-for g in ecoli_k12_mg1655 athaliana_slice klebsiella_k_loci ypestis_pPCP1; do
+for g in ecoli_k12_mg1655 athaliana_slice klebsiella_k_loci; do
     pairs+=(--genome "$data/$g/genome.fa.gz" --annotation "$data/$g/annotation.gff3.gz")
 done
 model="$work/heldout.safetensors"
-[ -s "$model" ] || "$bin" train "${pairs[@]}" "${MODEL_SETTINGS[@]}" --name codingscan-heldout --threads 2 \
+[ -s "$model" ] || "$bin" train "${pairs[@]}" "${MODEL_SETTINGS[@]}" --name codingscan-heldout \
     --reproducible -o "$model" 2> "$work/train.log"
 tail -n 1 "$work/train.log"
 [ -s "$work/bsub/tcode.bedgraph" ] || scripts/anchors.sh "$data/bsubtilis_168" "$work/bsub" single >/dev/null

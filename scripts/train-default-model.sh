@@ -7,7 +7,9 @@
 #     athaliana_slice      Arabidopsis thaliana TAIR10 (arabidopsis.org), first 1% of each chromosome
 #     dmelanogaster_slice  Drosophila melanogaster FlyBase release 6 (flybase.org), first 1% of each chromosome arm
 #     klebsiella_k_loci    162 Klebsiella capsule (K) loci, Debian package kaptive-data
-#     ypestis_pPCP1        Yersinia pestis plasmid pPCP1, NCBI NC_005816.1 (Debian package python-biopython-doc)
+#     ypestis_pPCP1        Yersinia pestis plasmid pPCP1, NCBI NC_005816.1 (Debian package python-biopython-doc);
+#                          not trained on (9.6 kb: an equal share of the samples would overfit it), kept as
+#                          the bundled example and test fixture
 # Then embed it: scripts/embed-model.sh OUT.safetensors && swift build -c release
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +19,8 @@ out=${2:-default.safetensors}
 source scripts/model-settings.sh
 swift build -c release --product codingscan >/dev/null
 pairs=()
-for g in ecoli_k12_mg1655 bsubtilis_168 athaliana_slice dmelanogaster_slice klebsiella_k_loci ypestis_pPCP1; do
+for g in ecoli_k12_mg1655 bsubtilis_168 athaliana_slice dmelanogaster_slice klebsiella_k_loci; do
     pairs+=(--genome "$data/$g/genome.fa.gz" --annotation "$data/$g/annotation.gff3.gz")
 done
 /usr/bin/time -v .build/release/codingscan train "${pairs[@]}" "${MODEL_SETTINGS[@]}" \
-    --name codingscan-default --threads 2 --reproducible -o "$out" 2> >(tee "$out.log" >&2)
+    --name codingscan-default --reproducible -o "$out" 2> >(tee "$out.log" >&2)

@@ -65,7 +65,7 @@ struct Train: ParsableCommand {
 
     @Option(help: ArgumentHelp("How each conv block pools: max or subsample (keeps the reading frame), comma-separated.",
                                valueName: "list"))
-    var poolKinds = "max,max,max"
+    var poolKinds = "subsample,max,max"
 
     @Option(help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
     var hidden = NetworkArchitecture.standard.hidden
