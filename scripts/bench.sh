@@ -129,8 +129,8 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //
 "$bin" model-info "${model_flags[@]}" 2>/dev/null | awk -v m="$model_label" '
     /^name:/ { name = $2 } /^window:/ { w = $2 } /^step:/ { s = $2 }
     /^ +[0-9]+ +conv1d / { conv = conv (conv ? ", " : "") $3 " k" $5 }
-    /^ +[0-9]+ +maxpool1d / { pools = pools (pools ? "," : "") $4 }
-    END { printf "model: %s (%s): window %s, step %s; conv %s; max-pool sizes %s\n", name, m, w, s, conv, pools }'
+    /^ +[0-9]+ +(maxpool1d|subsample1d) / { pools = pools (pools ? "," : "") ($2 == "subsample1d" ? "subsample " : "max ") $4 }
+    END { printf "model: %s (%s): window %s, step %s; conv %s; pools %s\n", name, m, w, s, conv, pools }'
 echo "genome: $genome, ${size_mb} Mb, $records records (3 chromosomes, 5 scaffolds, contigs of 0.5-10 kb; N gaps, soft-masking, IUPAC codes)"
 echo
 
@@ -257,7 +257,7 @@ echo
 echo "== other tools on a 5 Mb slice of chr1 (Mb/s; tcode on an uppercase A/C/G/T copy)"
 timed() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'; }
 s=$(timed "$bin" "${model_flags[@]}" -t "$threads" "$slice")
-echo "  codingscan (window 150, step 30, $threads threads): $s s, $(mbps 5000000 "$s") Mb/s"
+echo "  codingscan (the model's window and step, $threads threads): $s s, $(mbps 5000000 "$s") Mb/s"
 if command -v prodigal > /dev/null; then
     s=$(timed prodigal -q -i "$slice" -o "$work/prodigal.gbk")
     echo "  prodigal (single genome mode, 1 thread): $s s, $(mbps 5000000 "$s") Mb/s"

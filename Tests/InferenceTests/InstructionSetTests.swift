@@ -52,6 +52,9 @@ final class InstructionSetTests: XCTestCase {
         let names = demangled.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(names.count, avx.count + 1)
         for (symbol, name) in zip(avx, names) {
+            // The test bundle's own test classes are never shipped (under -sanitize=address the compiler
+            // may use AVX in them); the property concerns the modules the executable links.
+            if let module = name.split(separator: ".").first, module.hasSuffix("Tests") { continue }
             let avx2 = name.contains("KernelsAVX2.")
             let avx512Module = name.contains("KernelsAVX512.")
             XCTAssertTrue(avx2 || avx512Module, "AVX instructions outside the flagged kernel modules: \(name)")
