@@ -61,14 +61,16 @@ let package = Package(
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["SequenceIO", "Windows", "Kernels", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"],
+            dependencies: ["SequenceIO", "Windows", "Kernels", "Model", "Inference", "Tracks", "Pipeline", "Annotation",
+                           "Evaluation"],
             swiftSettings: optimised
         ),
         .target(name: "CDefaultModel"),
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "Pipeline", "Model", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation", "CDefaultModel",
+                "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation",
+                "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

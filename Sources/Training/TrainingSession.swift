@@ -1,5 +1,6 @@
 import Dispatch
 import Evaluation
+import Inference
 
 /// The training loop: epochs of balanced windows in mini-batches, Adam updates, validation in eval
 /// mode, early stopping on validation loss keeping the best epoch's weights.
@@ -48,13 +49,13 @@ final class TrainingSession {
 
     /// Runs the epochs, reporting each through `progress`.
     func run(progress: (TrainingEvent) -> Void) throws(TrainingError) -> Outcome {
-        let started = MonotonicClock.seconds()
+        let started = MonotonicTime.now()
         var history: [EpochProgress] = []
         var best = weights
         var bestEpoch = 0
         var bestLoss = Double.infinity
         for epoch in 1...options.epochs {
-            let epochStart = MonotonicClock.seconds()
+            let epochStart = MonotonicTime.now()
             let windows = trainSet.draw(count: options.windowsPerEpoch, rng: &rng)
             let epochSeed = rng.next()
             var lossSum = 0.0
@@ -68,9 +69,9 @@ final class TrainingSession {
                     first = end
                 }
             }
-            let trainSeconds = MonotonicClock.seconds() - epochStart
+            let trainSeconds = MonotonicTime.now() - epochStart
             let (validationLoss, auc) = try validate(epoch: epoch)
-            let now = MonotonicClock.seconds()
+            let now = MonotonicTime.now()
             let isBest = validationLoss < bestLoss
             if isBest {
                 bestLoss = validationLoss
@@ -91,7 +92,7 @@ final class TrainingSession {
             }
         }
         return Outcome(weights: best, history: history, bestEpoch: bestEpoch,
-                       seconds: MonotonicClock.seconds() - started)
+                       seconds: MonotonicTime.now() - started)
     }
 
     /// The seed of sample `index` of an epoch: a SplitMix64 hash of the epoch seed and the index.

@@ -5,13 +5,6 @@ import Foundation
 
 /// Clock, threads and argument helpers of `codingscan-bench`.
 enum BenchSupport {
-    /// Seconds on the monotonic clock.
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
     /// Runs `body(0 ..< threads)` on `threads` threads at once and waits for all.
     static func parallel(_ threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
         if threads == 1 { body(0); return }

@@ -24,7 +24,7 @@ enum StackBench {
         let collected = Slots<InferenceStatistics>(count: threads, initial: InferenceStatistics())
         let scorers = (0..<threads).map { _ in engine.makeScorer() }
         let box = ScorerBox(scorers)
-        let start = BenchSupport.now()
+        let start = MonotonicTime.now()
         masks.withUnsafeBufferPointer { all in
             let base = UnsafeBufferPointerBox(all)
             BenchSupport.parallel(threads) { thread in
@@ -52,7 +52,7 @@ enum StackBench {
                 collected[thread] = scorer.statistics
             }
         }
-        let seconds = BenchSupport.now() - start
+        let seconds = MonotonicTime.now() - start
         var total = InferenceStatistics()
         for part in collected.values { total.add(part) }
         return Result(seconds: seconds, bases: length, statistics: total)

@@ -28,7 +28,7 @@ enum WindowsBench {
         masks.withUnsafeBufferPointer { all in
             let base = UnsafeBufferPointerBox(all)
             for _ in 0..<repeats {
-                let start = BenchSupport.now()
+                let start = MonotonicTime.now()
                 BenchSupport.parallel(threads) { thread in
                     var starts = [Int](repeating: 0, count: windowsPerSpan)
                     var results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil),
@@ -51,7 +51,7 @@ enum WindowsBench {
                         span += threads
                     }
                 }
-                best = min(best, BenchSupport.now() - start)
+                best = min(best, MonotonicTime.now() - start)
             }
         }
         print("variant \(engine.variant.rawValue)")

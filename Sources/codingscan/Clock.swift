@@ -2,15 +2,8 @@
 import Glibc
 #endif
 
-/// Wall time and peak memory for the `-v` summary.
+/// Formatting of seconds and peak memory for the `-v` summary (time itself: `MonotonicTime`).
 enum Clock {
-    /// Monotonic seconds.
-    static func seconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     /// Seconds with 2 decimals.
     static func format(_ seconds: Double) -> String {
         let centi = Int((seconds * 100).rounded())

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Inference
 import Pipeline
 import Tracks
 
@@ -20,7 +21,7 @@ final class ProgressReporter {
     /// Expected input bases, when known (FASTA index) or estimated (plain FASTA file sizes).
     private let expected: Int?
     private let exact: Bool
-    private let started = Clock.seconds()
+    private let started = MonotonicTime.now()
     private var lastShown = -1.0
     private var showing = false
     private var lineWidth = 0
@@ -59,7 +60,7 @@ final class ProgressReporter {
 
     /// Takes a report from the scanner (called on the scanning thread).
     func update(_ progress: ScanProgress) {
-        let now = Clock.seconds()
+        let now = MonotonicTime.now()
         let elapsed = now - started
         if progress.finished {
             finish(progress, elapsed: elapsed)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Inference
 import ArgumentParser
 import Pipeline
 import Tracks
@@ -88,7 +89,7 @@ struct Scan: ParsableCommand {
     }
 
     private func scan() throws {
-        let started = Clock.seconds()
+        let started = MonotonicTime.now()
         let inputs = files.isEmpty ? ["-"] : files
         let model = try ModelSource.load(path: model)
         var options = ScanOptions(window: window, step: step, format: format, strand: strand,
@@ -143,7 +144,7 @@ struct Scan: ParsableCommand {
                 + "\(summary.minLength) bp were not scored (first: \(summary.firstSkipped ?? "?"))")
         }
         if verbose > 0 {
-            let seconds = Clock.seconds() - started
+            let seconds = MonotonicTime.now() - started
             Stderr.line("codingscan: model '\(model.metadata.name)', window \(summary.window), step \(summary.step); "
                 + "\(summary.sequences) sequences, \(summary.bases) bases, \(summary.windows) windows "
                 + "(\(summary.unscoredWindows) unscored), \(summary.skipped) skipped; "
