@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SequenceIO
 import Tracks
 
 /// Sequence names and lengths from the FASTA indexes (`FILE.fai`, as `samtools faidx` writes them)
@@ -19,7 +20,7 @@ public enum FastaIndexSizes {
             guard input != "-", stat(input, &data) == 0, (data.st_mode & S_IFMT) == S_IFREG,
                   stat(index, &fai) == 0, (fai.st_mode & S_IFMT) == S_IFREG else { return nil }
             if (data.st_mtim.tv_sec, data.st_mtim.tv_nsec) > (fai.st_mtim.tv_sec, fai.st_mtim.tv_nsec) { return nil }
-            guard let text = readText(index) else { return nil }
+            guard let text = try? TextFile.read(index) else { return nil }
             var lineNumber = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1
@@ -35,18 +36,5 @@ public enum FastaIndexSizes {
             sources.append(index)
         }
         return SequenceSizes(source: sources.joined(separator: ", "), names: names, lengths: lengths)
-    }
-
-    private static func readText(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

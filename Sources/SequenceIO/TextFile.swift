@@ -2,10 +2,10 @@
 import Glibc
 #endif
 
-/// Reads a small text file whole (a bedGraph track for evaluation).
-enum TextFile {
+/// Reads a small text file whole (a bedGraph track for evaluation, a `.fai` index).
+public enum TextFile {
     /// The file's bytes as UTF-8 text; throws the strerror text.
-    static func read(_ path: String) throws(TextFileError) -> String {
+    public static func read(_ path: String) throws(TextFileError) -> String {
         guard let file = fopen(path, "rb") else { throw TextFileError(message: String(cString: strerror(errno))) }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -23,7 +23,7 @@ enum TextFile {
 }
 
 /// A failed read, with the system's message.
-struct TextFileError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct TextFileError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
