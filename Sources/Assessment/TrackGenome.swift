@@ -59,10 +59,8 @@ public enum TrackGenome {
                 }
                 sequences.append(ScoredSequence(name: record.name, length: length, bins: []))
             }
-        } catch let error as SequenceIOError {
-            throw .scan(.input(error))
         } catch {
-            preconditionFailure("unexpected \(error)")
+            throw .scan(.input(error))
         }
         return sequences
     }

@@ -234,24 +234,27 @@ struct Train: ParsableCommand {
         }
     }
 
-    /// Comma-separated positive integers.
+    /// Comma-separated integers.
     private static func list(_ text: String, option: String) throws -> [Int] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let values = parts.compactMap { Int(String($0.filter { $0 != " " })) }
-        guard !parts.isEmpty, values.count == parts.count else {
-            throw ValidationError("\(option) must be comma-separated integers (got '\(text)')")
-        }
-        return values
+        try commaList(text, option: option, expected: "integers") { Int(String($0.filter { $0 != " " })) }
     }
 
     /// `--pool-kinds`: comma-separated `max` / `subsample`.
     private static func poolKindList(_ text: String) throws -> [PoolKind] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
-            guard let kind = PoolKind(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--pool-kinds must be comma-separated max or subsample (got '\(text)')")
-            }
-            return kind
+        try commaList(text, option: "--pool-kinds", expected: "max or subsample") {
+            PoolKind(rawValue: $0.trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    /// The comma-separated parts of `text`, each through `parse`; one unparsable part fails the option.
+    private static func commaList<T>(_ text: String, option: String, expected: String,
+                                     _ parse: (Substring) -> T?) throws -> [T] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let values = parts.compactMap(parse)
+        guard !parts.isEmpty, values.count == parts.count else {
+            throw ValidationError("\(option) must be comma-separated \(expected) (got '\(text)')")
+        }
+        return values
     }
 
     /// `value` with `digits` decimals.
