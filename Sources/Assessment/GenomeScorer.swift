@@ -2,19 +2,19 @@ import Model
 import Pipeline
 import Windows
 
-/// Scores genome files with a model exactly as `codingscan scan` does (same window, step and bins)
-/// and keeps the bins in memory.
+/// Scores genome files with a model exactly as `codingscan scan` does (same window, step, smoothing
+/// and bins) and keeps the bins in memory.
 public final class GenomeScorer {
     public let model: Model
     /// Window, step and minimum length in bases, resolved from the options and the model.
     public let plan: WindowPlan
     private let scanner: Scanner
 
-    /// `window`/`step` in bases; nil means the model's defaults, as in `codingscan scan`.
+    /// `window`/`step`/`smooth` in bases; nil means the model's defaults, as in `codingscan scan`.
     /// Throws `.usage` when the model does not accept them.
-    public init(model: Model, window: Int? = nil, step: Int? = nil) throws(AssessmentError) {
+    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil) throws(AssessmentError) {
         do {
-            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step))
+            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step, smooth: smooth))
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

@@ -9,7 +9,8 @@ enum MetadataParser {
 
     /// Top-level metadata fields; any other field is rejected.
     static let knownFields: Set<String> = [
-        "format_version", "name", "encoding", "window", "step", "min_length", "max_window", "layers", "provenance",
+        "format_version", "name", "encoding", "window", "step", "smooth", "min_length", "max_window", "layers",
+        "provenance",
     ]
 
     static func parse(_ text: String, source: String) throws(ModelError) -> ModelMetadata {
@@ -56,6 +57,14 @@ enum MetadataParser {
         let minLength = try integer("min_length")
         let maxWindow = try integer("max_window")
         guard step >= 1 else { throw fail("step must be at least 1, got \(step)") }
+        var smooth = 0
+        if fields["smooth"] != nil {
+            guard version >= 3 else { throw fail("metadata field 'smooth' needs format_version 3 (the file says \(version))") }
+            smooth = try integer("smooth")
+            guard smooth >= 0 && smooth <= maxWindowLimit else {
+                throw fail("smooth must be between 0 and \(maxWindowLimit), got \(smooth)")
+            }
+        }
         guard minLength >= 1 else { throw fail("min_length must be at least 1, got \(minLength)") }
         guard minLength <= window else { throw fail("min_length \(minLength) exceeds window \(window)") }
         guard window <= maxWindow else { throw fail("window \(window) exceeds max_window \(maxWindow)") }
@@ -82,7 +91,7 @@ enum MetadataParser {
         }
         return ModelMetadata(
             formatVersion: version, name: name, encoding: encoding, window: window, step: step,
-            minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
+            smooth: smooth, minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
             provenance: provenance)
     }
 

@@ -12,6 +12,7 @@ extension Model {
             "encoding:          \(m.encoding)",
             "window:            \(m.window) bases",
             "step:              \(m.step) bases",
+            "smooth:            \(m.smooth == 0 ? "none" : "\(m.smooth) bases")",
             "min length:        \(m.minLength) bases",
             "max window:        \(m.maxWindow) bases",
             "network minimum:   \(minimumInputLength) bases (smallest input every conv/pool accepts)",

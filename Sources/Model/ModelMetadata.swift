@@ -4,15 +4,17 @@ import Windows
 ///
 /// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
 public struct ModelMetadata: Sendable, Equatable {
-    /// The newest format version: 2 added the `subsample1d` layer.
-    public static let currentFormatVersion = 2
+    /// The newest format version: 2 added the `subsample1d` layer, 3 the `smooth` field.
+    public static let currentFormatVersion = 3
     /// Versions this codingscan reads.
-    public static let supportedFormatVersions = 1...2
+    public static let supportedFormatVersions = 1...3
 
-    /// The lowest format version that can describe `layers`: 2 when they use `subsample1d`, else 1
-    /// (so files of networks a version-1 reader understands stay readable by it).
-    public static func formatVersion(for layers: [LayerSpec]) -> Int {
-        layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
+    /// The lowest format version that can describe `layers` and `smooth`: 3 when `smooth` > 0, else 2
+    /// when the layers use `subsample1d`, else 1 (so files a version-1 reader understands stay
+    /// readable by it).
+    public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0) -> Int {
+        if smooth > 0 { return 3 }
+        return layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
     }
 
     /// Metadata schema version: 1 or 2.
@@ -25,6 +27,9 @@ public struct ModelMetadata: Sendable, Equatable {
     public let window: Int
     /// Default step between window starts in bases.
     public let step: Int
+    /// Default smoothing span in bases (0 = none): the scanner averages each window's probabilities
+    /// with those of the windows whose starts lie within `smooth / 2` bases of its own (per strand).
+    public let smooth: Int
     /// Shortest sequence (or final partial window) the scanner may score, in bases.
     public let minLength: Int
     /// Longest window the scanner may request, in bases.
@@ -43,16 +48,17 @@ public struct ModelMetadata: Sendable, Equatable {
     /// - Precondition: `tensorNames`, when given, has one entry per layer.
     public init(
         formatVersion: Int? = nil, name: String,
-        encoding: String = BaseEncoding.name, window: Int, step: Int, minLength: Int, maxWindow: Int,
-        layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
+        encoding: String = BaseEncoding.name, window: Int, step: Int, smooth: Int = 0, minLength: Int,
+        maxWindow: Int, layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
     ) {
         let names = tensorNames ?? TensorNames.defaults(for: layers)
         precondition(names.count == layers.count, "tensorNames must parallel layers")
-        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers)
+        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers, smooth: smooth)
         self.name = name
         self.encoding = encoding
         self.window = window
         self.step = step
+        self.smooth = smooth
         self.minLength = minLength
         self.maxWindow = maxWindow
         self.layers = layers
@@ -82,7 +88,7 @@ public struct ModelMetadata: Sendable, Equatable {
             }
             layerValues.append(.object(entry))
         }
-        return .object([
+        var fields: [String: JSONValue] = [
             "format_version": .integer(formatVersion),
             "name": .string(name),
             "encoding": .string(encoding),
@@ -92,7 +98,9 @@ public struct ModelMetadata: Sendable, Equatable {
             "max_window": .integer(maxWindow),
             "layers": .array(layerValues),
             "provenance": provenance,
-        ])
+        ]
+        if smooth > 0 { fields["smooth"] = .integer(smooth) }
+        return .object(fields)
     }
 
     /// The string stored under `__metadata__.codingscan`: canonical compact JSON with sorted keys.

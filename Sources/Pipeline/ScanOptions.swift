@@ -7,6 +7,8 @@ public struct ScanOptions: Sendable {
     public var window: Int?
     /// Step between window starts in bases; nil = the model's `step` (capped at the window).
     public var step: Int?
+    /// Smoothing span in bases (see `SmoothingWriter`); nil = the model's `smooth`, 0 = none.
+    public var smooth: Int?
     public var format: TrackFormat
     public var strand: StrandChoice
     /// BED calls: p ≥ threshold is coding. In [0, 1].
@@ -22,10 +24,11 @@ public struct ScanOptions: Sendable {
     /// FASTA regions keep genomic coordinates (see `RegionReaders`).
     public var regions: [GenomicRegion] = []
 
-    public init(window: Int? = nil, step: Int? = nil, format: TrackFormat = .bedgraph,
+    public init(window: Int? = nil, step: Int? = nil, smooth: Int? = nil, format: TrackFormat = .bedgraph,
                 strand: StrandChoice = .both, threshold: Float = 0.5, trackLine: Bool = false) {
         self.window = window
         self.step = step
+        self.smooth = smooth
         self.format = format
         self.strand = strand
         self.threshold = threshold

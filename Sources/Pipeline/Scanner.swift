@@ -21,6 +21,10 @@ public final class Scanner {
     public let model: Model
     public let options: ScanOptions
     public let plan: WindowPlan
+    /// Smoothing span in bases (0 = none) and the windows it averages on each side of a window:
+    /// ⌊smooth / (2 · step)⌋ (see `SmoothingWriter`).
+    public let smooth: Int
+    public let smoothingRadius: Int
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
     public let threads: Int
     /// Window starts per batch, in bases.
@@ -57,6 +61,10 @@ public final class Scanner {
         if step < 1 || step > window {
             throw .usage("--step \(step) must be between 1 and the window (\(window))")
         }
+        let smooth = options.smooth ?? meta.smooth
+        if smooth < 0 || smooth > 1 << 30 {
+            throw .usage("--smooth \(smooth) must be between 0 and \(1 << 30) bases")
+        }
         if !(options.threshold >= 0 && options.threshold <= 1) {
             throw .usage("--threshold \(options.threshold) must be between 0 and 1")
         }
@@ -66,6 +74,8 @@ public final class Scanner {
         self.model = model
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: min(meta.minLength, window))
+        self.smooth = smooth
+        self.smoothingRadius = smooth / (2 * step)
         self.threads = threadCount
         self.batchBases = batchBases
         self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())
@@ -94,7 +104,8 @@ public final class Scanner {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
                                   minus: !oneStrand || options.strand != .plus)
-        let observed: TrackWriter = progress.map { ProgressWriter(writer, observer: $0) } ?? writer
+        let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(writer, radius: smoothingRadius) : writer
+        let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4)
         defer { statistics = workers.shutdown() }

@@ -57,7 +57,7 @@ public enum Trainer {
         let provenance = makeProvenance(options: options, outcome: outcome, best: best, genomes: summaries,
                                         heldOut: validationGenomes.isEmpty)
         let metadata = ModelExporter.metadata(architecture: options.architecture, name: options.name, step: options.step,
-                                              minLength: options.effectiveMinLength, maxWindow: options.maxWindow,
+                                              smooth: options.smooth, minLength: options.effectiveMinLength, maxWindow: options.maxWindow,
                                               provenance: provenance)
         return TrainingResult(
             modelBytes: ModelExporter.serialize(outcome.weights, metadata: metadata), metadata: metadata,
@@ -71,7 +71,7 @@ public enum Trainer {
                                genomes: [GenomeSummary], heldOut: Bool) -> JSONValue {
         let a = options.architecture
         func ints(_ values: [Int]) -> JSONValue { .array(values.map { .integer($0) }) }
-        let hyper: [String: JSONValue] = [
+        var hyper: [String: JSONValue] = [
             "window": .integer(a.window), "step": .integer(options.step), "min_length": .integer(options.effectiveMinLength),
             "channels": ints(a.channels), "kernels": ints(a.kernels), "pools": ints(a.pools),
             "pool_kinds": .array(a.poolKinds.map { .string($0.rawValue) }), "hidden": .integer(a.hidden),
@@ -87,6 +87,7 @@ public enum Trainer {
             "batch_norm": .string("ghost batch norm (statistics per thread part of each mini-batch), eps 1e-5, "
                 + "running-statistics momentum \(NetworkWeights.batchNormMomentum), folded into conv1d on export"),
         ]
+        if options.smooth > 0 { hyper["smooth"] = .integer(options.smooth) }
         let genomeValues: [JSONValue] = genomes.map { g in
             .object([
                 "role": .string(g.role), "file": .string(GenomeData.basename(g.path)),

@@ -6,6 +6,8 @@ public struct TrainingOptions: Sendable {
     public var name = "codingscan-trained"
     /// Default scan step stored in the model, bases.
     public var step = 30
+    /// Default smoothing span stored in the model, bases (0 = none; see `ModelMetadata.smooth`).
+    public var smooth = 0
     /// `min_length` stored in the model; nil = the network's minimum input length.
     public var minLength: Int?
     /// `max_window` stored in the model, bases.
@@ -58,6 +60,7 @@ public struct TrainingOptions: Sendable {
         if name.isEmpty || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw fail("--name must be non-empty without control characters")
         }
+        if smooth < 0 || smooth > 1 << 30 { throw fail("--smooth must be between 0 and \(1 << 30), got \(smooth)") }
         if step < 1 || step > window { throw fail("--step must be between 1 and the window (\(window)), got \(step)") }
         if let minLength, minLength < architecture.minimumInputLength || minLength > window {
             throw fail("--min-length must be between the network's minimum input length "

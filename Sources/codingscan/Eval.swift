@@ -49,6 +49,11 @@ struct Eval: ParsableCommand {
                                                       valueName: "bp"))
     var step: Int?
 
+    @Option(help: ArgumentHelp("Average each window's probabilities (per strand) with those of the windows "
+                               + "whose starts lie within bp/2 of its own; 0 = off. (default: the model's smooth)",
+                               valueName: "bp"))
+    var smooth: Int?
+
     @Option(name: [.customShort("T"), .long],
             help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
     var threshold: Float = 0.5
@@ -74,13 +79,13 @@ struct Eval: ParsableCommand {
         if !track.isEmpty && track.count != genome.count {
             throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
         }
-        if !track.isEmpty && (model != nil || window != nil || step != nil) {
-            throw ValidationError("--track evaluates existing tracks: --model, --window and --step do not apply")
+        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil) {
+            throw ValidationError("--track evaluates existing tracks: --model, --window, --step and --smooth do not apply")
         }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
-        try WindowOptionChecks.validate(window: window, step: step, threshold: threshold)
+        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, threshold: threshold)
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 
@@ -103,7 +108,8 @@ struct Eval: ParsableCommand {
             let assessor: Assessor
             if track.isEmpty {
                 let model = try ModelSource.load(path: model)
-                assessor = try Assessor(model: model, window: window, step: step, threshold: threshold)
+                assessor = try Assessor(model: model, window: window, step: step, smooth: smooth,
+                                        threshold: threshold)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
                 assessor = try Assessor(trackLabel: label, threshold: threshold)

@@ -31,6 +31,11 @@ struct Scan: ParsableCommand {
                                                       valueName: "bp"))
     var step: Int?
 
+    @Option(help: ArgumentHelp("Average each window's probabilities (per strand) with those of the windows "
+                               + "whose starts lie within bp/2 of its own; 0 = off. (default: the model's smooth)",
+                               valueName: "bp"))
+    var smooth: Int?
+
     @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
                                                       valueName: "format"))
     var format: TrackFormat = .bedgraph
@@ -67,7 +72,7 @@ struct Scan: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        try WindowOptionChecks.validate(window: window, step: step, threshold: threshold)
+        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, threshold: threshold)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
@@ -92,7 +97,7 @@ struct Scan: ParsableCommand {
         let started = MonotonicTime.now()
         let inputs = files.isEmpty ? ["-"] : files
         let model = try ModelSource.load(path: model)
-        var options = ScanOptions(window: window, step: step, format: format, strand: strand,
+        var options = ScanOptions(window: window, step: step, smooth: smooth, format: format, strand: strand,
                                   threshold: threshold, trackLine: trackLine || trackLineOptions.any)
         options.line = try trackLineOptions.line()
         options.provenance = Provenance.lines(model: model)

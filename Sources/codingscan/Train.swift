@@ -50,6 +50,10 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
     var step = 30
 
+    @Option(help: ArgumentHelp("Default smoothing span stored in the model, bp (see scan --smooth; 0 = none).",
+                               valueName: "bp"))
+    var smooth = 0
+
     @Option(help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
                                valueName: "bp"))
     var minLength: Int?
@@ -187,6 +191,7 @@ struct Train: ParsableCommand {
                                              poolKinds: try Self.poolKindList(poolKinds), hidden: hidden)
         o.name = name
         o.step = step
+        o.smooth = smooth
         o.labelSpan = labelSpan
         o.softLabels = softLabels
         o.minLength = minLength

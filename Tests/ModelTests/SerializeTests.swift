@@ -29,6 +29,24 @@ final class SerializeTests: XCTestCase {
         }
     }
 
+    func testSmoothRoundTripsAndSetsFormatVersion3() throws {
+        let tiny = try Model.load(path: Fixtures.tinyModelPath)
+        let plain = ModelMetadata(name: "s", window: 90, step: 30, minLength: 12, maxWindow: 5000,
+                                  layers: tiny.metadata.layers)
+        XCTAssertEqual(plain.smooth, 0)
+        XCTAssertEqual(plain.formatVersion, 1)
+        XCTAssertFalse(plain.jsonString.contains("smooth"), "smooth 0 is left out, so old readers read the file")
+        let smoothed = ModelMetadata(name: "s", window: 90, step: 30, smooth: 150, minLength: 12, maxWindow: 5000,
+                                     layers: tiny.metadata.layers)
+        XCTAssertEqual(smoothed.formatVersion, 3)
+        XCTAssertTrue(smoothed.jsonString.contains("\"smooth\":150"))
+        let loaded = try Model.load(bytes: Model.serialize(metadata: smoothed, tensors: tiny.tensors), source: "m")
+        XCTAssertEqual(loaded.metadata, smoothed)
+        XCTAssertEqual(loaded.metadata.smooth, 150)
+        XCTAssertTrue(loaded.infoText().contains("smooth:            150 bases\n"))
+        XCTAssertTrue(tiny.infoText().contains("smooth:            none\n"))
+    }
+
     func testHeaderIsPaddedWithSpacesToEightBytes() throws {
         let tiny = try Model.load(path: Fixtures.tinyModelPath)
         for name in ["a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"] {

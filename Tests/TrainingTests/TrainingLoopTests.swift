@@ -99,6 +99,25 @@ final class TrainingLoopTests: XCTestCase {
         }
     }
 
+    func testSmoothIsStoredInTheModel() throws {
+        var o = options(epochs: 1, windows: 256)
+        o.validationWindows = 128
+        o.smooth = 60
+        let model = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
+                                                            options: o).modelBytes, source: "trained")
+        XCTAssertEqual(model.metadata.smooth, 60)
+        XCTAssertEqual(model.metadata.formatVersion, 3)
+        o.smooth = 0
+        let plain = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
+                                                            options: o).modelBytes, source: "trained")
+        XCTAssertEqual(plain.metadata.smooth, 0)
+        XCTAssertEqual(plain.metadata.formatVersion, 1)
+        o.smooth = -1
+        XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
+            XCTAssert("\($0)".hasPrefix("--smooth"), "\($0)")
+        }
+    }
+
     func testInvalidOptionsNameTheOption() {
         var o = options()
         o.codingFraction = 0
