@@ -18,6 +18,8 @@ public struct TrainingOptions: Sendable {
     public var batchSize = 64
     /// Adam step size.
     public var learningRate = 0.001
+    /// How the step size changes over the run (`learningRate` is its start).
+    public var learningRateSchedule = LearningRateSchedule.constant
     /// Decoupled (AdamW) weight decay on conv and dense weights; 0 = none.
     public var weightDecay = 0.0
     /// Dropout rate on the pooled features, in [0, 1).

@@ -54,6 +54,9 @@ final class TrainingSession {
         var best = weights
         var bestEpoch = 0
         var bestLoss = Double.infinity
+        let stepsPerEpoch = (options.windowsPerEpoch + options.batchSize - 1) / options.batchSize
+        let totalSteps = stepsPerEpoch * options.epochs
+        var stepsDone = 0
         for epoch in 1...options.epochs {
             let epochStart = MonotonicTime.now()
             let windows = trainSet.draw(count: options.windowsPerEpoch, rng: &rng)
@@ -63,7 +66,11 @@ final class TrainingSession {
                 var first = 0
                 while first < all.count {
                     let end = min(all.count, first + options.batchSize)
-                    let loss = step(UnsafeBufferPointer(rebasing: all[first..<end]), epochSeed: epochSeed, firstIndex: first)
+                    let rate = options.learningRateSchedule.rate(options.learningRate, step: stepsDone,
+                                                                 totalSteps: totalSteps)
+                    let loss = step(UnsafeBufferPointer(rebasing: all[first..<end]), epochSeed: epochSeed,
+                                    firstIndex: first, learningRate: rate)
+                    stepsDone += 1
                     guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch) }
                     lossSum += loss
                     first = end
@@ -101,9 +108,11 @@ final class TrainingSession {
         return mix.next()
     }
 
-    /// One optimiser step on `windows` (the mini-batch, sample `firstIndex` of the epoch onwards).
+    /// One optimiser step with step size `learningRate` on `windows` (the mini-batch, sample
+    /// `firstIndex` of the epoch onwards).
     /// Returns the summed loss of its samples.
-    private func step(_ windows: UnsafeBufferPointer<TrainingWindow>, epochSeed: UInt64, firstIndex: Int) -> Double {
+    private func step(_ windows: UnsafeBufferPointer<TrainingWindow>, epochSeed: UInt64, firstIndex: Int,
+                      learningRate: Double) -> Double {
         let n = windows.count
         let parts = min(workspaces.count, n)
         let packed = PackedNetwork(weights)
@@ -157,7 +166,7 @@ final class TrainingSession {
                                             valuesPerChannel: (n / parts) * shape.convLength)
         }
         optimizer.update(parameters: &weights.parameters, gradients: total,
-                         learningRate: Float(options.learningRate), weightDecay: Float(options.weightDecay))
+                         learningRate: Float(learningRate), weightDecay: Float(options.weightDecay))
         return loss
     }
 

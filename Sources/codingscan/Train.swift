@@ -4,6 +4,8 @@ import Glibc
 import ArgumentParser
 import Training
 
+extension LearningRateSchedule: ExpressibleByArgument {}
+
 /// `codingscan train`: trains a network on annotated genomes and writes a model file.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -87,8 +89,12 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Windows per optimiser step.", valueName: "n"))
     var batchSize = TrainingOptions().batchSize
 
-    @Option(help: ArgumentHelp("Adam learning rate.", valueName: "rate"))
+    @Option(help: ArgumentHelp("Adam learning rate (the start of the schedule).", valueName: "rate"))
     var learningRate = TrainingOptions().learningRate
+
+    @Option(help: ArgumentHelp("Learning-rate schedule: constant, or cosine (annealed towards 0 over all the epochs).",
+                               valueName: "schedule"))
+    var lrSchedule = TrainingOptions().learningRateSchedule
 
     @Option(help: ArgumentHelp("Decoupled weight decay on conv and dense weights (0 = none).", valueName: "rate"))
     var weightDecay = TrainingOptions().weightDecay
@@ -198,6 +204,7 @@ struct Train: ParsableCommand {
         o.epochs = epochs
         o.batchSize = batchSize
         o.learningRate = learningRate
+        o.learningRateSchedule = lrSchedule
         o.weightDecay = weightDecay
         o.dropout = dropout
         o.mutationRate = mutationRate

@@ -118,6 +118,20 @@ final class TrainingLoopTests: XCTestCase {
         }
     }
 
+    func testCosineScheduleChangesTrainingAndIsRecorded() throws {
+        var o = options(epochs: 2, windows: 512)
+        o.validationWindows = 128
+        let constant = try Trainer.train(trainingGenomes: [training], validationGenomes: [validation], options: o)
+        o.learningRateSchedule = .cosine
+        let cosine = try Trainer.train(trainingGenomes: [training], validationGenomes: [validation], options: o)
+        XCTAssertNotEqual(constant.modelBytes, cosine.modelBytes)
+        let hyper = { (r: TrainingResult) in
+            r.metadata.provenance.objectValue?["hyperparameters"]?.objectValue?["learning_rate_schedule"]
+        }
+        XCTAssertEqual(hyper(constant), .string("constant"))
+        XCTAssertEqual(hyper(cosine), .string("cosine"))
+    }
+
     func testInvalidOptionsNameTheOption() {
         var o = options()
         o.codingFraction = 0
