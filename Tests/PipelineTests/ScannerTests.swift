@@ -54,6 +54,40 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(summary.unscoredWindows, rows.filter { $0.hasSuffix("NA\tNA") }.count)
     }
 
+    /// The model's stored smoothing span applies by default, --smooth overrides it, and the
+    /// radius is ⌊smooth / (2 · step)⌋ windows.
+    func testSmoothingSpanFromModelAndOptions() throws {
+        let m = model.metadata
+        let smoothed = try Model.load(bytes: Model.serialize(
+            metadata: ModelMetadata(name: m.name, window: m.window, step: m.step, smooth: 50, minLength: m.minLength,
+                                    maxWindow: m.maxWindow, layers: m.layers, tensorNames: m.tensorNames),
+            tensors: model.tensors), source: "smoothed")
+        let fasta = ScannerTests.root.appendingPathComponent("fixtures/seq/two.fa").path
+        func tsv(_ model: Model, _ options: ScanOptions) throws -> (radius: Int, text: String) {
+            let out = temporary("smooth.tsv")
+            defer { unlink(out) }
+            var options = options
+            options.format = .tsv
+            let scanner = try Scanner(model: model, options: options)
+            let sink = try OutputSink(path: out)
+            _ = try scanner.scan(paths: [fasta], sink: sink)
+            try sink.commit()
+            return (scanner.smoothingRadius, try String(contentsOfFile: out, encoding: .utf8))
+        }
+        let plain = try tsv(model, ScanOptions())
+        let fromModel = try tsv(smoothed, ScanOptions())
+        XCTAssertEqual(plain.radius, 0)
+        XCTAssertEqual(fromModel.radius, 1, "50 bp at step 20: one window on each side")
+        XCTAssertNotEqual(fromModel.text, plain.text)
+        XCTAssertEqual(try tsv(model, ScanOptions(smooth: 50)).text, fromModel.text)
+        XCTAssertEqual(try tsv(smoothed, ScanOptions(smooth: 0)).text, plain.text)
+        XCTAssertEqual(try tsv(smoothed, ScanOptions(smooth: 39)).radius, 0)
+        XCTAssertEqual(try tsv(smoothed, ScanOptions(step: 5, smooth: 50)).radius, 5)
+        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(smooth: -1))) { error in
+            XCTAssertEqual("\(error)", "--smooth -1 must be between 0 and 1073741824 bases")
+        }
+    }
+
     func testOptionsOutsideTheModelAreUsageErrors() {
         XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(window: 10))) { error in
             XCTAssertEqual("\(error)", "--window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
