@@ -26,6 +26,8 @@ for g in bsubtilis_168:bsub dmelanogaster_slice:dmel; do
     dir=${g%%:*}; short=${g##*:}
     args=(--genome "$data/$dir/genome.fa.gz" --annotation "$data/$dir/annotation.gff3.gz")
     "$bin" eval "${args[@]}" -m "$model" | sed "s|^genome.fa.gz|$dir|"
+    "$bin" eval "${args[@]}" -m "$model" --smooth 0 | tail -n 1 \
+        | sed -e "s|^genome.fa.gz|$dir|" -e "s|codingscan-heldout|codingscan-heldout --smooth 0|"
     "$bin" eval "${args[@]}" --track "$work/$short/tcode.bedgraph" | tail -n 1 | sed "s|^genome.fa.gz|$dir|"
     "$bin" eval "${args[@]}" --track "$work/$short/prodigal.bedgraph" | tail -n 1 | sed "s|^genome.fa.gz|$dir|"
 done
