@@ -4,9 +4,6 @@ import Windows
 /// types, format version, encoding, window ranges and each layer's own fields. The layer chain and
 /// the tensors are checked afterwards by `NetworkValidator`.
 enum MetadataParser {
-    /// Upper bound for `max_window` (and so for every length), in bases: 2^30.
-    static let maxWindowLimit = 1 << 30
-
     /// Top-level metadata fields; any other field is rejected.
     static let knownFields: Set<String> = [
         "format_version", "name", "encoding", "window", "step", "smooth", "min_length", "max_window", "layers",
@@ -61,15 +58,15 @@ enum MetadataParser {
         if fields["smooth"] != nil {
             guard version >= 3 else { throw fail("metadata field 'smooth' needs format_version 3 (the file says \(version))") }
             smooth = try integer("smooth")
-            guard smooth >= 0 && smooth <= maxWindowLimit else {
-                throw fail("smooth must be between 0 and \(maxWindowLimit), got \(smooth)")
+            guard smooth >= 0 && smooth <= ModelMetadata.lengthLimit else {
+                throw fail("smooth must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
             }
         }
         guard minLength >= 1 else { throw fail("min_length must be at least 1, got \(minLength)") }
         guard minLength <= window else { throw fail("min_length \(minLength) exceeds window \(window)") }
         guard window <= maxWindow else { throw fail("window \(window) exceeds max_window \(maxWindow)") }
-        guard maxWindow <= maxWindowLimit else {
-            throw fail("max_window \(maxWindow) exceeds the limit \(maxWindowLimit)")
+        guard maxWindow <= ModelMetadata.lengthLimit else {
+            throw fail("max_window \(maxWindow) exceeds the limit \(ModelMetadata.lengthLimit)")
         }
         let provenance = fields["provenance"] ?? .object([:])
         guard provenance.objectValue != nil else {

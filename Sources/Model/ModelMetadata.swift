@@ -8,6 +8,8 @@ public struct ModelMetadata: Sendable, Equatable {
     public static let currentFormatVersion = 3
     /// Versions this codingscan reads.
     public static let supportedFormatVersions = 1...3
+    /// Upper bound for `max_window` (and so every window length) and for `smooth`, in bases: 2^30.
+    public static let lengthLimit = 1 << 30
 
     /// The lowest format version that can describe `layers` and `smooth`: 3 when `smooth` > 0, else 2
     /// when the layers use `subsample1d`, else 1 (so files a version-1 reader understands stay
@@ -17,7 +19,7 @@ public struct ModelMetadata: Sendable, Equatable {
         return layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
     }
 
-    /// Metadata schema version: 1 or 2.
+    /// Metadata schema version: 1 to 3.
     public let formatVersion: Int
     /// Human-readable model name (non-empty, one line).
     public let name: String

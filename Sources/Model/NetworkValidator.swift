@@ -33,7 +33,7 @@ enum NetworkValidator {
             throw fail("tensor \(ModelError.quoted(unused)) is not used by any layer", .tensor)
         }
 
-        let limit = MetadataParser.maxWindowLimit
+        let limit = ModelMetadata.lengthLimit
         guard let minimum = minimumInputLength(metadata.layers, limit: limit) else {
             throw fail("the network's minimum input length exceeds the limit \(limit)")
         }

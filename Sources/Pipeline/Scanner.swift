@@ -21,10 +21,11 @@ public final class Scanner {
     public let model: Model
     public let options: ScanOptions
     public let plan: WindowPlan
-    /// Smoothing span in bases (0 = none) and the windows it averages on each side of a window:
-    /// ⌊smooth / (2 · step)⌋ (see `SmoothingWriter`).
+    /// Smoothing span in bases (0 = none), from the options or the model.
     public let smooth: Int
-    public let smoothingRadius: Int
+    /// The windows the smoothing averages on each side of a window: ⌊smooth / (2 · step)⌋ (see
+    /// `SmoothingWriter`).
+    public var smoothingRadius: Int { smooth / (2 * plan.step) }
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
     public let threads: Int
     /// Window starts per batch, in bases.
@@ -62,8 +63,8 @@ public final class Scanner {
             throw .usage("--step \(step) must be between 1 and the window (\(window))")
         }
         let smooth = options.smooth ?? meta.smooth
-        if smooth < 0 || smooth > 1 << 30 {
-            throw .usage("--smooth \(smooth) must be between 0 and \(1 << 30) bases")
+        if smooth < 0 || smooth > ModelMetadata.lengthLimit {
+            throw .usage("--smooth \(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
         if !(options.threshold >= 0 && options.threshold <= 1) {
             throw .usage("--threshold \(options.threshold) must be between 0 and 1")
@@ -75,7 +76,6 @@ public final class Scanner {
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: min(meta.minLength, window))
         self.smooth = smooth
-        self.smoothingRadius = smooth / (2 * step)
         self.threads = threadCount
         self.batchBases = batchBases
         self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())

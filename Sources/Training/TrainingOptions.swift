@@ -1,3 +1,5 @@
+import Model
+
 /// Everything that shapes a training run besides the genomes.
 public struct TrainingOptions: Sendable {
     /// The network and its training window.
@@ -62,13 +64,15 @@ public struct TrainingOptions: Sendable {
         if name.isEmpty || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw fail("--name must be non-empty without control characters")
         }
-        if smooth < 0 || smooth > 1 << 30 { throw fail("--smooth must be between 0 and \(1 << 30), got \(smooth)") }
+        if smooth < 0 || smooth > ModelMetadata.lengthLimit {
+            throw fail("--smooth must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
+        }
         if step < 1 || step > window { throw fail("--step must be between 1 and the window (\(window)), got \(step)") }
         if let minLength, minLength < architecture.minimumInputLength || minLength > window {
             throw fail("--min-length must be between the network's minimum input length "
                 + "\(architecture.minimumInputLength) and the window \(window), got \(minLength)")
         }
-        if maxWindow < window || maxWindow > 1 << 30 { throw fail("max window must be between the window and 2^30") }
+        if maxWindow < window || maxWindow > ModelMetadata.lengthLimit { throw fail("max window must be between the window and 2^30") }
         if epochs < 1 { throw fail("--epochs must be at least 1, got \(epochs)") }
         if batchSize < 1 || batchSize > 1 << 16 { throw fail("--batch-size must be between 1 and 65536, got \(batchSize)") }
         if !(learningRate > 0 && learningRate.isFinite) { throw fail("--learning-rate must be positive, got \(learningRate)") }

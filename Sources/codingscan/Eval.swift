@@ -49,9 +49,7 @@ struct Eval: ParsableCommand {
                                                       valueName: "bp"))
     var step: Int?
 
-    @Option(help: ArgumentHelp("Average each window's probabilities (per strand) with those of the windows "
-                               + "whose starts lie within bp/2 of its own; 0 = off. (default: the model's smooth)",
-                               valueName: "bp"))
+    @Option(help: WindowOptionChecks.smoothHelp)
     var smooth: Int?
 
     @Option(name: [.customShort("T"), .long],

@@ -31,9 +31,7 @@ struct Scan: ParsableCommand {
                                                       valueName: "bp"))
     var step: Int?
 
-    @Option(help: ArgumentHelp("Average each window's probabilities (per strand) with those of the windows "
-                               + "whose starts lie within bp/2 of its own; 0 = off. (default: the model's smooth)",
-                               valueName: "bp"))
+    @Option(help: WindowOptionChecks.smoothHelp)
     var smooth: Int?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",

@@ -2,6 +2,11 @@ import ArgumentParser
 
 /// The range checks `scan` and `eval` share for --window, --step, --smooth and --threshold (usage errors, exit 64).
 enum WindowOptionChecks {
+    /// The help of `--smooth`, the same in `scan` and `eval`.
+    static let smoothHelp = ArgumentHelp(
+        "Average each window's probabilities (per strand) with those of the windows whose starts lie within "
+            + "bp/2 of its own; 0 = off. (default: the model's smooth)", valueName: "bp")
+
     /// Throws a `ValidationError` naming the option when a value is out of range.
     static func validate(window: Int?, step: Int?, smooth: Int?, threshold: Float) throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
