@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation",
+                "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation", "Windows",
                 "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

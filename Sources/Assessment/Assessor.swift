@@ -23,12 +23,12 @@ public final class Assessor {
 
     /// `window`/`step` in bases (nil: the model's defaults). Throws `.usage` for values the model
     /// does not accept or a threshold outside [0, 1].
-    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil,
+    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil, orfGate: Int? = nil,
                 threshold: Float = 0.5) throws(AssessmentError) {
         guard threshold >= 0 && threshold <= 1 else {
             throw .usage("--threshold \(threshold) must be between 0 and 1")
         }
-        scorer = try GenomeScorer(model: model, window: window, step: step, smooth: smooth)
+        scorer = try GenomeScorer(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate)
         source = model.metadata.name
         self.threshold = threshold
     }

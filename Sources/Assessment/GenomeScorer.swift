@@ -2,19 +2,21 @@ import Model
 import Pipeline
 import Windows
 
-/// Scores genome files with a model exactly as `codingscan scan` does (same window, step, smoothing
-/// and bins) and keeps the bins in memory.
+/// Scores genome files with a model exactly as `codingscan scan` does (same window, step, smoothing,
+/// ORF gate and bins) and keeps the bins in memory.
 public final class GenomeScorer {
     public let model: Model
     /// Window, step and minimum length in bases, resolved from the options and the model.
     public let plan: WindowPlan
     private let scanner: Scanner
 
-    /// `window`/`step`/`smooth` in bases; nil means the model's defaults, as in `codingscan scan`.
-    /// Throws `.usage` when the model does not accept them.
-    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil) throws(AssessmentError) {
+    /// `window`/`step`/`smooth`/`orfGate` in bases; nil means the model's defaults, as in `codingscan
+    /// scan`. Throws `.usage` when the model does not accept them.
+    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil,
+                orfGate: Int? = nil) throws(AssessmentError) {
         do {
-            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step, smooth: smooth))
+            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step, smooth: smooth,
+                                                                     orfGate: orfGate))
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

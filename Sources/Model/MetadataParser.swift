@@ -6,7 +6,7 @@ import Windows
 enum MetadataParser {
     /// Top-level metadata fields; any other field is rejected.
     static let knownFields: Set<String> = [
-        "format_version", "name", "encoding", "window", "step", "smooth", "min_length", "max_window", "layers",
+        "format_version", "name", "encoding", "window", "step", "smooth", "orf_gate", "min_length", "max_window", "layers",
         "provenance",
     ]
 
@@ -62,6 +62,16 @@ enum MetadataParser {
                 throw fail("smooth must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
             }
         }
+        var orfGate = 0
+        if fields["orf_gate"] != nil {
+            guard version >= 4 else {
+                throw fail("metadata field 'orf_gate' needs format_version 4 (the file says \(version))")
+            }
+            orfGate = try integer("orf_gate")
+            guard orfGate >= 0 && orfGate <= ORFGate.lengthCap else {
+                throw fail("orf_gate must be between 0 and \(ORFGate.lengthCap), got \(orfGate)")
+            }
+        }
         guard minLength >= 1 else { throw fail("min_length must be at least 1, got \(minLength)") }
         guard minLength <= window else { throw fail("min_length \(minLength) exceeds window \(window)") }
         guard window <= maxWindow else { throw fail("window \(window) exceeds max_window \(maxWindow)") }
@@ -88,7 +98,7 @@ enum MetadataParser {
         }
         return ModelMetadata(
             formatVersion: version, name: name, encoding: encoding, window: window, step: step,
-            smooth: smooth, minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
+            smooth: smooth, orfGate: orfGate, minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
             provenance: provenance)
     }
 

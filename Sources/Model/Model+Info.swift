@@ -13,6 +13,7 @@ extension Model {
             "window:            \(m.window) bases",
             "step:              \(m.step) bases",
             "smooth:            \(m.smooth == 0 ? "none" : "\(m.smooth) bases")",
+            "orf gate:          \(m.orfGate == 0 ? "none" : "midpoint \(m.orfGate) bases")",
             "min length:        \(m.minLength) bases",
             "max window:        \(m.maxWindow) bases",
             "network minimum:   \(minimumInputLength) bases (smallest input every conv/pool accepts)",

@@ -4,22 +4,24 @@ import Windows
 ///
 /// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
 public struct ModelMetadata: Sendable, Equatable {
-    /// The newest format version: 2 added the `subsample1d` layer, 3 the `smooth` field.
-    public static let currentFormatVersion = 3
+    /// The newest format version: 2 added the `subsample1d` layer, 3 the `smooth` field, 4 the
+    /// `orf_gate` field.
+    public static let currentFormatVersion = 4
     /// Versions this codingscan reads.
-    public static let supportedFormatVersions = 1...3
+    public static let supportedFormatVersions = 1...4
     /// Upper bound for `max_window` (and so every window length) and for `smooth`, in bases: 2^30.
     public static let lengthLimit = 1 << 30
 
-    /// The lowest format version that can describe `layers` and `smooth`: 3 when `smooth` > 0, else 2
-    /// when the layers use `subsample1d`, else 1 (so files a version-1 reader understands stay
-    /// readable by it).
-    public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0) -> Int {
+    /// The lowest format version that can describe `layers`, `smooth` and `orfGate`: 4 when
+    /// `orfGate` > 0, 3 when `smooth` > 0, else 2 when the layers use `subsample1d`, else 1 (so files
+    /// an older reader understands stay readable by it).
+    public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0, orfGate: Int = 0) -> Int {
+        if orfGate > 0 { return 4 }
         if smooth > 0 { return 3 }
         return layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
     }
 
-    /// Metadata schema version: 1 to 3.
+    /// Metadata schema version: 1 to 4.
     public let formatVersion: Int
     /// Human-readable model name (non-empty, one line).
     public let name: String
@@ -32,6 +34,9 @@ public struct ModelMetadata: Sendable, Equatable {
     /// Default smoothing span in bases (0 = none): the scanner averages each window's probabilities
     /// with those of the windows whose starts lie within `smooth / 2` bases of its own (per strand).
     public let smooth: Int
+    /// Default ORF-gate midpoint in bases (0 = no gate; else 1 ... `ORFGate.lengthCap`): the scanner
+    /// multiplies each window's probability on a strand by the mean `ORFGate` weight of its bin.
+    public let orfGate: Int
     /// Shortest sequence (or final partial window) the scanner may score, in bases.
     public let minLength: Int
     /// Longest window the scanner may request, in bases.
@@ -50,17 +55,18 @@ public struct ModelMetadata: Sendable, Equatable {
     /// - Precondition: `tensorNames`, when given, has one entry per layer.
     public init(
         formatVersion: Int? = nil, name: String,
-        encoding: String = BaseEncoding.name, window: Int, step: Int, smooth: Int = 0, minLength: Int,
+        encoding: String = BaseEncoding.name, window: Int, step: Int, smooth: Int = 0, orfGate: Int = 0, minLength: Int,
         maxWindow: Int, layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
     ) {
         let names = tensorNames ?? TensorNames.defaults(for: layers)
         precondition(names.count == layers.count, "tensorNames must parallel layers")
-        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers, smooth: smooth)
+        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers, smooth: smooth, orfGate: orfGate)
         self.name = name
         self.encoding = encoding
         self.window = window
         self.step = step
         self.smooth = smooth
+        self.orfGate = orfGate
         self.minLength = minLength
         self.maxWindow = maxWindow
         self.layers = layers
@@ -102,6 +108,7 @@ public struct ModelMetadata: Sendable, Equatable {
             "provenance": provenance,
         ]
         if smooth > 0 { fields["smooth"] = .integer(smooth) }
+        if orfGate > 0 { fields["orf_gate"] = .integer(orfGate) }
         return .object(fields)
     }
 

@@ -1,4 +1,5 @@
 import Inference
+import Windows
 
 /// A unit of work of the threaded scan: the windows of one stretch of input (a piece of a long
 /// record, or many short records), the bases they need, and — once scored — their scores.
@@ -6,7 +7,7 @@ import Inference
 /// Built and written out by the reading thread; scored by one worker in between. The hand-over
 /// goes through `ScanWorkers`' lock, which also guards `isScored`.
 final class ScanBatch {
-    /// IUPAC masks of every piece's span, one after another.
+    /// IUPAC masks of every piece's span with its context, one after another.
     var masks: [UInt8] = []
     var pieces: [ScanPiece] = []
     var events: [ScanEvent] = []
@@ -14,13 +15,18 @@ final class ScanBatch {
     var windowCount = 0
     /// One per window, in piece order; filled by `score`.
     var results: [WindowScore] = []
+    /// One (plus, minus) ORF gate per window, in piece order, filled by `score` with a gate; empty
+    /// without one (every gate 1).
+    var gates: [(plus: Float, minus: Float)] = []
     /// Set under the workers' lock once `results` are final.
     var isScored = false
 
     var isEmpty: Bool { events.isEmpty }
 
-    /// Scores every window on the strands asked for, with the calling thread's scorer.
-    func score(with scorer: SpanScorer, plus: Bool, minus: Bool) {
+    /// Scores every window on the strands asked for, with the calling thread's scorer, and computes
+    /// the windows' ORF gates when `gate` is given.
+    func score(with scorer: SpanScorer, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+        gates = []
         results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: windowCount)
         var starts: [Int] = []
         masks.withUnsafeBufferPointer { all in
@@ -33,6 +39,12 @@ final class ScanBatch {
                     starts.withUnsafeBufferPointer { s in
                         scorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
                                      results: slots)
+                    }
+                    if let gate {
+                        let low = piece.maskOffset - piece.contextBefore
+                        let high = piece.maskOffset + piece.maskCount + piece.contextAfter
+                        let bins = (0..<piece.count).map(piece.contextBin)
+                        gates += gate.binGates(masks: UnsafeBufferPointer(rebasing: all[low..<high]), bins: bins)
                     }
                 }
             }

@@ -8,10 +8,17 @@ import Windows
 /// end), so a long record becomes a sequence of batches of about `batchBases` window starts, each
 /// holding only its own span (plus the `window − step` bases it shares with the next); short
 /// records share a batch. Only the bases from the first window not yet in a piece onwards are held.
+///
+/// With `context` > 0 (the ORF gate's `ORFGate.lengthCap`), a window also waits for the `context`
+/// bases after its bin (or the record's end), and each piece carries up to `context` bases of the
+/// record on both sides of its windows' bins, so that a worker can compute the gates of its windows
+/// from the piece alone, whatever the batching.
 struct ScanBatchBuilder {
     let plan: WindowPlan
     let batchBases: Int
     let windowsPerPiece: Int
+    /// Bases of context on each side of the bins; 0 = none.
+    let context: Int
     /// A batch is also sealed after this many events (many records without windows).
     let maxEvents = 4_096
     private(set) var batch = ScanBatch()
@@ -25,10 +32,11 @@ struct ScanBatchBuilder {
     /// Index of the first window not yet in a piece.
     private var nextIndex = 0
 
-    init(plan: WindowPlan, batchBases: Int) {
-        precondition(batchBases >= 1)
+    init(plan: WindowPlan, batchBases: Int, context: Int = 0) {
+        precondition(batchBases >= 1 && context >= 0)
         self.plan = plan
         self.batchBases = batchBases
+        self.context = context
         windowsPerPiece = max(1, batchBases / plan.step)
         held.reserveCapacity(batchBases + plan.window)
     }
@@ -46,11 +54,13 @@ struct ScanBatchBuilder {
     mutating func append(_ masks: UnsafeBufferPointer<UInt8>) {
         held.append(contentsOf: masks)
         length += masks.count
-        while completeWindows - nextIndex >= windowsPerPiece {
+        while readyWindows - nextIndex >= windowsPerPiece {
             addPiece(count: windowsPerPiece)
             if isFull { sealed.append(take()) }
         }
-        let drop = min(nextIndex * plan.step - heldStart, held.count)
+        let keepFrom = context == 0 ? nextIndex * plan.step
+                                    : max(0, min(nextIndex * plan.step, nextIndex * plan.step + plan.binOffset - context))
+        let drop = min(keepFrom - heldStart, held.count)
         if drop > 0 && drop >= held.count / 2 {
             held.removeFirst(drop)
             heldStart += drop
@@ -96,6 +106,12 @@ struct ScanBatchBuilder {
         length < plan.window ? 0 : (length - plan.window) / plan.step + 1
     }
 
+    /// Complete windows that also have the `context` bases after their bin.
+    private var readyWindows: Int {
+        let need = context == 0 ? plan.window : max(plan.window, plan.binOffset + plan.step + context)
+        return length < need ? 0 : (length - need) / plan.step + 1
+    }
+
     private var isFull: Bool { batch.masks.count >= batchBases || batch.events.count >= maxEvents }
 
     /// Adds windows `nextIndex ..< nextIndex + count` (or the record's single window of `shortWindow`
@@ -104,10 +120,21 @@ struct ScanBatchBuilder {
         let window = shortWindow ?? plan.window
         let spanStart = nextIndex * plan.step
         let spanEnd = shortWindow ?? ((nextIndex + count - 1) * plan.step + window)
-        let piece = ScanPiece(firstIndex: nextIndex, count: count, step: plan.step, window: window,
-                              spanStart: spanStart, maskOffset: batch.masks.count, maskCount: spanEnd - spanStart,
-                              resultOffset: batch.windowCount)
-        batch.masks.append(contentsOf: held[(spanStart - heldStart)..<(spanEnd - heldStart)])
+        var contextStart = spanStart, contextEnd = spanEnd
+        if context > 0 && shortWindow == nil {
+            let firstBin = spanStart + plan.binOffset
+            let lastBinEnd = (nextIndex + count - 1) * plan.step + plan.binOffset + plan.step
+            contextStart = min(spanStart, max(0, firstBin - context))
+            contextEnd = max(spanEnd, min(length, lastBinEnd + context))
+        }
+        var piece = ScanPiece(firstIndex: nextIndex, count: count, step: plan.step, window: window,
+                              spanStart: spanStart, maskOffset: batch.masks.count + spanStart - contextStart,
+                              maskCount: spanEnd - spanStart, resultOffset: batch.windowCount)
+        piece.contextBefore = spanStart - contextStart
+        piece.contextAfter = contextEnd - spanEnd
+        piece.binOffset = shortWindow == nil ? plan.binOffset : 0
+        piece.binLength = shortWindow ?? plan.step
+        batch.masks.append(contentsOf: held[(contextStart - heldStart)..<(contextEnd - heldStart)])
         batch.events.append(.piece(index: batch.pieces.count))
         batch.pieces.append(piece)
         batch.windowCount += count

@@ -9,6 +9,8 @@ public struct ScanOptions: Sendable {
     public var step: Int?
     /// Smoothing span in bases (see `SmoothingWriter`); nil = the model's `smooth`, 0 = none.
     public var smooth: Int?
+    /// ORF-gate midpoint in bases (see `ORFGate`); nil = the model's `orfGate`, 0 = no gate.
+    public var orfGate: Int?
     public var format: TrackFormat
     public var strand: StrandChoice
     /// BED calls: p ≥ threshold is coding. In [0, 1].
@@ -24,11 +26,12 @@ public struct ScanOptions: Sendable {
     /// FASTA regions keep genomic coordinates (see `RegionReaders`).
     public var regions: [GenomicRegion] = []
 
-    public init(window: Int? = nil, step: Int? = nil, smooth: Int? = nil, format: TrackFormat = .bedgraph,
+    public init(window: Int? = nil, step: Int? = nil, smooth: Int? = nil, orfGate: Int? = nil, format: TrackFormat = .bedgraph,
                 strand: StrandChoice = .both, threshold: Float = 0.5, trackLine: Bool = false) {
         self.window = window
         self.step = step
         self.smooth = smooth
+        self.orfGate = orfGate
         self.format = format
         self.strand = strand
         self.threshold = threshold

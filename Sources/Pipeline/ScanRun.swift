@@ -15,8 +15,10 @@ struct ScanRun {
     /// Where the record being written starts in its reference sequence (see `ScanEvent.begin`).
     private var writeOffset = 0
 
-    init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int) {
-        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases)
+    /// - Parameter context: bases of context each piece carries for the ORF gate (0 = no gate).
+    init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int,
+         context: Int = 0) {
+        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context)
         self.workers = workers
         self.writer = writer
         self.maxInFlight = maxInFlight
@@ -111,8 +113,10 @@ struct ScanRun {
                     let score = batch.results[piece.resultOffset + i]
                     if !score.scored { summary.unscoredWindows += 1 }
                     let start = writeOffset + piece.start(i)
+                    let gate = batch.gates.isEmpty ? (plus: 1, minus: 1) : batch.gates[piece.resultOffset + i]
                     try writer.add(ScoredWindow(index: piece.firstIndex + i, start: start, end: start + piece.window,
-                                                plus: score.plus, minus: score.minus))
+                                                plus: score.plus, minus: score.minus,
+                                                gatePlus: gate.plus, gateMinus: gate.minus))
                 }
             case let .end(length):
                 try writer.end(sequenceLength: writeOffset + length)

@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Windows
 
 /// The scoring threads of a scan: batches go in (`submit`) in input order and are awaited in the
 /// same order (`wait`), so the writer sees windows in input order whatever thread scored them.
@@ -9,6 +10,7 @@ final class ScanWorkers: @unchecked Sendable {
     private let engine: InferenceEngine
     private let plus: Bool
     private let minus: Bool
+    private let gate: ORFGate?
     private let condition = NSCondition()
     /// Submitted, not yet taken by a worker (guarded by `condition`).
     private var queue: [ScanBatch] = []
@@ -19,12 +21,13 @@ final class ScanWorkers: @unchecked Sendable {
     /// The caller's scorer when `threadCount == 1`.
     private var inlineScorer: SpanScorer?
 
-    init(engine: InferenceEngine, threads: Int, plus: Bool, minus: Bool) {
+    init(engine: InferenceEngine, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
         precondition(threads >= 1)
         self.engine = engine
         threadCount = threads
         self.plus = plus
         self.minus = minus
+        self.gate = gate
         if threads == 1 {
             inlineScorer = engine.makeScorer()
             return
@@ -41,7 +44,7 @@ final class ScanWorkers: @unchecked Sendable {
     /// Queues `batch` for scoring (scores it right away with one thread).
     func submit(_ batch: ScanBatch) {
         if let inlineScorer {
-            batch.score(with: inlineScorer, plus: plus, minus: minus)
+            batch.score(with: inlineScorer, plus: plus, minus: minus, gate: gate)
             batch.isScored = true
             return
         }
@@ -86,7 +89,7 @@ final class ScanWorkers: @unchecked Sendable {
                 queueHead = 0
             }
             condition.unlock()
-            batch.score(with: scorer, plus: plus, minus: minus)
+            batch.score(with: scorer, plus: plus, minus: minus, gate: gate)
             condition.lock()
             batch.isScored = true
             condition.broadcast()

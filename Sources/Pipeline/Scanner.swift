@@ -5,7 +5,8 @@ import SequenceIO
 import Tracks
 import Windows
 
-/// The streaming scan: input records → windows on both strands → model → track lines.
+/// The streaming scan: input records → windows on both strands → model → smoothing (`SmoothingWriter`)
+/// → ORF gate (`ORFGate`, `GatingWriter`) → track lines.
 ///
 /// The reading thread converts bases to IUPAC masks and cuts them into batches (`ScanBatchBuilder`);
 /// `threads` workers score the batches with the shared-work fast path (`InferenceEngine`,
@@ -15,7 +16,8 @@ import Windows
 ///
 /// Memory is bounded by the read block, the batches in flight (at most `4 · threads + 4` of about
 /// `batchBases` bases each), each worker's scratch for one batch and the writer's line buffer,
-/// whatever the length of a record. Windows with fewer than half of their bases unambiguous (A/C/G/T)
+/// whatever the length of a record. With the ORF gate each piece also carries up to
+/// `ORFGate.lengthCap` bases of context on both sides, and the workers compute its windows' gates. Windows with fewer than half of their bases unambiguous (A/C/G/T)
 /// are not scored and leave a gap in bedGraph/BED (`NA` in TSV).
 public final class Scanner {
     public let model: Model
@@ -26,6 +28,10 @@ public final class Scanner {
     /// The windows the smoothing averages on each side of a window: ⌊smooth / (2 · step)⌋ (see
     /// `SmoothingWriter`).
     public var smoothingRadius: Int { smooth / (2 * plan.step) }
+    /// ORF-gate midpoint in bases (0 = no gate), from the options or the model.
+    public let orfGate: Int
+    /// The ORF gate applied after smoothing; nil when `orfGate` is 0.
+    public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate) : nil }
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
     public let threads: Int
     /// Window starts per batch, in bases.
@@ -66,6 +72,10 @@ public final class Scanner {
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
             throw .usage("--smooth \(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
+        let orfGate = options.orfGate ?? meta.orfGate
+        if orfGate < 0 || orfGate > ORFGate.lengthCap {
+            throw .usage("--orf-gate \(orfGate) must be between 0 and \(ORFGate.lengthCap) bases")
+        }
         if !(options.threshold >= 0 && options.threshold <= 1) {
             throw .usage("--threshold \(options.threshold) must be between 0 and 1")
         }
@@ -76,6 +86,7 @@ public final class Scanner {
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: min(meta.minLength, window))
         self.smooth = smooth
+        self.orfGate = orfGate
         self.threads = threadCount
         self.batchBases = batchBases
         self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())
@@ -103,11 +114,12 @@ public final class Scanner {
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
-                                  minus: !oneStrand || options.strand != .plus)
-        let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(writer, radius: smoothingRadius) : writer
+                                  minus: !oneStrand || options.strand != .plus, gate: gate)
+        let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer
+        let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(gated, radius: smoothingRadius) : gated
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
-                          maxInFlight: 4 * threads + 4)
+                          maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, blockSize: blockSize)

@@ -3,7 +3,8 @@
 /// With `radius` r, window i of a sequence is written with, on each strand separately, the mean of
 /// the scores of windows i − r … i + r of the same sequence that have a score on that strand (fewer
 /// at a sequence's ends: windows never mix across sequences). A window without a score on a strand
-/// (not scored, or the strand not asked for) keeps nil there. Coordinates are unchanged.
+/// (not scored, or the strand not asked for) keeps nil there. Coordinates and the window's own ORF
+/// gates are unchanged (the gate applies after smoothing).
 ///
 /// The scanner uses r = ⌊smooth / (2 · step)⌋ for a smoothing span of `smooth` bases: the windows
 /// whose starts lie within smooth / 2 bases of the window's own start. Memory: 2r + 1 windows.
@@ -56,7 +57,8 @@ public final class SmoothingWriter: TrackWriter {
         let window = buffer[center]
         try inner.add(ScoredWindow(index: window.index, start: window.start, end: window.end,
                                    plus: window.plus.map { _ in mean(low...high, \.plus) },
-                                   minus: window.minus.map { _ in mean(low...high, \.minus) }))
+                                   minus: window.minus.map { _ in mean(low...high, \.minus) },
+                                   gatePlus: window.gatePlus, gateMinus: window.gateMinus))
         firstUnwritten += 1
         let drop = firstUnwritten - radius
         if drop > 0 {

@@ -21,20 +21,27 @@ public enum TrackFormat: String, Sendable, CaseIterable {
 ///
 /// `start`/`end` are the window's 0-based half-open coordinates. `plus`/`minus` are P(coding) of the
 /// forward strand and of the reverse complement; both nil when the window was not scored (fewer than
-/// half of its bases are A, C, G or T).
+/// half of its bases are A, C, G or T). `gatePlus`/`gateMinus` are the window's ORF-gate weights
+/// (`ORFGate.binGates`) not yet applied: 1 when there is no gate; `GatingWriter` multiplies them in,
+/// after smoothing, before the track writers see the window.
 public struct ScoredWindow: Sendable, Equatable {
     public let index: Int
     public let start: Int
     public let end: Int
     public let plus: Float?
     public let minus: Float?
+    public let gatePlus: Float
+    public let gateMinus: Float
 
-    public init(index: Int, start: Int, end: Int, plus: Float?, minus: Float?) {
+    public init(index: Int, start: Int, end: Int, plus: Float?, minus: Float?,
+                gatePlus: Float = 1, gateMinus: Float = 1) {
         self.index = index
         self.start = start
         self.end = end
         self.plus = plus
         self.minus = minus
+        self.gatePlus = gatePlus
+        self.gateMinus = gateMinus
     }
 }
 

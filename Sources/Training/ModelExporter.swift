@@ -39,8 +39,8 @@ public enum ModelExporter {
 
     /// Metadata for the exported network (`layerSpecs` of the architecture, default tensor names).
     public static func metadata(architecture: NetworkArchitecture, name: String, step: Int, smooth: Int = 0,
-                                minLength: Int, maxWindow: Int, provenance: JSONValue) -> ModelMetadata {
-        ModelMetadata(name: name, window: architecture.window, step: step, smooth: smooth, minLength: minLength,
+                                orfGate: Int = 0, minLength: Int, maxWindow: Int, provenance: JSONValue) -> ModelMetadata {
+        ModelMetadata(name: name, window: architecture.window, step: step, smooth: smooth, orfGate: orfGate, minLength: minLength,
                       maxWindow: maxWindow, layers: architecture.layerSpecs, provenance: provenance)
     }
 

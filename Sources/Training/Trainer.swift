@@ -57,7 +57,7 @@ public enum Trainer {
         let provenance = makeProvenance(options: options, outcome: outcome, best: best, genomes: summaries,
                                         heldOut: validationGenomes.isEmpty)
         let metadata = ModelExporter.metadata(architecture: options.architecture, name: options.name, step: options.step,
-                                              smooth: options.smooth, minLength: options.effectiveMinLength, maxWindow: options.maxWindow,
+                                              smooth: options.smooth, orfGate: options.orfGate, minLength: options.effectiveMinLength, maxWindow: options.maxWindow,
                                               provenance: provenance)
         return TrainingResult(
             modelBytes: ModelExporter.serialize(outcome.weights, metadata: metadata), metadata: metadata,
@@ -89,6 +89,7 @@ public enum Trainer {
                 + "running-statistics momentum \(NetworkWeights.batchNormMomentum), folded into conv1d on export"),
         ]
         if options.smooth > 0 { hyper["smooth"] = .integer(options.smooth) }
+        if options.orfGate > 0 { hyper["orf_gate"] = .integer(options.orfGate) }
         let genomeValues: [JSONValue] = genomes.map { g in
             .object([
                 "role": .string(g.role), "file": .string(GenomeData.basename(g.path)),

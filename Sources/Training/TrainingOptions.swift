@@ -1,4 +1,5 @@
 import Model
+import Windows
 
 /// Everything that shapes a training run besides the genomes.
 public struct TrainingOptions: Sendable {
@@ -10,6 +11,8 @@ public struct TrainingOptions: Sendable {
     public var step = 30
     /// Default smoothing span stored in the model, bases (0 = none; see `ModelMetadata.smooth`).
     public var smooth = 0
+    /// Default ORF-gate midpoint stored in the model, bases (0 = none; see `ModelMetadata.orfGate`).
+    public var orfGate = 0
     /// `min_length` stored in the model; nil = the network's minimum input length.
     public var minLength: Int?
     /// `max_window` stored in the model, bases.
@@ -66,6 +69,9 @@ public struct TrainingOptions: Sendable {
         }
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
             throw fail("--smooth must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
+        }
+        if orfGate < 0 || orfGate > ORFGate.lengthCap {
+            throw fail("--orf-gate must be between 0 and \(ORFGate.lengthCap), got \(orfGate)")
         }
         if step < 1 || step > window { throw fail("--step must be between 1 and the window (\(window)), got \(step)") }
         if let minLength, minLength < architecture.minimumInputLength || minLength > window {

@@ -52,6 +52,9 @@ struct Eval: ParsableCommand {
     @Option(help: WindowOptionChecks.smoothHelp)
     var smooth: Int?
 
+    @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
+    var orfGate: Int?
+
     @Option(name: [.customShort("T"), .long],
             help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
     var threshold: Float = 0.5
@@ -77,13 +80,14 @@ struct Eval: ParsableCommand {
         if !track.isEmpty && track.count != genome.count {
             throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
         }
-        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil) {
-            throw ValidationError("--track evaluates existing tracks: --model, --window, --step and --smooth do not apply")
+        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil || orfGate != nil) {
+            throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth and "
+                + "--orf-gate do not apply")
         }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
-        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, threshold: threshold)
+        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 
@@ -106,7 +110,7 @@ struct Eval: ParsableCommand {
             let assessor: Assessor
             if track.isEmpty {
                 let model = try ModelSource.load(path: model)
-                assessor = try Assessor(model: model, window: window, step: step, smooth: smooth,
+                assessor = try Assessor(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate,
                                         threshold: threshold)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"

@@ -34,6 +34,9 @@ struct Scan: ParsableCommand {
     @Option(help: WindowOptionChecks.smoothHelp)
     var smooth: Int?
 
+    @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
+    var orfGate: Int?
+
     @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
                                                       valueName: "format"))
     var format: TrackFormat = .bedgraph
@@ -70,7 +73,7 @@ struct Scan: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, threshold: threshold)
+        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
@@ -95,7 +98,7 @@ struct Scan: ParsableCommand {
         let started = MonotonicTime.now()
         let inputs = files.isEmpty ? ["-"] : files
         let model = try ModelSource.load(path: model)
-        var options = ScanOptions(window: window, step: step, smooth: smooth, format: format, strand: strand,
+        var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate, format: format, strand: strand,
                                   threshold: threshold, trackLine: trackLine || trackLineOptions.any)
         options.line = try trackLineOptions.line()
         options.provenance = Provenance.lines(model: model)

@@ -56,6 +56,11 @@ struct Train: ParsableCommand {
                                valueName: "bp"))
     var smooth = 0
 
+    @Option(name: .customLong("orf-gate"),
+            help: ArgumentHelp("Default ORF-gate midpoint stored in the model, bp (see scan --orf-gate; 0 = none).",
+                               valueName: "bp"))
+    var orfGate = 0
+
     @Option(help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
                                valueName: "bp"))
     var minLength: Int?
@@ -198,6 +203,7 @@ struct Train: ParsableCommand {
         o.name = name
         o.step = step
         o.smooth = smooth
+        o.orfGate = orfGate
         o.labelSpan = labelSpan
         o.softLabels = softLabels
         o.minLength = minLength

@@ -76,15 +76,18 @@ final class BadModelTests: XCTestCase {
     }
 
     func meta(version: Int = 1, name: String = "m", encoding: String = "acgt-iupac-fractional", window: Int = 60,
-              step: Int = 20, smooth: Int = 0, minLength: Int = 20, maxWindow: Int = 1000,
+              step: Int = 20, smooth: Int = 0, orfGate: Int = 0, minLength: Int = 20, maxWindow: Int = 1000,
               layers: [LayerSpec]? = nil) -> ModelMetadata {
         ModelMetadata(formatVersion: version, name: name, encoding: encoding, window: window, step: step,
-                      smooth: smooth, minLength: minLength, maxWindow: maxWindow, layers: layers ?? self.layers)
+                      smooth: smooth, orfGate: orfGate, minLength: minLength, maxWindow: maxWindow, layers: layers ?? self.layers)
     }
 
     func testMetadataRules() {
         XCTAssertEqual(loadError(meta()), "loaded")
-        XCTAssertEqual(loadError(meta(version: 4)), "m.safetensors: unsupported format_version 4 (this codingscan reads 1 to 3)")
+        XCTAssertEqual(loadError(meta(version: 5)), "m.safetensors: unsupported format_version 5 (this codingscan reads 1 to 4)")
+        XCTAssertEqual(loadError(meta(version: 4, orfGate: 200)), "loaded")
+        XCTAssertEqual(loadError(meta(version: 3, smooth: 120, orfGate: 200)),
+                       "m.safetensors: metadata field 'orf_gate' needs format_version 4 (the file says 3)")
         XCTAssertEqual(loadError(meta(version: 2)), "loaded")
         XCTAssertEqual(loadError(meta(version: 3)), "loaded")
         XCTAssertEqual(loadError(meta(version: 3, smooth: 120)), "loaded")
@@ -142,14 +145,20 @@ final class BadModelTests: XCTestCase {
              "metadata field 'window' must be an integer, not string"),
             (good.replacingOccurrences(of: "\"window\":60", with: "\"window\":60.5"),
              "metadata field 'window' must be an integer, not number"),
-            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":4,\"new\":1"),
-             "unsupported format_version 4 (this codingscan reads 1 to 3)"),
+            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":5,\"new\":1"),
+             "unsupported format_version 5 (this codingscan reads 1 to 4)"),
             (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":3")
                 .replacingOccurrences(of: "\"step\":20", with: "\"step\":20,\"smooth\":-1"),
              "smooth must be between 0 and 1073741824, got -1"),
             (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":3")
                 .replacingOccurrences(of: "\"step\":20", with: "\"step\":20,\"smooth\":\"60\""),
              "metadata field 'smooth' must be an integer, not string"),
+            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":4")
+                .replacingOccurrences(of: "\"step\":20", with: "\"step\":20,\"orf_gate\":2001"),
+             "orf_gate must be between 0 and 2000, got 2001"),
+            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":4")
+                .replacingOccurrences(of: "\"step\":20", with: "\"step\":20,\"orf_gate\":-3"),
+             "orf_gate must be between 0 and 2000, got -3"),
             (good.replacingOccurrences(of: "\"provenance\":{}", with: "\"provenance\":\"x\""),
              "metadata field 'provenance' must be an object, not string"),
             (good.replacingOccurrences(of: "\"kernel\":3", with: "\"kernel\":0"),

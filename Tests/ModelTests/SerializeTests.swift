@@ -45,6 +45,15 @@ final class SerializeTests: XCTestCase {
         XCTAssertEqual(loaded.metadata.smooth, 150)
         XCTAssertTrue(loaded.infoText().contains("smooth:            150 bases\n"))
         XCTAssertTrue(tiny.infoText().contains("smooth:            none\n"))
+        XCTAssertTrue(tiny.infoText().contains("orf gate:          none\n"))
+        XCTAssertFalse(smoothed.jsonString.contains("orf_gate"))
+        let gated = ModelMetadata(name: "s", window: 90, step: 30, smooth: 150, orfGate: 200, minLength: 12,
+                                  maxWindow: 5000, layers: tiny.metadata.layers)
+        XCTAssertEqual(gated.formatVersion, 4)
+        XCTAssertTrue(gated.jsonString.contains("\"orf_gate\":200"))
+        let reloaded = try Model.load(bytes: Model.serialize(metadata: gated, tensors: tiny.tensors), source: "g")
+        XCTAssertEqual(reloaded.metadata, gated)
+        XCTAssertTrue(reloaded.infoText().contains("orf gate:          midpoint 200 bases\n"))
     }
 
     func testHeaderIsPaddedWithSpacesToEightBytes() throws {

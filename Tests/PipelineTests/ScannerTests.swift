@@ -14,6 +14,19 @@ final class ScannerTests: XCTestCase {
         NSTemporaryDirectory() + "codingscan-scanner-\(UUID().uuidString)-\(name)"
     }
 
+    /// Scans fixtures/seq/two.fa to TSV with `options`; the scanner and the text.
+    private func scanTwoAsTSV(_ model: Model, _ options: ScanOptions) throws -> (Pipeline.Scanner, String) {
+        let out = temporary("two.tsv")
+        defer { unlink(out) }
+        var options = options
+        options.format = .tsv
+        let scanner = try Scanner(model: model, options: options)
+        let sink = try OutputSink(path: out)
+        _ = try scanner.scan(paths: [ScannerTests.root.appendingPathComponent("fixtures/seq/two.fa").path], sink: sink)
+        try sink.commit()
+        return (scanner, try String(contentsOfFile: out, encoding: .utf8))
+    }
+
     /// A record longer than the read block: every window's scores equal the model on that slice.
     func testStreamingMatchesPerWindowPredictions() throws {
         var rng = UInt64(12345)
@@ -62,17 +75,9 @@ final class ScannerTests: XCTestCase {
             metadata: ModelMetadata(name: m.name, window: m.window, step: m.step, smooth: 50, minLength: m.minLength,
                                     maxWindow: m.maxWindow, layers: m.layers, tensorNames: m.tensorNames),
             tensors: model.tensors), source: "smoothed")
-        let fasta = ScannerTests.root.appendingPathComponent("fixtures/seq/two.fa").path
         func tsv(_ model: Model, _ options: ScanOptions) throws -> (radius: Int, text: String) {
-            let out = temporary("smooth.tsv")
-            defer { unlink(out) }
-            var options = options
-            options.format = .tsv
-            let scanner = try Scanner(model: model, options: options)
-            let sink = try OutputSink(path: out)
-            _ = try scanner.scan(paths: [fasta], sink: sink)
-            try sink.commit()
-            return (scanner.smoothingRadius, try String(contentsOfFile: out, encoding: .utf8))
+            let (scanner, text) = try scanTwoAsTSV(model, options)
+            return (scanner.smoothingRadius, text)
         }
         let plain = try tsv(model, ScanOptions())
         let fromModel = try tsv(smoothed, ScanOptions())
@@ -85,6 +90,31 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try tsv(smoothed, ScanOptions(step: 5, smooth: 50)).radius, 5)
         XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(smooth: -1))) { error in
             XCTAssertEqual("\(error)", "--smooth -1 must be between 0 and 1073741824 bases")
+        }
+    }
+
+    func testORFGateFromModelAndOptions() throws {
+        let m = model.metadata
+        let gated = try Model.load(bytes: Model.serialize(
+            metadata: ModelMetadata(name: m.name, window: m.window, step: m.step, orfGate: 150, minLength: m.minLength,
+                                    maxWindow: m.maxWindow, layers: m.layers, tensorNames: m.tensorNames),
+            tensors: model.tensors), source: "gated")
+        func tsv(_ model: Model, _ options: ScanOptions) throws -> (gate: ORFGate?, text: String) {
+            let (scanner, text) = try scanTwoAsTSV(model, options)
+            return (scanner.gate, text)
+        }
+        let plain = try tsv(model, ScanOptions())
+        let fromModel = try tsv(gated, ScanOptions())
+        XCTAssertNil(plain.gate)
+        XCTAssertEqual(fromModel.gate, ORFGate(midpoint: 150))
+        XCTAssertNotEqual(fromModel.text, plain.text)
+        XCTAssertEqual(try tsv(model, ScanOptions(orfGate: 150)).text, fromModel.text)
+        XCTAssertEqual(try tsv(gated, ScanOptions(orfGate: 0)).text, plain.text)
+        XCTAssertNotEqual(try tsv(gated, ScanOptions(orfGate: 60)).text, fromModel.text)
+        for bad in [-1, 2_001] {
+            XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(orfGate: bad))) { error in
+                XCTAssertEqual("\(error)", "--orf-gate \(bad) must be between 0 and 2000 bases")
+            }
         }
     }
 

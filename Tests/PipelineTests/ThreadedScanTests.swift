@@ -49,6 +49,18 @@ final class ThreadedScanTests: XCTestCase {
         return path
     }
 
+    /// The IUPAC masks of every record of a FASTA file written by `writeGenome`, by name.
+    private func readMasks(_ path: String) throws -> [String: [UInt8]] {
+        var sequences: [String: [UInt8]] = [:]
+        var name = ""
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix(">") { name = String(line.dropFirst()); sequences[name] = [] } else {
+                sequences[name]! += line.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
+            }
+        }
+        return sequences
+    }
+
     private func scan(_ model: Model, _ path: String, _ options: ScanOptions, threads: Int, batch: Int) throws -> Data {
         let out = temporary("out")
         defer { unlink(out) }
@@ -92,12 +104,17 @@ final class ThreadedScanTests: XCTestCase {
             (tiny, ScanOptions(format: .bed, threshold: 0.45)), (tiny, ScanOptions(strand: .minus)),
             (big, ScanOptions()), (big, ScanOptions(format: .tsv)), (big, ScanOptions(step: 10, format: .tsv)),
             (big, ScanOptions(window: 120, step: 9, format: .bed)),
+            (tiny, ScanOptions(orfGate: 200, format: .tsv)),
+            (tiny, ScanOptions(window: 40, step: 7, smooth: 30, orfGate: 90, format: .bed, threshold: 0.2)),
+            (big, ScanOptions(orfGate: 150, format: .tsv)),
         ]
         for (model, options) in cases {
             let expected = try scan(model, genome, options, threads: 1, batch: Scanner.defaultBatchBases)
             XCTAssertGreaterThan(expected.count, 1_000)
-            // Batches of one window are slow with the large model: those run with the tiny one.
-            let batches = model === tiny ? [1, 29, 16_384, 1 << 20] : [29, 4_096, 16_384, 1 << 20]
+            // Batches of one window are slow with the large model (and with the ORF gate's context
+            // copied into every piece): those run with the tiny model without a gate.
+            let batches = model === tiny && options.orfGate == nil ? [1, 29, 16_384, 1 << 20]
+                                                                 : [29, 4_096, 16_384, 1 << 20]
             for threads in [1, 2, 5] {
                 for batch in batches where threads > 1 || batch != 16_384 {
                     let output = try scan(model, genome, options, threads: threads, batch: batch)
@@ -114,14 +131,7 @@ final class ThreadedScanTests: XCTestCase {
         let model = try defaultArchitectureModel()
         let text = String(decoding: try scan(model, genome, ScanOptions(format: .tsv), threads: 3, batch: 2_000),
                           as: UTF8.self)
-        let fasta = try String(contentsOfFile: genome, encoding: .utf8)
-        var sequences: [String: [UInt8]] = [:]
-        var name = ""
-        for line in fasta.split(separator: "\n") {
-            if line.hasPrefix(">") { name = String(line.dropFirst()); sequences[name] = [] } else {
-                sequences[name]! += line.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
-            }
-        }
+        let sequences = try readMasks(genome)
         var checked = 0
         for (n, row) in text.split(separator: "\n").dropFirst().enumerated() where n % 37 == 0 || n < 5 {
             let f = row.split(separator: "\t")
@@ -138,6 +148,62 @@ final class ThreadedScanTests: XCTestCase {
         XCTAssertGreaterThan(checked, 50)
         XCTAssertTrue(text.contains("short\t0\t130\t"), "a record shorter than the window is one window")
         XCTAssertFalse(text.contains("tooShort"))
+    }
+
+    /// With the ORF gate, each window's probabilities are the ungated ones times the gates of its
+    /// bin computed over the whole record at once, however the scan cut the record into pieces.
+    func testGatesMatchTheWholeRecordReference() throws {
+        let genome = try writeGenome()
+        defer { unlink(genome) }
+        let sequences = try readMasks(genome)
+        let gate = ORFGate(midpoint: 120)
+        let plan = try Scanner(model: tiny, options: ScanOptions()).plan
+        let plain = try collect(tiny, genome, ScanOptions(orfGate: 0), threads: 1, batch: 16_384)
+        for (threads, batch) in [(1, 50), (2, 2_000), (3, 16_384)] {
+            let gated = try collect(tiny, genome, ScanOptions(orfGate: 120), threads: threads, batch: batch)
+            XCTAssertEqual(gated.map(\.0), plain.map(\.0))
+            var checked = 0, belowHalf = 0
+            var reference: [String: [(plus: Float, minus: Float)]] = [:]
+            for ((record, window), (_, ungated)) in zip(gated, plain) {
+                if reference[record] == nil {
+                    let masks = sequences[record]!
+                    let count = plan.windowCount(length: masks.count)
+                    let bins = (0..<count).map { i in
+                        masks.count < plan.window ? 0..<masks.count
+                            : (plan.windowStart(i) + plan.binOffset)..<(plan.windowStart(i) + plan.binOffset + plan.step)
+                    }
+                    reference[record] = masks.withUnsafeBufferPointer { gate.binGates(masks: $0, bins: bins) }
+                }
+                let expected = reference[record]![window.index]
+                XCTAssertEqual(window.plus == nil, ungated.plus == nil)
+                if let p = window.plus, let q = ungated.plus, let m = window.minus, let n = ungated.minus {
+                    XCTAssertEqual(p, q * expected.plus, accuracy: 1e-6, "\(record) window \(window.index)")
+                    XCTAssertEqual(m, n * expected.minus, accuracy: 1e-6, "\(record) window \(window.index)")
+                    checked += 1
+                    if expected.plus < 0.5 { belowHalf += 1 }
+                }
+                XCTAssertEqual(window.gatePlus, 1, "the gate is applied once")
+            }
+            XCTAssertGreaterThan(checked, 7_000)
+            XCTAssertGreaterThan(belowHalf, 100, "the gate has to bite for the test to mean something")
+        }
+    }
+
+    /// Every window a scan hands its writer, with the name of its record.
+    private func collect(_ model: Model, _ path: String, _ options: ScanOptions, threads: Int,
+                         batch: Int) throws -> [(String, ScoredWindow)] {
+        final class Collector: TrackWriter {
+            var windows: [(String, ScoredWindow)] = []
+            var record = ""
+            func begin(sequence name: String) throws(TrackError) { record = name }
+            func add(_ window: ScoredWindow) throws(TrackError) { windows.append((record, window)) }
+            func end(sequenceLength length: Int) throws(TrackError) {}
+            func finish() throws(TrackError) {}
+        }
+        let collector = Collector()
+        let scanner = try Scanner(model: model, options: options, threads: threads, batchBases: batch)
+        _ = try scanner.scan(paths: [path], writer: collector)
+        return collector.windows
     }
 
     func testThreadsMustBePositive() {

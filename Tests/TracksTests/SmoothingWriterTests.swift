@@ -81,6 +81,29 @@ final class SmoothingWriterTests: XCTestCase {
         XCTAssertNil(gapped[1].plus)
         XCTAssertEqual(gapped.map { $0.plus ?? -1 }, [0, -1, 0.75, 0.75].map { Float($0) }, accuracy: 1e-6)
     }
+
+    /// Smoothing keeps each window's own ORF gates; `GatingWriter` then multiplies them in (nil stays
+    /// nil) and hands the window on with gates 1.
+    func testGatesPassSmoothingAndApplyAfterIt() throws {
+        let gates: [Float] = [1, 0.5, 0.1, 0.8]
+        let ws = [Float(0), 0.3, 0.6, 0.9].enumerated().map { i, p in
+            ScoredWindow(index: i, start: i * 10, end: i * 10 + 30, plus: p, minus: i == 2 ? nil : 1 - p,
+                         gatePlus: gates[i], gateMinus: 1 - gates[i] / 2)
+        }
+        let smoothed = try run([ws], radius: 1).windows
+        XCTAssertEqual(smoothed.map(\.gatePlus), gates)
+        let inner = RecordingWriter()
+        let gating = GatingWriter(inner)
+        try gating.begin(sequence: "s")
+        for w in ws { try gating.add(w) }
+        try gating.end(sequenceLength: 60)
+        try gating.finish()
+        XCTAssertEqual(inner.events, ["begin s", "add 0", "add 1", "add 2", "add 3", "end 60", "finish"])
+        XCTAssertEqual(inner.windows.map { $0.plus! }, [0, 0.15, 0.06, 0.72], accuracy: 1e-6)
+        XCTAssertEqual(inner.windows.map { $0.minus ?? -1 }, [0.5, 0.525, -1, 0.06], accuracy: 1e-6)
+        XCTAssertTrue(inner.windows.allSatisfy { $0.gatePlus == 1 && $0.gateMinus == 1 })
+        XCTAssertEqual(inner.windows.map(\.start), ws.map(\.start))
+    }
 }
 
 private func XCTAssertEqual(_ a: [Float], _ b: [Float], accuracy: Float, file: StaticString = #filePath,

@@ -99,7 +99,7 @@ final class TrainingLoopTests: XCTestCase {
         }
     }
 
-    func testSmoothIsStoredInTheModel() throws {
+    func testSmoothAndORFGateAreStoredInTheModel() throws {
         var o = options(epochs: 1, windows: 256)
         o.validationWindows = 128
         o.smooth = 60
@@ -115,6 +115,18 @@ final class TrainingLoopTests: XCTestCase {
         o.smooth = -1
         XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
             XCTAssert("\($0)".hasPrefix("--smooth"), "\($0)")
+        }
+        o.smooth = 60
+        o.orfGate = 180
+        let gated = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
+                                                            options: o).modelBytes, source: "trained")
+        XCTAssertEqual(gated.metadata.orfGate, 180)
+        XCTAssertEqual(gated.metadata.formatVersion, 4)
+        XCTAssertEqual(gated.metadata.provenance.objectValue?["hyperparameters"]?.objectValue?["orf_gate"], .integer(180))
+        XCTAssertEqual(plain.metadata.orfGate, 0)
+        o.orfGate = 2_001
+        XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
+            XCTAssertEqual("\($0)", "--orf-gate must be between 0 and 2000, got 2001")
         }
     }
 
