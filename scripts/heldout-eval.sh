@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures generalisation honestly: trains with the default settings WITHOUT B. subtilis and the
 # D. melanogaster slice, then evaluates on those two held-out genomes, beside EMBOSS tcode and Prodigal
-# scored by the same `codingscan eval` (anchors: scripts/anchors.sh).
+# scored by the same `codingscan eval` (anchors: scripts/anchors.sh). Each held-out genome is also
+# evaluated without the ORF gate and without smoothing, to show what each step adds.
 # Usage: scripts/heldout-eval.sh DATA_DIR [WORK_DIR]   (DATA_DIR as for train-default-model.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,12 @@ for g in bsubtilis_168:bsub dmelanogaster_slice:dmel; do
     dir=${g%%:*}; short=${g##*:}
     args=(--genome "$data/$dir/genome.fa.gz" --annotation "$data/$dir/annotation.gff3.gz")
     "$bin" eval "${args[@]}" -m "$model" | sed "s|^genome.fa.gz|$dir|"
-    "$bin" eval "${args[@]}" -m "$model" --smooth 0 | tail -n 1 \
-        | sed -e "s|^genome.fa.gz|$dir|" -e "s|codingscan-heldout|codingscan-heldout --smooth 0|"
+    # The same model without the ORF gate, and without smoothing either (each window's own score).
+    for off in "--orf-gate 0" "--orf-gate 0 --smooth 0"; do
+        # shellcheck disable=SC2086
+        "$bin" eval "${args[@]}" -m "$model" $off | tail -n 1 \
+            | sed -e "s|^genome.fa.gz|$dir|" -e "s|codingscan-heldout|codingscan-heldout $off|"
+    done
     "$bin" eval "${args[@]}" --track "$work/$short/tcode.bedgraph" | tail -n 1 | sed "s|^genome.fa.gz|$dir|"
     "$bin" eval "${args[@]}" --track "$work/$short/prodigal.bedgraph" | tail -n 1 | sed "s|^genome.fa.gz|$dir|"
 done
