@@ -11,7 +11,7 @@ enum WindowOptionChecks {
     /// The help of `--orf-gate`, the same in `scan` and `eval`.
     static let orfGateHelp = ArgumentHelp(
         "Weigh each window's probability on a strand by how long the open reading frames through its bin are "
-            + "on that strand: 0.5 at this ORF length, towards 1 above it, 0 below; 0 = off. "
+            + "on that strand: 0.5 at this ORF length, 0.91 at twice it, 0.09 at half; 0 = off. "
             + "(default: the model's orf_gate)", valueName: "bp")
 
     /// Throws a `ValidationError` naming the option when a value is out of range.
