@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 model=${1:-}
 size_mb=${SIZE_MB:-250}
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 step_args=()
 [ -n "${STEP:-}" ] && step_args=(-s "$STEP")
 [ -n "$model" ] && step_args+=(-m "$model")
