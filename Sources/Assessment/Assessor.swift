@@ -1,6 +1,7 @@
 import Annotation
 import Evaluation
 import Model
+import Windows
 
 /// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding
 /// bases and computes base-level metrics per genome and pooled.
@@ -24,11 +25,12 @@ public final class Assessor {
     /// `window`/`step` in bases (nil: the model's defaults). Throws `.usage` for values the model
     /// does not accept or a threshold outside [0, 1].
     public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil, orfGate: Int? = nil,
-                threshold: Float = 0.5) throws(AssessmentError) {
+                geneticCode: GeneticCode = .standard, threshold: Float = 0.5) throws(AssessmentError) {
         guard threshold >= 0 && threshold <= 1 else {
             throw .usage("--threshold \(threshold) must be between 0 and 1")
         }
-        scorer = try GenomeScorer(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate)
+        scorer = try GenomeScorer(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate,
+                                  geneticCode: geneticCode)
         source = model.metadata.name
         self.threshold = threshold
     }

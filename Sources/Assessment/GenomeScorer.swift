@@ -11,12 +11,14 @@ public final class GenomeScorer {
     private let scanner: Scanner
 
     /// `window`/`step`/`smooth`/`orfGate` in bases; nil means the model's defaults, as in `codingscan
-    /// scan`. Throws `.usage` when the model does not accept them.
+    /// scan`; `geneticCode` gives the ORF gate's stop codons. Throws `.usage` when the model does not
+    /// accept them.
     public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil,
-                orfGate: Int? = nil) throws(AssessmentError) {
+                orfGate: Int? = nil, geneticCode: GeneticCode = .standard) throws(AssessmentError) {
         do {
-            scanner = try Scanner(model: model, options: ScanOptions(window: window, step: step, smooth: smooth,
-                                                                     orfGate: orfGate))
+            var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
+            options.geneticCode = geneticCode
+            scanner = try Scanner(model: model, options: options)
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

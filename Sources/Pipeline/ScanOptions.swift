@@ -1,5 +1,6 @@
 import SequenceIO
 import Tracks
+import Windows
 
 /// What `codingscan scan` was asked to do. nil window/step mean the model's defaults.
 public struct ScanOptions: Sendable {
@@ -11,6 +12,8 @@ public struct ScanOptions: Sendable {
     public var smooth: Int?
     /// ORF-gate midpoint in bases (see `ORFGate`); nil = the model's `orfGate`, 0 = no gate.
     public var orfGate: Int?
+    /// Whose stop codons the ORF gate uses (a property of the genome, not of the model).
+    public var geneticCode = GeneticCode.standard
     public var format: TrackFormat
     public var strand: StrandChoice
     /// BED calls: p ≥ threshold is coding. In [0, 1].

@@ -31,7 +31,7 @@ public final class Scanner {
     /// ORF-gate midpoint in bases (0 = no gate), from the options or the model.
     public let orfGate: Int
     /// The ORF gate applied after smoothing; nil when `orfGate` is 0.
-    public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate) : nil }
+    public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate, code: options.geneticCode) : nil }
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
     public let threads: Int
     /// Window starts per batch, in bases.

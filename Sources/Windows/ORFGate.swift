@@ -4,8 +4,8 @@ import Foundation
 /// open reading frame runs through the base on that strand, and close to 1 where one does.
 ///
 /// A protein-coding base lies inside an open reading frame (ORF) on its coding strand: the stretch
-/// of one frame between two stop codons (TAA, TAG, TGA; on the minus strand their reverse
-/// complements TTA, CTA, TCA read on the forward strand). Stop codons end genes to the base, so the
+/// of one frame between two stop codons (those of `code`: TAA, TAG, TGA by default; on the minus
+/// strand their reverse complements TTA, CTA, TCA read on the forward strand). Stop codons end genes to the base, so the
 /// gate places gene ends far more sharply than a window's score can.
 ///
 /// For a base x and a strand, L(x) is the longest of the three frames' ORFs containing x, in bases,
@@ -23,15 +23,18 @@ import Foundation
 public struct ORFGate: Sendable, Equatable {
     /// ORF length (bases) at which the gate is 0.5; 1 ... `lengthCap`.
     public let midpoint: Int
+    /// Whose stop codons end ORFs.
+    public let code: GeneticCode
     /// Scale of the logistic curve in ln(bases).
     public static let width = 0.3
     /// Longest ORF length told apart, in bases; also the context each bin needs on both sides.
     public static let lengthCap = 2_000
 
     /// - Precondition: `1 ≤ midpoint ≤ lengthCap`.
-    public init(midpoint: Int) {
+    public init(midpoint: Int, code: GeneticCode = .standard) {
         precondition(midpoint >= 1 && midpoint <= ORFGate.lengthCap, "midpoint out of range")
         self.midpoint = midpoint
+        self.code = code
     }
 
     /// The gate of an ORF of `length` bases (≥ 1; lengths above `lengthCap` count as the cap).
@@ -73,7 +76,7 @@ public struct ORFGate: Sendable, Equatable {
             boundaries.removeAll(keepingCapacity: true)
             var s = frame
             while s + 2 < n {
-                if ORFGate.isStop(masks[s], masks[s + 1], masks[s + 2], minusStrand: minusStrand) {
+                if code.isStop(masks[s], masks[s + 1], masks[s + 2], minusStrand: minusStrand) {
                     boundaries.append(minusStrand ? s : s + 3)
                 }
                 s += 3
@@ -90,17 +93,6 @@ public struct ORFGate: Sendable, Equatable {
             }
         }
         return best
-    }
-
-    /// Whether the forward-strand codon (m0, m1, m2) is a stop codon on the plus strand (TAA, TAG,
-    /// TGA) or, with `minusStrand`, read as the reverse complement (TTA, CTA, TCA).
-    @inlinable
-    public static func isStop(_ m0: UInt8, _ m1: UInt8, _ m2: UInt8, minusStrand: Bool) -> Bool {
-        let a: UInt8 = 1, c: UInt8 = 2, g: UInt8 = 4, t: UInt8 = 8
-        if minusStrand {
-            return (m1 == t && m2 == a && (m0 == t || m0 == c)) || (m0 == t && m1 == c && m2 == a)
-        }
-        return m0 == t && ((m1 == a && (m2 == a || m2 == g)) || (m1 == g && m2 == a))
     }
 
     private func prefixSums(_ values: [Double]) -> [Double] {

@@ -55,6 +55,9 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
     var orfGate: Int?
 
+    @Option(name: .customLong("genetic-code"), help: WindowOptionChecks.geneticCodeHelp)
+    var geneticCode: Int?
+
     @Option(name: [.customShort("T"), .long],
             help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
     var threshold: Float = 0.5
@@ -80,14 +83,16 @@ struct Eval: ParsableCommand {
         if !track.isEmpty && track.count != genome.count {
             throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
         }
-        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil || orfGate != nil) {
-            throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth and "
-                + "--orf-gate do not apply")
+        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil || orfGate != nil
+                                 || geneticCode != nil) {
+            throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth, "
+                + "--orf-gate and --genetic-code do not apply")
         }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
         try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
+        _ = try WindowOptionChecks.geneticCode(geneticCode)
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 
@@ -111,6 +116,7 @@ struct Eval: ParsableCommand {
             if track.isEmpty {
                 let model = try ModelSource.load(path: model)
                 assessor = try Assessor(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate,
+                                        geneticCode: try WindowOptionChecks.geneticCode(geneticCode),
                                         threshold: threshold)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"

@@ -37,6 +37,9 @@ struct Scan: ParsableCommand {
     @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
     var orfGate: Int?
 
+    @Option(name: .customLong("genetic-code"), help: WindowOptionChecks.geneticCodeHelp)
+    var geneticCode: Int?
+
     @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
                                                       valueName: "format"))
     var format: TrackFormat = .bedgraph
@@ -74,6 +77,7 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
+        _ = try WindowOptionChecks.geneticCode(geneticCode)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
@@ -101,6 +105,7 @@ struct Scan: ParsableCommand {
         var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate, format: format, strand: strand,
                                   threshold: threshold, trackLine: trackLine || trackLineOptions.any)
         options.line = try trackLineOptions.line()
+        options.geneticCode = try WindowOptionChecks.geneticCode(geneticCode)
         options.provenance = Provenance.lines(model: model)
         options.regions = try regionOptions.regions(inputs: inputs)
         let indexed: SequenceSizes?

@@ -15,6 +15,23 @@ enum WindowOptionChecks {
             + "(default: the model's orf_gate)", valueName: "bp")
 
     /// Throws a `ValidationError` naming the option when a value is out of range.
+    /// The help of `--genetic-code`, the same in `scan` and `eval`.
+    static let geneticCodeHelp = ArgumentHelp(
+        "NCBI translation table whose stop codons end the ORF gate's open reading frames: "
+            + GeneticCode.supportedTables.map(String.init).joined(separator: ", ")
+            + " (4: Mycoplasma, TGA is Trp). (default: 11)", valueName: "table")
+
+    /// The genetic code of `table` (nil: 11), or a `ValidationError` naming the tables there are.
+    static func geneticCode(_ table: Int?) throws -> GeneticCode {
+        guard let table else { return .standard }
+        guard let code = GeneticCode.ncbi(table) else {
+            throw ValidationError("--genetic-code \(table) is not supported (tables: "
+                + GeneticCode.supportedTables.map(String.init).joined(separator: ", ")
+                + "; --orf-gate 0 turns the gate off)")
+        }
+        return code
+    }
+
     static func validate(window: Int?, step: Int?, smooth: Int?, orfGate: Int?, threshold: Float) throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
         if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }

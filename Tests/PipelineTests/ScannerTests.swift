@@ -111,6 +111,16 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try tsv(model, ScanOptions(orfGate: 150)).text, fromModel.text)
         XCTAssertEqual(try tsv(gated, ScanOptions(orfGate: 0)).text, plain.text)
         XCTAssertNotEqual(try tsv(gated, ScanOptions(orfGate: 60)).text, fromModel.text)
+        // The genetic code picks the gate's stop codons: table 1 has those of 11, table 4 reads TGA through.
+        func withCode(_ table: Int, gate: Int) throws -> String {
+            var options = ScanOptions(orfGate: gate)
+            options.geneticCode = GeneticCode.ncbi(table)!
+            return try tsv(model, options).text
+        }
+        XCTAssertEqual(try withCode(11, gate: 150), fromModel.text)
+        XCTAssertEqual(try withCode(1, gate: 150), fromModel.text)
+        XCTAssertNotEqual(try withCode(4, gate: 150), fromModel.text)
+        XCTAssertEqual(try withCode(4, gate: 0), plain.text, "without the gate the code does not matter")
         for bad in [-1, 2_001] {
             XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(orfGate: bad))) { error in
                 XCTAssertEqual("\(error)", "--orf-gate \(bad) must be between 0 and 2000 bases")

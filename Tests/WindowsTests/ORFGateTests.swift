@@ -7,21 +7,39 @@ final class ORFGateTests: XCTestCase {
         text.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
     }
 
-    func testStopCodonsOnBothStrands() {
+    /// Every codon of every supported table: the plus strand stops are the table's, the minus strand
+    /// ones their reverse complements; ambiguity codes never stop; U reads as T.
+    func testStopCodonsOfEveryTableOnBothStrands() {
         let bases = Array("ACGT")
-        var plus: [String] = [], minus: [String] = []
-        for a in bases { for b in bases { for c in bases {
-            let codon = String([a, b, c])
-            let m = masks(codon)
-            if ORFGate.isStop(m[0], m[1], m[2], minusStrand: false) { plus.append(codon) }
-            if ORFGate.isStop(m[0], m[1], m[2], minusStrand: true) { minus.append(codon) }
-        } } }
-        XCTAssertEqual(plus, ["TAA", "TAG", "TGA"])
-        XCTAssertEqual(minus, ["CTA", "TCA", "TTA"])
-        let n = masks("TNA")
-        XCTAssertFalse(ORFGate.isStop(n[0], n[1], n[2], minusStrand: false), "an N never makes a stop codon")
-        let u = masks("uaa")
-        XCTAssertTrue(ORFGate.isStop(u[0], u[1], u[2], minusStrand: false))
+        let expected: [Int: [String]] = [1: ["TAA", "TAG", "TGA"], 11: ["TAA", "TAG", "TGA"], 4: ["TAA", "TAG"],
+                                         25: ["TAA", "TAG"], 6: ["TGA"]]
+        XCTAssertEqual(GeneticCode.supportedTables, [1, 4, 6, 11, 25])
+        for table in GeneticCode.supportedTables {
+            let code = GeneticCode.ncbi(table)!
+            XCTAssertEqual(code.table, table)
+            XCTAssertEqual(code.stops, expected[table])
+            var plus: [String] = [], minus: [String] = []
+            for a in bases { for b in bases { for c in bases {
+                let codon = String([a, b, c])
+                let m = masks(codon)
+                if code.isStop(m[0], m[1], m[2], minusStrand: false) { plus.append(codon) }
+                if code.isStop(m[0], m[1], m[2], minusStrand: true) { minus.append(codon) }
+            } } }
+            XCTAssertEqual(plus, expected[table], "table \(table)")
+            XCTAssertEqual(minus, expected[table]!.map(reverseComplement).sorted(), "table \(table)")
+        }
+        XCTAssertNil(GeneticCode.ncbi(2))
+        XCTAssertNil(GeneticCode.ncbi(0))
+        XCTAssertEqual(GeneticCode.standard, GeneticCode.ncbi(11))
+        let code = GeneticCode.standard
+        let n = masks("TNA"), r = masks("TRA"), u = masks("uaa")
+        XCTAssertFalse(code.isStop(n[0], n[1], n[2], minusStrand: false), "an N never makes a stop codon")
+        XCTAssertFalse(code.isStop(r[0], r[1], r[2], minusStrand: false), "TRA may be TAA or TGA: not a stop")
+        XCTAssertTrue(code.isStop(u[0], u[1], u[2], minusStrand: false))
+    }
+
+    private func reverseComplement(_ codon: String) -> String {
+        String(codon.reversed().map { ["A": "T", "C": "G", "G": "C", "T": "A"][$0]! as Character })
     }
 
     func testGateCurve() {
@@ -60,6 +78,21 @@ final class ORFGateTests: XCTestCase {
         XCTAssertEqual(m.withUnsafeBufferPointer { gate.binGates(masks: $0, bins: [5..<5]) }[0].plus, 1)
     }
 
+    /// Under table 4 TGA reads through: an ORF cut by TGA under the standard code runs on.
+    func testTable4ReadsThroughTGA() {
+        let stops = "GGGTAAGGG"
+        let body = String(repeating: "CTAAGCGCTAAC", count: 10)
+        let m = masks(stops + "TAA" + body + "TGA" + body + "TAA" + stops)
+        let orfStart = stops.count + 3
+        let bin = (orfStart + 40)..<(orfStart + 50)  // away from the stretch's open first segments
+        let standard = ORFGate(midpoint: 200)
+        let table4 = ORFGate(midpoint: 200, code: GeneticCode.ncbi(4)!)
+        let a = m.withUnsafeBufferPointer { standard.binGates(masks: $0, bins: [bin]) }
+        let b = m.withUnsafeBufferPointer { table4.binGates(masks: $0, bins: [bin]) }
+        XCTAssertEqual(Double(a[0].plus), standard.value(length: 123), accuracy: 1e-6)
+        XCTAssertEqual(Double(b[0].plus), table4.value(length: 246), accuracy: 1e-6)
+    }
+
     /// An ORF running into either edge of the stretch is open: it counts as the cap.
     func testOpenORFsAtTheEdges() {
         let m = masks(String(repeating: "GCC", count: 20))
@@ -89,7 +122,8 @@ final class ORFGateTests: XCTestCase {
                 bins.append(low..<high)
                 low = high + next(40)
             }
-            let gate = ORFGate(midpoint: [30, 150, 200, 2_000][round % 4])
+            let gate = ORFGate(midpoint: [30, 150, 200, 2_000][round % 4],
+                               code: GeneticCode.ncbi(GeneticCode.supportedTables[round % 5])!)
             let fast = m.withUnsafeBufferPointer { gate.binGates(masks: $0, bins: bins) }
             XCTAssertEqual(fast.count, bins.count)
             for (k, bin) in bins.enumerated() {
@@ -103,8 +137,12 @@ final class ORFGateTests: XCTestCase {
 
     /// The gate of base `x`: for each frame, walk codon by codon to the nearest stops on both sides.
     private func naiveGate(_ gate: ORFGate, _ m: [UInt8], _ x: Int, minusStrand: Bool) -> Double {
+        let letters: [UInt8: Character] = [1: "A", 2: "C", 4: "G", 8: "T"]
+        let stops = Set(minusStrand ? gate.code.stops.map(reverseComplement) : gate.code.stops)
         func stop(_ s: Int) -> Bool {
-            s >= 0 && s + 2 < m.count && ORFGate.isStop(m[s], m[s + 1], m[s + 2], minusStrand: minusStrand)
+            guard s >= 0 && s + 2 < m.count, let a = letters[m[s]], let b = letters[m[s + 1]], let c = letters[m[s + 2]]
+            else { return false }
+            return stops.contains(String([a, b, c]))
         }
         var best = 0.0
         for frame in 0..<3 {
