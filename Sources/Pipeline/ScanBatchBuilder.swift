@@ -58,9 +58,7 @@ struct ScanBatchBuilder {
             addPiece(count: windowsPerPiece)
             if isFull { sealed.append(take()) }
         }
-        let keepFrom = context == 0 ? nextIndex * plan.step
-                                    : max(0, min(nextIndex * plan.step, nextIndex * plan.step + plan.binOffset - context))
-        let drop = min(keepFrom - heldStart, held.count)
+        let drop = min(contextStart(ofWindow: nextIndex) - heldStart, held.count)
         if drop > 0 && drop >= held.count / 2 {
             held.removeFirst(drop)
             heldStart += drop
@@ -106,10 +104,17 @@ struct ScanBatchBuilder {
         length < plan.window ? 0 : (length - plan.window) / plan.step + 1
     }
 
-    /// Complete windows that also have the `context` bases after their bin.
+    /// Complete windows that also have the `context` bases after their bin (with no context: all
+    /// complete windows, as a bin ends inside its window).
     private var readyWindows: Int {
-        let need = context == 0 ? plan.window : max(plan.window, plan.binOffset + plan.step + context)
+        let need = max(plan.window, plan.binOffset + plan.step + context)
         return length < need ? 0 : (length - need) / plan.step + 1
+    }
+
+    /// The first base a piece starting with window `index` holds: the window's start, or `context`
+    /// bases before its bin (not before the record's start) when that lies earlier.
+    private func contextStart(ofWindow index: Int) -> Int {
+        max(0, min(index * plan.step, index * plan.step + plan.binOffset - context))
     }
 
     private var isFull: Bool { batch.masks.count >= batchBases || batch.events.count >= maxEvents }
@@ -120,13 +125,11 @@ struct ScanBatchBuilder {
         let window = shortWindow ?? plan.window
         let spanStart = nextIndex * plan.step
         let spanEnd = shortWindow ?? ((nextIndex + count - 1) * plan.step + window)
-        var contextStart = spanStart, contextEnd = spanEnd
-        if context > 0 && shortWindow == nil {
-            let firstBin = spanStart + plan.binOffset
-            let lastBinEnd = (nextIndex + count - 1) * plan.step + plan.binOffset + plan.step
-            contextStart = min(spanStart, max(0, firstBin - context))
-            contextEnd = max(spanEnd, min(length, lastBinEnd + context))
-        }
+        // Up to `context` bases beyond the last bin, not past the record's end (a short window's
+        // span is the whole record already).
+        let lastBinEnd = (nextIndex + count - 1) * plan.step + plan.binOffset + plan.step
+        let contextStart = contextStart(ofWindow: nextIndex)
+        let contextEnd = max(spanEnd, min(length, lastBinEnd + context))
         var piece = ScanPiece(firstIndex: nextIndex, count: count, step: plan.step, window: window,
                               spanStart: spanStart, maskOffset: batch.masks.count + spanStart - contextStart,
                               maskCount: spanEnd - spanStart, resultOffset: batch.windowCount)

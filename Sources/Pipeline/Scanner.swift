@@ -17,8 +17,9 @@ import Windows
 /// Memory is bounded by the read block, the batches in flight (at most `4 · threads + 4` of about
 /// `batchBases` bases each), each worker's scratch for one batch and the writer's line buffer,
 /// whatever the length of a record. With the ORF gate each piece also carries up to
-/// `ORFGate.lengthCap` bases of context on both sides, and the workers compute its windows' gates. Windows with fewer than half of their bases unambiguous (A/C/G/T)
-/// are not scored and leave a gap in bedGraph/BED (`NA` in TSV).
+/// `ORFGate.lengthCap` bases of context on both sides, and the workers compute its windows' gates.
+/// Windows with fewer than half of their bases unambiguous (A/C/G/T) are not scored and leave a gap
+/// in bedGraph/BED (`NA` in TSV).
 public final class Scanner {
     public let model: Model
     public let options: ScanOptions
@@ -113,6 +114,7 @@ public final class Scanner {
     /// writer is a bedGraph writer.
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
+        let gate = self.gate
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
                                   minus: !oneStrand || options.strand != .plus, gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer

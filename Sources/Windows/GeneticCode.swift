@@ -19,7 +19,7 @@ public struct GeneticCode: Sendable, Equatable {
     public static let supportedTables = [1, 4, 6, 11, 25]
 
     /// Table 11, the default (its stop codons are those of the standard code, table 1).
-    public static let standard = GeneticCode(table: 11, stops: ["TAA", "TAG", "TGA"])
+    public static let standard = ncbi(11)!
 
     /// The table numbered `table`, or nil when it is not one of `supportedTables`.
     public static func ncbi(_ table: Int) -> GeneticCode? {

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// A protein-coding base lies inside an open reading frame (ORF) on its coding strand: the stretch
 /// of one frame between two stop codons (those of `code`: TAA, TAG, TGA by default; on the minus
-/// strand their reverse complements TTA, CTA, TCA read on the forward strand). Stop codons end genes to the base, so the
-/// gate places gene ends far more sharply than a window's score can.
+/// strand their reverse complements TTA, CTA, TCA read on the forward strand). Stop codons end
+/// genes to the base, so the gate places gene ends far more sharply than a window's score can.
 ///
 /// For a base x and a strand, L(x) is the longest of the three frames' ORFs containing x, in bases,
 /// each ORF counted from the base after the previous in-frame stop codon up to and including the
