@@ -1,7 +1,7 @@
 import Annotation
 import Evaluation
 import Model
-import Windows
+import Pipeline
 
 /// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding
 /// bases and computes base-level metrics per genome and pooled.
@@ -22,15 +22,14 @@ public final class Assessor {
     /// Label of the row that pools every genome.
     public static let pooledLabel = "all"
 
-    /// `window`/`step` in bases (nil: the model's defaults). Throws `.usage` for values the model
-    /// does not accept or a threshold outside [0, 1].
-    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil, orfGate: Int? = nil,
-                geneticCode: GeneticCode = .standard, threshold: Float = 0.5) throws(AssessmentError) {
+    /// Scans as `GenomeScorer` does with `options`. Throws `.usage` for settings the model does not
+    /// accept or a threshold outside [0, 1].
+    public init(model: Model, options: ScanOptions = ScanOptions(),
+                threshold: Float = 0.5) throws(AssessmentError) {
         guard threshold >= 0 && threshold <= 1 else {
             throw .usage("--threshold \(threshold) must be between 0 and 1")
         }
-        scorer = try GenomeScorer(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate,
-                                  geneticCode: geneticCode)
+        scorer = try GenomeScorer(model: model, options: options)
         source = model.metadata.name
         self.threshold = threshold
     }

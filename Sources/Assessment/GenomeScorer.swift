@@ -10,14 +10,11 @@ public final class GenomeScorer {
     public let plan: WindowPlan
     private let scanner: Scanner
 
-    /// `window`/`step`/`smooth`/`orfGate` in bases; nil means the model's defaults, as in `codingscan
-    /// scan`; `geneticCode` gives the ORF gate's stop codons. Throws `.usage` when the model does not
-    /// accept them.
-    public init(model: Model, window: Int? = nil, step: Int? = nil, smooth: Int? = nil,
-                orfGate: Int? = nil, geneticCode: GeneticCode = .standard) throws(AssessmentError) {
+    /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
+    /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
+    /// scored. Throws `.usage` when the model does not accept them.
+    public init(model: Model, options: ScanOptions = ScanOptions()) throws(AssessmentError) {
         do {
-            var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
-            options.geneticCode = geneticCode
             scanner = try Scanner(model: model, options: options)
         } catch {
             if case let .usage(message) = error { throw .usage(message) }

@@ -37,26 +37,7 @@ struct Eval: ParsableCommand {
                                + "(e.g. another tool's scores). Repeatable, one per --genome.", valueName: "file"))
     var track: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
-                                                      valueName: "file"))
-    var model: String?
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
-                                                      valueName: "bp"))
-    var window: Int?
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
-                                                      valueName: "bp"))
-    var step: Int?
-
-    @Option(help: WindowOptionChecks.smoothHelp)
-    var smooth: Int?
-
-    @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
-    var orfGate: Int?
-
-    @Option(name: .customLong("genetic-code"), help: WindowOptionChecks.geneticCodeHelp)
-    var geneticCode: Int?
+    @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.customShort("T"), .long],
             help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
@@ -83,16 +64,14 @@ struct Eval: ParsableCommand {
         if !track.isEmpty && track.count != genome.count {
             throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
         }
-        if !track.isEmpty && (model != nil || window != nil || step != nil || smooth != nil || orfGate != nil
-                                 || geneticCode != nil) {
+        if !track.isEmpty && settings.any {
             throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth, "
                 + "--orf-gate and --genetic-code do not apply")
         }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
-        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
-        _ = try WindowOptionChecks.geneticCode(geneticCode)
+        try settings.check(threshold: threshold)
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 
@@ -114,10 +93,8 @@ struct Eval: ParsableCommand {
         do {
             let assessor: Assessor
             if track.isEmpty {
-                let model = try ModelSource.load(path: model)
-                assessor = try Assessor(model: model, window: window, step: step, smooth: smooth, orfGate: orfGate,
-                                        geneticCode: try WindowOptionChecks.geneticCode(geneticCode),
-                                        threshold: threshold)
+                let model = try ModelSource.load(path: settings.model)
+                assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
                 assessor = try Assessor(trackLabel: label, threshold: threshold)

@@ -19,26 +19,7 @@ struct Scan: ParsableCommand {
     @Argument(help: "Input files (FASTA, FASTQ, SAM, BAM, CRAM; plain, gzip or bgzip). '-' or none: stdin.")
     var files: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
-                                                      valueName: "file"))
-    var model: String?
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
-                                                      valueName: "bp"))
-    var window: Int?
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
-                                                      valueName: "bp"))
-    var step: Int?
-
-    @Option(help: WindowOptionChecks.smoothHelp)
-    var smooth: Int?
-
-    @Option(name: .customLong("orf-gate"), help: WindowOptionChecks.orfGateHelp)
-    var orfGate: Int?
-
-    @Option(name: .customLong("genetic-code"), help: WindowOptionChecks.geneticCodeHelp)
-    var geneticCode: Int?
+    @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
                                                       valueName: "format"))
@@ -76,8 +57,7 @@ struct Scan: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        try WindowOptionChecks.validate(window: window, step: step, smooth: smooth, orfGate: orfGate, threshold: threshold)
-        _ = try WindowOptionChecks.geneticCode(geneticCode)
+        try settings.check(threshold: threshold)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
@@ -101,11 +81,13 @@ struct Scan: ParsableCommand {
     private func scan() throws {
         let started = MonotonicTime.now()
         let inputs = files.isEmpty ? ["-"] : files
-        let model = try ModelSource.load(path: model)
-        var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate, format: format, strand: strand,
-                                  threshold: threshold, trackLine: trackLine || trackLineOptions.any)
+        let model = try ModelSource.load(path: settings.model)
+        var options = try settings.scanOptions()
+        options.format = format
+        options.strand = strand
+        options.threshold = threshold
+        options.trackLine = trackLine || trackLineOptions.any
         options.line = try trackLineOptions.line()
-        options.geneticCode = try WindowOptionChecks.geneticCode(geneticCode)
         options.provenance = Provenance.lines(model: model)
         options.regions = try regionOptions.regions(inputs: inputs)
         let indexed: SequenceSizes?

@@ -29,7 +29,8 @@ final class BinCollectorTests: XCTestCase {
                        file: StaticString = #filePath, line: UInt = #line) throws -> ScoredGenome {
         let scratch = try ScratchDirectory()
         let path = AssessmentFixtures.path(relative)
-        let scorer = try GenomeScorer(model: AssessmentFixtures.tinyModel, window: window, step: step)
+        let scorer = try GenomeScorer(model: AssessmentFixtures.tinyModel,
+                                      options: ScanOptions(window: window, step: step))
         let genome = try scorer.score(path: path)
         let expected = try bedGraph(path, window: window, step: step, in: scratch)
         XCTAssertFalse(expected.isEmpty, file: file, line: line)

@@ -1,5 +1,6 @@
 import Assessment
 import Evaluation
+import Pipeline
 import XCTest
 
 /// Metrics on a case worked out by hand, and their TSV/JSON rendering.
@@ -111,7 +112,7 @@ final class EvalMetricsTests: XCTestCase {
     }
 
     func testOptionsOutsideTheModelAreUsageErrors() {
-        XCTAssertThrowsError(try Assessor(model: AssessmentFixtures.tinyModel, window: 10)) { error in
+        XCTAssertThrowsError(try Assessor(model: AssessmentFixtures.tinyModel, options: ScanOptions(window: 10))) { error in
             guard case .usage = error as? AssessmentError else { return XCTFail("\(error)") }
             XCTAssertEqual("\(error)", "--window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
         }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Pipeline
+import Windows
+
+/// The options `scan` and `eval` share: the model and how it scans (window, step, smoothing, ORF
+/// gate, genetic code), with their range checks (usage errors, exit 64). nil means the model's value.
+struct ScanSettingOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
+                                                      valueName: "file"))
+    var model: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
+                                                      valueName: "bp"))
+    var window: Int?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
+                                                      valueName: "bp"))
+    var step: Int?
+
+    @Option(help: ArgumentHelp(
+        "Average each window's probabilities (per strand) with those of the windows whose starts lie within "
+            + "bp/2 of its own; 0 = off. (default: the model's smooth)", valueName: "bp"))
+    var smooth: Int?
+
+    @Option(name: .customLong("orf-gate"), help: ArgumentHelp(
+        "Weigh each window's probability on a strand by how long the open reading frames through its bin are "
+            + "on that strand: 0.5 at this ORF length, 0.91 at twice it, 0.09 at half; 0 = off. "
+            + "(default: the model's orf_gate)", valueName: "bp"))
+    var orfGate: Int?
+
+    @Option(name: .customLong("genetic-code"), help: ArgumentHelp(
+        "NCBI translation table whose stop codons end the ORF gate's open reading frames: "
+            + ScanSettingOptions.tableList + " (4: Mycoplasma, TGA is Trp). (default: 11)", valueName: "table"))
+    var geneticCode: Int?
+
+    private static let tableList = GeneticCode.supportedTables.map(String.init).joined(separator: ", ")
+
+    /// Whether any of these options was given (`eval --track` takes none).
+    var any: Bool {
+        model != nil || window != nil || step != nil || smooth != nil || orfGate != nil || geneticCode != nil
+    }
+
+    /// Throws a `ValidationError` naming the option when a value is out of range; `threshold` is the
+    /// command's own `-T`, checked in the same place so the messages keep their order.
+    func check(threshold: Float) throws {
+        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
+        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
+        if let smooth, smooth < 0 { throw ValidationError("--smooth must be at least 0 (got \(smooth))") }
+        if let orfGate, orfGate < 0 || orfGate > ORFGate.lengthCap {
+            throw ValidationError("--orf-gate must be between 0 and \(ORFGate.lengthCap) (got \(orfGate))")
+        }
+        if let window, let step, step > window {
+            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
+        }
+        if !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
+        }
+        _ = try code()
+    }
+
+    /// The genetic code asked for (table 11 when none), or a `ValidationError` naming the tables.
+    func code() throws -> GeneticCode {
+        guard let geneticCode else { return .standard }
+        guard let code = GeneticCode.ncbi(geneticCode) else {
+            throw ValidationError("--genetic-code \(geneticCode) is not supported (tables: "
+                + ScanSettingOptions.tableList + "; --orf-gate 0 turns the gate off)")
+        }
+        return code
+    }
+
+    /// Scan options carrying these settings (every other field at its default).
+    func scanOptions() throws -> ScanOptions {
+        var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
+        options.geneticCode = try code()
+        return options
+    }
+}
