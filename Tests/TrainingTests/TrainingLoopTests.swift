@@ -102,14 +102,16 @@ final class TrainingLoopTests: XCTestCase {
     func testSmoothAndORFGateAreStoredInTheModel() throws {
         var o = options(epochs: 1, windows: 256)
         o.validationWindows = 128
+        func trained(_ o: TrainingOptions) throws -> Model {
+            try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
+                                                    options: o).modelBytes, source: "trained")
+        }
         o.smooth = 60
-        let model = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
-                                                            options: o).modelBytes, source: "trained")
+        let model = try trained(o)
         XCTAssertEqual(model.metadata.smooth, 60)
         XCTAssertEqual(model.metadata.formatVersion, 3)
         o.smooth = 0
-        let plain = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
-                                                            options: o).modelBytes, source: "trained")
+        let plain = try trained(o)
         XCTAssertEqual(plain.metadata.smooth, 0)
         XCTAssertEqual(plain.metadata.formatVersion, 1)
         o.smooth = -1
@@ -118,8 +120,7 @@ final class TrainingLoopTests: XCTestCase {
         }
         o.smooth = 60
         o.orfGate = 180
-        let gated = try Model.load(bytes: try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
-                                                            options: o).modelBytes, source: "trained")
+        let gated = try trained(o)
         XCTAssertEqual(gated.metadata.orfGate, 180)
         XCTAssertEqual(gated.metadata.formatVersion, 4)
         XCTAssertEqual(gated.metadata.provenance.objectValue?["hyperparameters"]?.objectValue?["orf_gate"], .integer(180))
