@@ -40,6 +40,7 @@ let package = Package(
             path: "Sources/CBigWig",
             providers: [.apt(["libbigwig-dev"])]
         ),
+        .target(name: "GenomeCore"),
         .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
         .target(name: "Windows"),
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
@@ -54,23 +55,23 @@ let package = Package(
             dependencies: ["Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model", "Windows"],
             swiftSettings: optimised
         ),
-        .target(name: "Tracks", dependencies: ["Windows", "CBigWig"]),
+        .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Inference"]),
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["SequenceIO", "Windows", "Kernels", "Model", "Inference", "Tracks", "Pipeline", "Annotation",
-                           "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Inference", "Tracks", "Pipeline",
+                           "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
         .target(name: "CDefaultModel"),
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation", "Annotation", "Windows",
-                "CDefaultModel",
+                "GenomeCore", "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation",
+                "Annotation", "Windows", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +80,7 @@ let package = Package(
             dependencies: ["Inference", "Kernels", "Model", "Pipeline", "SequenceIO", "Windows", "CDefaultModel"],
             swiftSettings: optimised
         ),
+        .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Kernels", "Windows"]),

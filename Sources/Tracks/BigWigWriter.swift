@@ -43,7 +43,11 @@ public final class BigWigWriter: TrackWriter {
     /// The temporary file libBigWig writes (the sink's), or an error for stdout.
     private func temporaryPath() throws(TrackError) -> String {
         guard let path = sink.temporary else {
-            throw .bigWig(path: sink.name, message: "a bigWig needs an output file (-o FILE), not a stream")
+            if sink.name == "stdout" {
+                throw .bigWig(path: sink.name, message: "a bigWig needs an output file (-o FILE), not a stream")
+            }
+            throw .bigWig(path: sink.name, message: "a bigWig is written by seeking: -o must name a regular file, "
+                + "not a device or FIFO")
         }
         return path
     }

@@ -1,53 +1,29 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import GenomeCore
 
-/// A buffered byte writer on a file descriptor that reports every write error.
+/// A buffered byte writer on standard output or an `OutputFile` that reports every write error.
 ///
-/// To a path, it writes a temporary file beside the target (`.NAME.tmp-XXXXXX`) and renames it over
-/// the target only in `commit()`, so a failed or interrupted run never leaves a truncated track under
-/// the final name. To standard output it writes straight through.
+/// To a path it writes as `OutputFile` does: a regular file through a temporary file renamed over the
+/// target only in `commit()` (a failed or interrupted run never leaves a truncated track under the
+/// final name); a device or FIFO directly. To standard output it writes straight through.
 public final class OutputSink {
     /// Name used in messages: the target path, or "stdout".
-    public let name: String
-    private let fd: Int32
-    private let target: String?
-    /// The temporary file written until `commit()` renames it (nil for stdout).
-    public let temporary: String?
+    public var name: String { file.path }
+    /// The temporary file written until `commit()` renames it (nil for stdout, devices and FIFOs).
+    public var temporary: String? { file.temporary }
+    private let file: OutputFile
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
-    private var closed = false
 
     /// A sink on standard output.
     public init() {
-        name = "stdout"
-        fd = STDOUT_FILENO
-        target = nil
-        temporary = nil
+        file = OutputFile()
         buffer.reserveCapacity(capacity)
     }
 
-    /// A sink that will atomically become the file at `path` on `commit()`.
+    /// A sink that will become the file at `path` on `commit()` (see `OutputFile`).
     public init(path: String) throws(TrackError) {
-        name = path
-        target = path
-        let slash = path.lastIndex(of: "/")
-        let dir = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(dir).\(base).tmp-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if made < 0 { throw .cannotCreate(path: path, errno: errno) }
-        fd = made
-        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        // mkstemp creates 0600; give the file the usual 0666 & ~umask.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        do { file = try OutputFile(path: path) } catch { throw TrackError(error) }
         buffer.reserveCapacity(capacity)
-    }
-
-    deinit {
-        if !closed { abandon() }
     }
 
     /// Appends bytes, flushing when the buffer is full.
@@ -67,53 +43,22 @@ public final class OutputSink {
 
     /// Writes out everything buffered.
     public func flush() throws(TrackError) {
-        var offset = 0
-        let count = buffer.count
-        while offset < count {
-            let n = buffer.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + offset, count - offset)
-            }
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                buffer.removeAll(keepingCapacity: true)
-                if code == EPIPE { throw .brokenPipe }
-                throw .writeFailed(path: name, errno: code)
-            }
-            offset += n
-        }
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        do { try file.write(buffer) } catch { throw TrackError(error) }
     }
 
-    /// Flushes, closes and, for a file, renames the temporary file to the target.
+    /// Flushes, closes and, for a regular file, renames the temporary file to the target.
     public func commit() throws(TrackError) {
-        try flush()
-        closed = true
-        guard let target, let temporary else { return }
-        if fsync(fd) != 0 && errno != EINVAL {
-            let code = errno
-            close(fd); unlink(temporary)
-            throw .writeFailed(path: target, errno: code)
+        do { try flush() } catch {
+            file.abandon()
+            throw error
         }
-        if close(fd) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw .writeFailed(path: target, errno: code)
-        }
-        if rename(temporary, target) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw .cannotCreate(path: target, errno: code)
-        }
+        do { try file.commit() } catch { throw TrackError(error) }
     }
 
-    /// Drops the output: for a file, the temporary file is removed and the target left untouched.
+    /// Drops the output: for a regular file, the temporary file is removed and the target left untouched.
     public func abandon() {
-        closed = true
         buffer.removeAll()
-        if let temporary {
-            close(fd)
-            unlink(temporary)
-        }
+        file.abandon()
     }
 }

@@ -84,8 +84,10 @@ struct Eval: ParsableCommand {
     }
 
     private func evaluate() throws {
-        if let plot, let clash = OutputGuard.inputMatching(output: plot, inputs: genome + annotation + track) {
-            throw Failure.usage("--plot \(plot) is the input file \(clash); refusing to overwrite it")
+        if let plot {
+            try OutputGuard.check(flag: "--plot", output: plot,
+                                  reads: OutputGuard.reads(genome + annotation + track) + OutputGuard.model(settings.model)
+                                      + OutputGuard.standardOutput)
         }
         if let plot, let reason = OutputPreflight.problem(writing: plot) {
             throw Failure.message("\(plot): cannot create output: \(reason)")

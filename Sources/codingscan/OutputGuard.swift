@@ -1,17 +1,28 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import GenomeCore
 
-/// Keeps `-o` from overwriting an input.
+/// Keeps an output option (`-o`, `--plot`) from overwriting anything the same run reads, whatever its
+/// role: inputs, their index files, the model, a regions file, standard input or output. Paths are
+/// compared by device and inode, so links, `./` and hard links are caught.
 enum OutputGuard {
-    /// The input that is the same file as `output` (same device and inode), if any.
-    static func inputMatching(output: String, inputs: [String]) -> String? {
-        var out = stat()
-        guard stat(output, &out) == 0 else { return nil }
-        for input in inputs where input != "-" {
-            var s = stat()
-            if stat(input, &s) == 0 && s.st_dev == out.st_dev && s.st_ino == out.st_ino { return input }
-        }
-        return nil
+    /// A usage error when `output` (given as `flag`) is one of `reads`.
+    static func check(flag: String, output: String, reads: [FileRole]) throws {
+        guard let clash = FileRole.clash(output: FileRole(flag, output), reads: reads) else { return }
+        let what = ["-", "/dev/stdout"].contains(clash.path) ? clash.role : "\(clash.role) \(clash.path)"
+        throw Failure.usage("\(flag) \(output) is \(what); refusing to overwrite it")
     }
+
+    /// Input files in `role` (stdin as "standard input") with the index files beside them.
+    static func reads(_ paths: [String], role: String = "the input file") -> [FileRole] {
+        paths.flatMap { path in
+            path == "-" ? [FileRole("standard input", "-")] : [FileRole(role, path)] + FileRole.indexes(of: path)
+        }
+    }
+
+    /// The model file when `--model` was given.
+    static func model(_ path: String?) -> [FileRole] {
+        path.map { [FileRole("the model file (--model)", $0)] } ?? []
+    }
+
+    /// Standard output, when it is a file: another output must not be written over it.
+    static let standardOutput = [FileRole("standard output", "/dev/stdout")]
 }

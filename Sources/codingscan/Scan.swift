@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Inference
 import ArgumentParser
+import GenomeCore
 import Pipeline
 import Tracks
 
@@ -107,9 +108,10 @@ struct Scan: ParsableCommand {
         defer { reporter?.clear() }
         let sink: OutputSink
         if let output {
-            if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
-                throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
-            }
+            let regionsFile = regionOptions.regionsFile.map { [FileRole("the regions file (--regions-file)", $0)] }
+            try OutputGuard.check(flag: "--output", output: output,
+                                  reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model)
+                                      + (regionsFile ?? []) + OutputGuard.standardOutput)
             do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
             Interrupts.protect(temporary: sink.temporary)
         } else {

@@ -167,9 +167,7 @@ struct Train: ParsableCommand {
 
     private func train() throws {
         let inputs = genome + annotation + validateGenome + validateAnnotation
-        if let clash = OutputGuard.inputMatching(output: output, inputs: inputs) {
-            throw Failure.usage("--output \(output) is the input file \(clash); refusing to overwrite it")
-        }
+        try OutputGuard.check(flag: "--output", output: output, reads: OutputGuard.reads(inputs))
         if let reason = OutputPreflight.problem(writing: output) {
             throw Failure.message("\(output): cannot write the model: \(reason)")
         }
