@@ -248,6 +248,43 @@ def main():
     chain[3] = dict(chain[3], **{"in": 5})
     files["bad-chain"] = safetensors(f32_entries(params), canonical(metadata(layers=chain)))
 
+    # Non-finite weights must be refused at load, naming the tensor.
+    def poisoned(name, index, value):
+        e = f32_entries(params)
+        values = params[name].copy().reshape(-1)
+        values[index] = value
+        e[name] = ("F32", params[name].shape, values.astype("<f4").tobytes())
+        return safetensors(e, meta)
+    files["nan-weight"] = poisoned("conv2.weight", 7, np.nan)
+    files["inf-weight"] = poisoned("fc1.weight", 3, np.inf)
+    files["nan-bias"] = poisoned("fc2.bias", 0, np.nan)
+    # Duplicate keys are errors, not "first wins": in the metadata, and as a tensor name in the header.
+    files["duplicate-metadata-key"] = safetensors(f32_entries(params), '{"window":120,' + meta[1:])
+    dup = good[8: 8 + header_len].decode().rstrip(" ")
+    first = dup.index('"conv1.bias":')
+    entry_end = dup.index("}", first) + 1
+    dup = dup[:entry_end] + "," + dup[first:entry_end] + dup[entry_end:]
+    text = dup.encode() + b" " * ((-(8 + len(dup))) % 8)
+    files["duplicate-tensor"] = struct.pack("<Q", len(text)) + text + good[8 + header_len:]
+    # Valid JSON nested 100 deep in the provenance: "too deep", not "not JSON".
+    deep = {}
+    for _ in range(100):
+        deep = {"d": [deep]}
+    files["deep-json"] = safetensors(f32_entries(params), canonical(metadata(provenance=deep)))
+    # Declared sizes above the documented caps, refused before any allocation (the tensors are the
+    # tiny model's: the caps are checked first).
+    wide = layers()
+    wide[0] = dict(wide[0], out=200000)
+    files["huge-channels"] = safetensors(f32_entries(params), canonical(metadata(layers=wide)))
+    long_kernel = layers()
+    long_kernel[0] = dict(long_kernel[0], kernel=200000)
+    files["huge-kernel"] = safetensors(f32_entries(params), canonical(metadata(layers=long_kernel)))
+    heavy = layers()
+    heavy[0] = dict(heavy[0], out=1024)
+    heavy[3] = dict(heavy[3], **{"in": 1024, "out": 1024, "kernel": 17})
+    files["too-many-parameters"] = safetensors(f32_entries(params), canonical(metadata(layers=heavy)))
+    files["huge-max-window"] = safetensors(f32_entries(params), canonical(metadata(max_window=1 << 30)))
+
     # data_offsets far beyond the buffer: patch the header of a good file by hand.
     huge = json.loads(good[8: 8 + header_len])
     huge["conv1.bias"]["data_offsets"] = [0, 1 << 60]

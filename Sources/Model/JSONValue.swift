@@ -15,9 +15,15 @@ public indirect enum JSONValue: Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses UTF-8 JSON text; nil when it is not valid JSON.
+    /// Parses UTF-8 JSON text strictly (see `JSONParser`: duplicate keys and nesting deeper than 64 are
+    /// errors); nil when it is not accepted.
     public static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        try? JSONParser.parse(bytes)
+    }
+
+    /// Parses UTF-8 JSON text strictly; the error says what is wrong and at which byte.
+    static func parseOrExplain(_ bytes: some Collection<UInt8>) -> Result<JSONValue, JSONParser.Failure> {
+        do throws(JSONParser.Failure) { return .success(try JSONParser.parse(bytes)) } catch { return .failure(error) }
     }
 
     /// Parses JSON text; nil when it is not valid JSON.

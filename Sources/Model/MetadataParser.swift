@@ -14,8 +14,11 @@ enum MetadataParser {
         func fail(_ message: String, _ kind: ModelError.Kind = .metadata) -> ModelError {
             ModelError(source: source, kind: kind, message: message)
         }
-        guard let value = JSONValue.parse(text) else {
-            throw fail("metadata 'codingscan' is not valid JSON")
+        let value: JSONValue
+        switch JSONValue.parseOrExplain(Array(text.utf8)) {
+        case let .success(parsed): value = parsed
+        case let .failure(failure):
+            throw fail("metadata 'codingscan' \(failure.message()) of the metadata string")
         }
         guard let fields = value.objectValue else {
             throw fail("metadata 'codingscan' is not a JSON object")

@@ -46,9 +46,13 @@ public final class Model: Sendable {
         let metadata = try MetadataParser.parse(container.metadataText, source: source)
         let minimum = try NetworkValidator.validate(metadata, entries: container.entries, source: source)
         var tensors: [String: (shape: [Int], values: [Float])] = [:]
-        for (name, entry) in container.entries {
-            tensors[name] = (entry.shape, readFloats(bytes, from: container.bufferStart + entry.begin,
-                                                     count: entry.count))
+        for (name, entry) in container.entries.sorted(by: { $0.key < $1.key }) {
+            let values = readFloats(bytes, from: container.bufferStart + entry.begin, count: entry.count)
+            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                throw ModelError(source: source, kind: .tensor, message: "tensor \(ModelError.quoted(name)) has a "
+                    + "non-finite value (\(values[bad])) at index \(bad); weights must be finite numbers")
+            }
+            tensors[name] = (entry.shape, values)
         }
         return Model(metadata: metadata, source: source, minimumInputLength: minimum, tensors: tensors,
                      sha256: SHA256.hex(bytes))

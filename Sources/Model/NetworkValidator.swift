@@ -10,6 +10,7 @@ enum NetworkValidator {
         func fail(_ message: String, _ kind: ModelError.Kind = .layers) -> ModelError {
             ModelError(source: source, kind: kind, message: message)
         }
+        try checkLimits(metadata, fail: fail)
         try checkChain(metadata.layers, fail: fail)
 
         var used = Set<String>()
@@ -42,6 +43,52 @@ enum NetworkValidator {
                        .metadata)
         }
         return minimum
+    }
+
+    /// The caps of `ModelLimits` on every layer's size, the parameter count and the work per base and per
+    /// window, checked before the tensors are even read.
+    static func checkLimits(_ metadata: ModelMetadata, fail: (String, ModelError.Kind) -> ModelError) throws(ModelError) {
+        let layers = metadata.layers
+        if layers.count > ModelLimits.layers {
+            throw fail("\(layers.count) layers exceed the limit of \(ModelLimits.layers)", .layers)
+        }
+        var parameters = 0
+        for (index, layer) in layers.enumerated() {
+            let label = "layer \(index + 1) (\(layer.typeName))"
+            switch layer {
+            case let .conv1d(i, o, k):
+                if max(i, o) > ModelLimits.channels {
+                    throw fail("\(label) has \(max(i, o)) channels, above the limit of \(ModelLimits.channels)", .layers)
+                }
+                if k > ModelLimits.kernel {
+                    throw fail("\(label) has kernel \(k), above the limit of \(ModelLimits.kernel)", .layers)
+                }
+                parameters += o * i * k + o
+            case let .maxPool1d(p), let .subsample1d(p):
+                if p > ModelLimits.pool {
+                    throw fail("\(label) has size \(p), above the limit of \(ModelLimits.pool)", .layers)
+                }
+            case let .dense(i, o):
+                if max(i, o) > ModelLimits.denseUnits {
+                    throw fail("\(label) has \(max(i, o)) units, above the limit of \(ModelLimits.denseUnits)", .layers)
+                }
+                parameters += o * i + o
+            default:
+                break
+            }
+        }
+        if parameters > ModelLimits.parameters {
+            throw fail("\(parameters) parameters exceed the limit of \(ModelLimits.parameters)", .layers)
+        }
+        let perBase = ModelLimits.workPerBase(layers)
+        if perBase > Double(ModelLimits.workPerBase) {
+            throw fail("the convolutions cost \(Int(perBase)) multiply-adds per base, above the limit of "
+                + "\(ModelLimits.workPerBase)", .layers)
+        }
+        if perBase * Double(metadata.maxWindow) > Double(ModelLimits.workPerWindow) {
+            throw fail("a window of max_window \(metadata.maxWindow) bases costs \(Int(perBase * Double(metadata.maxWindow))) "
+                + "multiply-adds, above the limit of \(ModelLimits.workPerWindow) (lower max_window)", .metadata)
+        }
     }
 
     /// Channel and order rules: conv `in` equals the incoming channels (4 for the one-hot input);

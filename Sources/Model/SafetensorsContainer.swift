@@ -36,8 +36,12 @@ struct SafetensorsContainer {
         let headerLength = Int(claimed)
         let bufferStart = 8 + headerLength
         let bufferSize = bytes.count - bufferStart
-        guard let header = JSONValue.parse(bytes[8..<bufferStart]) else {
-            throw fail("header is not valid JSON")
+        let header: JSONValue
+        switch JSONValue.parseOrExplain(bytes[8..<bufferStart]) {
+        case let .success(value): header = value
+        case let .failure(failure):
+            // Offsets count from the file's first byte: the header starts after the 8-byte length.
+            throw fail("header \(failure.message(offsetBy: 8))")
         }
         guard case var .object(members) = header else {
             throw fail("header is not a JSON object")
