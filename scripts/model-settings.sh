@@ -10,7 +10,7 @@
 # ROC-AUC from epoch to epoch (16 epochs: 0.729, below tcode); the annealed run ends settled.
 # Step 27 (a multiple of the pool product 9): every window shares one pooling phase, so the scan does
 # about two thirds of the work of step 30 (the step does not change training, only the stored default).
-# One training thread: the model bytes depend on the thread count (ghost batch norm), and one thread
+# One training thread: the model bytes depend on the thread count (by float rounding only), and one thread
 # lets the held-out and the default model train side by side on two cores.
 # shellcheck disable=SC2034
 MODEL_SETTINGS=(

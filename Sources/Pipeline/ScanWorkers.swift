@@ -4,7 +4,9 @@ import Windows
 
 /// The scoring threads of a scan: batches go in (`submit`) in input order and are awaited in the
 /// same order (`wait`), so the writer sees windows in input order whatever thread scored them.
-/// With one thread, batches are scored on the caller's thread at `submit`.
+/// With one thread, batches are scored on the caller's thread at `submit`. Threads start as work comes
+/// (a new one only when a batch waits and no started thread is idle), so a small input never starts
+/// more threads than it has batches.
 final class ScanWorkers: @unchecked Sendable {
     let threadCount: Int
     private let engine: InferenceEngine
@@ -17,6 +19,9 @@ final class ScanWorkers: @unchecked Sendable {
     private var queueHead = 0
     private var stopping = false
     private var running = 0
+    /// Threads started so far, and those of them waiting for a batch (guarded by `condition`).
+    private var started = 0
+    private var idle = 0
     private var collected = InferenceStatistics()
     /// The caller's scorer when `threadCount == 1`.
     private var inlineScorer: SpanScorer?
@@ -32,13 +37,16 @@ final class ScanWorkers: @unchecked Sendable {
             inlineScorer = engine.makeScorer()
             return
         }
-        running = threads
-        for index in 0..<threads {
-            let thread = Thread { [self] in work() }
-            thread.name = "codingscan-\(index)"
-            thread.stackSize = 4 << 20
-            thread.start()
-        }
+    }
+
+    /// Starts one more worker (called with `condition` locked).
+    private func startWorker() {
+        let thread = Thread { [self] in work() }
+        thread.name = "codingscan-\(started)"
+        thread.stackSize = 4 << 20
+        started += 1
+        running += 1
+        thread.start()
     }
 
     /// Queues `batch` for scoring (scores it right away with one thread).
@@ -50,6 +58,7 @@ final class ScanWorkers: @unchecked Sendable {
         }
         condition.lock()
         queue.append(batch)
+        if started < threadCount && queue.count - queueHead > idle { startWorker() }
         condition.broadcast()
         condition.unlock()
     }
@@ -79,7 +88,11 @@ final class ScanWorkers: @unchecked Sendable {
         let scorer = engine.makeScorer()
         condition.lock()
         while true {
-            while queueHead == queue.count && !stopping { condition.wait() }
+            while queueHead == queue.count && !stopping {
+                idle += 1
+                condition.wait()
+                idle -= 1
+            }
             if stopping { break }
             let batch = queue[queueHead]
             queueHead += 1

@@ -33,6 +33,8 @@ public final class Scanner {
     public let orfGate: Int
     /// The ORF gate applied after smoothing; nil when `orfGate` is 0.
     public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate, code: options.geneticCode) : nil }
+    /// Most scoring threads a scan accepts (documented in codingscan(1)).
+    public static let maxThreads = 1024
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
     public let threads: Int
     /// Window starts per batch, in bases.
@@ -81,7 +83,9 @@ public final class Scanner {
             throw .usage("--threshold \(options.threshold) must be between 0 and 1")
         }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        if threadCount < 1 { throw .usage("--threads \(threadCount) must be at least 1") }
+        if threadCount < 1 || threadCount > Self.maxThreads {
+            throw .usage("--threads \(threadCount) must be between 1 and \(Self.maxThreads)")
+        }
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.options = options

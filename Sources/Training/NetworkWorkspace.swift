@@ -25,10 +25,17 @@ final class NetworkWorkspace: @unchecked Sendable {
     /// Per block: max-pooled output and arg-max indices `[capacity][outLength][out]` (unused when pool 1).
     let pooled: [ScratchBuffer<Float>]
     let argmax: [ScratchBuffer<Int32>]
-    /// Per block: this part's batch mean, biased variance and `1/√(var + ε)`, `[out]`.
+    /// Per block: the mini-batch's mean, biased variance and `1/√(var + ε)`, `[out]` (see `BatchNormReducer`).
     let batchMean: [ScratchBuffer<Float>]
     let batchVariance: [ScratchBuffer<Float>]
     let invStd: [ScratchBuffer<Float>]
+    /// This part's batch-norm sums for the block at hand, `[2 · widest out]` (Double).
+    let partialSums: ScratchBuffer<Double>
+    /// The mini-batch's Σg/n and Σ(g·x̂)/n for the block at hand in the backward pass, `[2 · widest out]`.
+    let gradientMeans: ScratchBuffer<Float>
+    /// The backward pass's gradient buffer in use and the spare one (ping-pong between `gradA` and `gradB`).
+    var gradCurrent: UnsafeMutablePointer<Float>
+    var gradSpare: UnsafeMutablePointer<Float>
     /// Pooled features, dropout mask and dropped features, `[capacity][features]`.
     let features: ScratchBuffer<Float>
     let mask: ScratchBuffer<Float>
@@ -66,6 +73,9 @@ final class NetworkWorkspace: @unchecked Sendable {
         batchMean = shapes.map { floats($0.outChannels) }
         batchVariance = shapes.map { floats($0.outChannels) }
         invStd = shapes.map { floats($0.outChannels) }
+        let widest = shapes.map(\.outChannels).max() ?? 0
+        partialSums = ScratchBuffer(count: 2 * widest, zero: 0)
+        gradientMeans = floats(2 * widest)
         let featureCount = architecture.featureCount
         features = floats(capacity * featureCount)
         mask = floats(capacity * featureCount)
@@ -75,6 +85,8 @@ final class NetworkWorkspace: @unchecked Sendable {
         let largest = shapes.map { max($0.convLength * $0.outChannels, $0.inLength * $0.inChannels) }.max() ?? 0
         gradA = floats(capacity * largest)
         gradB = floats(capacity * largest)
+        gradCurrent = gradA.pointer
+        gradSpare = gradB.pointer
         convScratch = floats(shapes.map {
             FastConv1d.inputGradientScratchCount(outLength: $0.convLength, inChannels: $0.inChannels, kernelSize: $0.kernel)
         }.max() ?? 0)

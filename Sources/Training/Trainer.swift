@@ -85,7 +85,7 @@ public enum Trainer {
             "validation_windows": .integer(options.validationWindows), "patience": .integer(options.patience),
             "optimizer": "adam(0.9, 0.999, 1e-8), decoupled weight decay on weights",
             "loss": "binary cross-entropy on logits",
-            "batch_norm": .string("ghost batch norm (statistics per thread part of each mini-batch), eps 1e-5, "
+            "batch_norm": .string("batch norm over the whole mini-batch (thread parts reduced), eps 1e-5, "
                 + "running-statistics momentum \(NetworkWeights.batchNormMomentum), folded into conv1d on export"),
         ]
         if options.smooth > 0 { hyper["smooth"] = .integer(options.smooth) }

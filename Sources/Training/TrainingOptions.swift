@@ -49,7 +49,7 @@ public struct TrainingOptions: Sendable {
     public var patience = 5
     /// Seed of every random choice.
     public var seed: UInt64 = 1
-    /// Worker threads; each mini-batch is split into this many contiguous parts (ghost batch norm).
+    /// Worker threads; each mini-batch is split into this many contiguous parts (batch norm still over the whole mini-batch).
     public var threads = 1
     /// The command line, recorded in provenance.
     public var command = ""

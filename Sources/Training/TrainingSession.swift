@@ -5,11 +5,11 @@ import Inference
 /// The training loop: epochs of balanced windows in mini-batches, Adam updates, validation in eval
 /// mode, early stopping on validation loss keeping the best epoch's weights.
 ///
-/// Threads and determinism: each mini-batch is split into `threads` fixed contiguous parts, each
-/// computed on its own thread with its own workspace. Batch norm normalises each part with that
-/// part's statistics (ghost batch norm); the parts' gradients are summed in part order and their
-/// batch statistics averaged in part order, so a seed and a thread count fix every bit of the
-/// result. Every random draw of a sample (mutations, dropout mask) comes from a generator seeded by
+/// Threads and determinism: each mini-batch is split into `min(threads, batch)` fixed contiguous parts,
+/// each computed on its own thread with its own workspace. Batch norm normalises with the statistics of
+/// the whole mini-batch, reduced over the parts in part order (`TrainingPasses`), and the parts'
+/// gradients are summed in part order, so a seed and a thread count fix every bit of the result and
+/// other thread counts differ only by float rounding. Every random draw of a sample (mutations, dropout mask) comes from a generator seeded by
 /// the sample's position in the epoch, independent of the thread that computes it.
 final class TrainingSession {
     /// What the loop hands back.
@@ -40,7 +40,8 @@ final class TrainingSession {
         var validationRng = Xoshiro256StarStar(seed: rng.next())
         validationWindows = validationSet.draw(count: options.validationWindows, rng: &validationRng)
         self.rng = rng
-        let parts = max(1, options.threads)
+        // Never more workers than samples in a mini-batch.
+        let parts = max(1, min(options.threads, options.batchSize))
         let capacity = (options.batchSize + parts - 1) / parts
         workspaces = (0..<parts).map { _ in
             NetworkWorkspace(architecture: options.architecture, capacity: capacity, dropoutRate: Float(options.dropout))
@@ -122,7 +123,9 @@ final class TrainingSession {
         let windowFloats = options.architecture.window * 4
         let workspaces = self.workspaces
         let trainSet = self.trainSet
-        let work = { (p: Int) in
+        // Each part encodes its own samples; the passes then run part by part with batch norm over the
+        // whole mini-batch (TrainingPasses).
+        let fill = { (p: Int) in
             let ws = workspaces[p]
             let low = p * n / parts
             let high = (p + 1) * n / parts
@@ -136,14 +139,17 @@ final class TrainingSession {
                     Dropout.makeMask(rate: dropout, count: features, rng: &rng, into: ws.mask.pointer + b * features)
                 }
             }
-            ws.forward(batch: high - low, packed: packed, training: true)
-            ws.backward(batch: high - low, totalBatch: n, packed: packed)
         }
         if parts == 1 {
-            work(0)
+            fill(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+            DispatchQueue.concurrentPerform(iterations: parts, execute: fill)
         }
+        let passes = TrainingPasses(parts: workspaces[0..<parts],
+                                    batches: (0..<parts).map { (($0 + 1) * n / parts) - ($0 * n / parts) },
+                                    packed: packed, concurrent: true)
+        passes.forward()
+        passes.backward()
         let total = workspaces[0].gradients.pointer
         let count = workspaces[0].gradients.count
         var loss = workspaces[0].lossSum
@@ -153,17 +159,12 @@ final class TrainingSession {
             loss += workspaces[p].lossSum
         }
         for (l, shape) in options.architecture.blocks().enumerated() {
-            var mean = [Float](repeating: 0, count: shape.outChannels)
-            var variance = [Float](repeating: 0, count: shape.outChannels)
-            for p in 0..<parts {
-                let share = Float((p + 1) * n / parts - p * n / parts) / Float(n)
-                for c in 0..<shape.outChannels {
-                    mean[c] += share * workspaces[p].batchMean[l].pointer[c]
-                    variance[c] += share * workspaces[p].batchVariance[l].pointer[c]
-                }
-            }
+            // Every part holds the mini-batch's statistics (BatchNormReducer).
+            let mean = Array(UnsafeBufferPointer(start: workspaces[0].batchMean[l].pointer, count: shape.outChannels))
+            let variance = Array(UnsafeBufferPointer(start: workspaces[0].batchVariance[l].pointer,
+                                                     count: shape.outChannels))
             weights.updateRunningStatistics(block: l, mean: mean, variance: variance,
-                                            valuesPerChannel: (n / parts) * shape.convLength)
+                                            valuesPerChannel: n * shape.convLength)
         }
         optimizer.update(parameters: &weights.parameters, gradients: total,
                          learningRate: Float(learningRate), weightDecay: Float(options.weightDecay))

@@ -39,7 +39,7 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var settings: ScanSettingOptions
 
-    @Option(name: [.customShort("T"), .long],
+    @Option(name: [.customShort("T"), .long], parsing: .unconditional,
             help: ArgumentHelp("Calls: bases whose bin has p >= this are coding, in [0, 1].", valueName: "p"))
     var threshold: Float = 0.5
 

@@ -29,7 +29,7 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
     var strand: StrandChoice = .both
 
-    @Option(name: [.customShort("T"), .long],
+    @Option(name: [.customShort("T"), .long], parsing: .unconditional,
             help: ArgumentHelp("BED calls: bins with p >= this are coding, in [0, 1].", valueName: "p"))
     var threshold: Float = 0.5
 
@@ -44,7 +44,7 @@ struct Scan: ParsableCommand {
                                                       valueName: "file"))
     var output: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Scoring threads. (default: all cores)", valueName: "n"))
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Scoring threads, at most 1024. (default: all cores)", valueName: "n"))
     var threads: Int?
 
     @Flag(name: [.short, .long], help: "No warnings on stderr.")
@@ -59,7 +59,9 @@ struct Scan: ParsableCommand {
 
     func validate() throws {
         try settings.check(threshold: threshold)
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
+        }
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
         if format == .bigwig && output == nil {

@@ -9,26 +9,26 @@ struct ScanSettingOptions: ParsableArguments {
                                                       valueName: "file"))
     var model: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Window length in bp. (default: the model's window)",
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Window length in bp. (default: the model's window)",
                                                       valueName: "bp"))
     var window: Int?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Step between window starts in bp. (default: the model's step)",
                                                       valueName: "bp"))
     var step: Int?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Average each window's probabilities (per strand) with those of the windows whose starts lie within "
             + "bp/2 of its own; 0 = off. (default: the model's smooth)", valueName: "bp"))
     var smooth: Int?
 
-    @Option(name: .customLong("orf-gate"), help: ArgumentHelp(
+    @Option(name: .customLong("orf-gate"), parsing: .unconditional, help: ArgumentHelp(
         "Weigh each window's probability on a strand by how long the open reading frames through its bin are "
             + "on that strand: 0.5 at this ORF length, 0.91 at twice it, 0.09 at half; 0 = off. "
             + "(default: the model's orf_gate)", valueName: "bp"))
     var orfGate: Int?
 
-    @Option(name: .customLong("genetic-code"), help: ArgumentHelp(
+    @Option(name: .customLong("genetic-code"), parsing: .unconditional, help: ArgumentHelp(
         "NCBI translation table whose stop codons end the ORF gate's open reading frames: "
             + ScanSettingOptions.tableList + " (4: Mycoplasma, TGA is Trp). (default: 11)", valueName: "table"))
     var geneticCode: Int?

@@ -19,8 +19,10 @@ struct Train: ParsableCommand {
             --validate-genome/--validate-annotation pairs, or else the last 10% of every record, which \
             training windows never overlap. Training stops after --patience epochs without a lower \
             validation loss and saves the best epoch, batch norm folded into the convolutions. \
-            --threads N splits every mini-batch into N parts, each normalised with its own batch \
-            statistics (ghost batch norm): the same --seed and --threads give the same model.
+            --threads N (at most 1024, and no more than --batch-size) splits every mini-batch into N \
+            parts computed in parallel; batch norm always uses the statistics of the whole mini-batch, \
+            so any thread count trains an equally good model (identical bytes for the same --seed and \
+            --threads; other thread counts differ only by rounding).
             """
     )
 
@@ -46,22 +48,22 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Model name stored in the file.", valueName: "name"))
     var name = "codingscan-trained"
 
-    @Option(help: ArgumentHelp("Training window, bp (also the model's default scan window).", valueName: "bp"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training window, bp (also the model's default scan window).", valueName: "bp"))
     var window = NetworkArchitecture.standard.window
 
-    @Option(help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
     var step = 30
 
-    @Option(help: ArgumentHelp("Default smoothing span stored in the model, bp (see scan --smooth; 0 = none).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Default smoothing span stored in the model, bp (see scan --smooth; 0 = none).",
                                valueName: "bp"))
     var smooth = 0
 
-    @Option(name: .customLong("orf-gate"),
+    @Option(name: .customLong("orf-gate"), parsing: .unconditional,
             help: ArgumentHelp("Default ORF-gate midpoint stored in the model, bp (see scan --orf-gate; 0 = none).",
                                valueName: "bp"))
     var orfGate = 0
 
-    @Option(help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
                                valueName: "bp"))
     var minLength: Int?
 
@@ -78,55 +80,55 @@ struct Train: ParsableCommand {
                                valueName: "list"))
     var poolKinds = "subsample,max,max"
 
-    @Option(help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
     var hidden = NetworkArchitecture.standard.hidden
 
-    @Option(help: ArgumentHelp("Central bases whose CDS coverage labels a window (default: the whole window).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Central bases whose CDS coverage labels a window (default: the whole window).",
                                valueName: "bp"))
     var labelSpan: Int?
 
     @Flag(help: "Train towards the CDS-covered fraction of the label span instead of 0 or 1.")
     var softLabels = false
 
-    @Option(help: ArgumentHelp("Most epochs to run.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Most epochs to run.", valueName: "n"))
     var epochs = TrainingOptions().epochs
 
-    @Option(help: ArgumentHelp("Windows per optimiser step.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Windows per optimiser step.", valueName: "n"))
     var batchSize = TrainingOptions().batchSize
 
-    @Option(help: ArgumentHelp("Adam learning rate (the start of the schedule).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam learning rate (the start of the schedule).", valueName: "rate"))
     var learningRate = TrainingOptions().learningRate
 
     @Option(help: ArgumentHelp("Learning-rate schedule: constant, or cosine (annealed towards 0 over all the epochs).",
                                valueName: "schedule"))
     var lrSchedule = TrainingOptions().learningRateSchedule
 
-    @Option(help: ArgumentHelp("Decoupled weight decay on conv and dense weights (0 = none).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Decoupled weight decay on conv and dense weights (0 = none).", valueName: "rate"))
     var weightDecay = TrainingOptions().weightDecay
 
-    @Option(help: ArgumentHelp("Dropout rate on the pooled features, in [0, 1).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dropout rate on the pooled features, in [0, 1).", valueName: "rate"))
     var dropout = TrainingOptions().dropout
 
-    @Option(help: ArgumentHelp("Random point mutations per base per sample (augmentation), in [0, 1].", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Random point mutations per base per sample (augmentation), in [0, 1].", valueName: "rate"))
     var mutationRate = TrainingOptions().mutationRate
 
-    @Option(help: ArgumentHelp("Fraction of a window that must be CDS on its strand to count as coding, in (0, 1].",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of a window that must be CDS on its strand to count as coding, in (0, 1].",
                                valueName: "fraction"))
     var codingFraction = TrainingOptions().codingFraction
 
-    @Option(help: ArgumentHelp("Training windows drawn per epoch.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training windows drawn per epoch.", valueName: "n"))
     var windowsPerEpoch = TrainingOptions().windowsPerEpoch
 
-    @Option(help: ArgumentHelp("Size of the fixed validation set, windows.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Size of the fixed validation set, windows.", valueName: "n"))
     var validationWindows = TrainingOptions().validationWindows
 
-    @Option(help: ArgumentHelp("Stop after this many epochs without a lower validation loss.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many epochs without a lower validation loss.", valueName: "n"))
     var patience = TrainingOptions().patience
 
-    @Option(help: ArgumentHelp("Random seed.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Random seed.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Worker threads (each mini-batch is split into this many parts). (default: all cores)",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, at most 1024 (each mini-batch is split into this many parts). (default: all cores)",
                                valueName: "n"))
     var threads: Int?
 
@@ -150,7 +152,9 @@ struct Train: ParsableCommand {
         for (option, text) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools)] {
             _ = try Self.list(text, option: option)
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
+        }
         let options = try options()
         do { try options.validate() } catch {
             throw ValidationError(error.description)

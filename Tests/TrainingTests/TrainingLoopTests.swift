@@ -80,6 +80,31 @@ final class TrainingLoopTests: XCTestCase {
         XCTAssertEqual(single.modelBytes, singleAgain.modelBytes)
     }
 
+    /// Batch norm normalises over the whole mini-batch whatever the thread count: the same seed gives an
+    /// equally good model on 1, 3, 32 (= the batch) and 64 threads (ghost batch norm gave chance level at 64).
+    func testThreadCountDoesNotChangeTheModel() throws {
+        var results: [Int: TrainingResult] = [:]
+        for threads in [1, 3, 32, 64] {
+            results[threads] = try Trainer.train(trainingGenomes: [training], validationGenomes: [validation],
+                                                 options: options(threads: threads, epochs: 2, windows: 1200))
+        }
+        let reference = try XCTUnwrap(results[1]?.validationAUC)
+        XCTAssertGreaterThan(reference, 0.8)
+        for threads in [3, 32, 64] {
+            let auc = try XCTUnwrap(results[threads]?.validationAUC)
+            XCTAssertEqual(auc, reference, accuracy: 0.002, "\(threads) threads")
+            let a = try Model.load(bytes: results[1]!.modelBytes, source: "1 thread")
+            let b = try Model.load(bytes: results[threads]!.modelBytes, source: "\(threads) threads")
+            var largest: Float = 0
+            for (name, tensor) in a.tensors {
+                for (x, y) in zip(tensor.values, b.tensors[name]!.values) { largest = max(largest, abs(x - y)) }
+            }
+            XCTAssertLessThan(largest, 1e-2, "\(threads) threads: weights differ by more than rounding")
+        }
+        // More threads than samples in a batch start no more workers than the batch has samples.
+        XCTAssertEqual(results[64]?.modelBytes.count, results[32]?.modelBytes.count)
+    }
+
     func testEarlyStoppingKeepsTheBestEpoch() throws {
         var o = options(epochs: 30, windows: 300)
         o.patience = 1
