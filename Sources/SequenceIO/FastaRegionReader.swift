@@ -32,6 +32,7 @@ final class FastaRegionReader: SequenceSource {
         if compression == .bgzf && !Self.exists(path + ".gzi") {
             throw .missingIndex(path: path, index: path + ".gzi", hint: "run 'samtools faidx \(path)'")
         }
+        try FastaIndexCheck.checkTimes(path: path, index: fai)
         guard let index = fai_load3(path, fai, nil, 0) else { throw .badIndex(path: path, index: fai) }
         self.index = index
         var resolved: [ResolvedRegion] = []
@@ -42,6 +43,14 @@ final class FastaRegionReader: SequenceSource {
                     return length < 0 ? nil : (id: 0, length: Int(length))
                 })
             }
+        } catch {
+            fai_destroy(index)
+            self.index = nil
+            throw error
+        }
+        do throws(RegionError) {
+            try FastaIndexCheck.checkContent(path: path, index: fai, compression: compression,
+                                      contigs: Set(resolved.map(\.contig)))
         } catch {
             fai_destroy(index)
             self.index = nil

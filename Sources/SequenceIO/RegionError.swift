@@ -19,6 +19,8 @@ public enum RegionError: Error, CustomStringConvertible, Equatable {
     case notIndexable(path: String, what: String, hint: String)
     /// The index file is missing; `index` names what was looked for, `hint` how to make it.
     case missingIndex(path: String, index: String, hint: String)
+    /// The index does not describe the file (older than it, or offsets that do not fit); `reason` says how.
+    case staleIndex(path: String, index: String, reason: String)
     /// The index exists but htslib could not load it (corrupt, or not an index of this file).
     case badIndex(path: String, index: String)
     /// The region's contig is not in the file's index (FASTA) or header (BAM/CRAM).
@@ -57,6 +59,8 @@ public enum RegionError: Error, CustomStringConvertible, Equatable {
             return "\(p(path)): \(what) cannot be read by region; \(hint)"
         case let .missingIndex(path, index, hint):
             return "\(p(path)): no index \(p(index)) for --region; \(hint)"
+        case let .staleIndex(path, index, reason):
+            return "\(p(path)): the index \(p(index)) \(reason); rebuild it with 'samtools faidx \(p(path))'"
         case let .badIndex(path, index):
             return "\(p(path)): cannot load the index \(p(index)) (corrupt, or not an index of this file?)"
         case let .unknownContig(path, region, contig):
