@@ -83,8 +83,9 @@ final class SamTextParser: RecordParser {
             throw .malformedSAM(path: path, line: line,
                                 reason: "FLAG '\(String(decoding: flagBytes.prefix(40), as: UTF8.self))' is not a number in 0...65535")
         }
-        if flag & 0x900 != 0 { return nil }
         let name = String(decoding: nameBytes, as: UTF8.self)
+        try SamFieldCheck.checkNumbers(lineBytes, fields: fields, record: name, path: path, line: line)
+        if flag & 0x900 != 0 { return nil }
         scanner.record = name
         let sequence = lineBytes[fields[9]]
         let quality = lineBytes[fields[10]]
@@ -101,6 +102,8 @@ final class SamTextParser: RecordParser {
                 }
             }
         }
+        try SamFieldCheck.checkCigar(lineBytes[fields[5]], bases: sequence.count == 1 && sequence.first == UInt8(ascii: "*")
+                                     ? nil : bases.count, record: name, path: path, line: line)
         if !(quality.count == 1 && quality.first == UInt8(ascii: "*")) && quality.count != bases.count {
             throw .qualityLength(path: path, record: name, line: line, bases: bases.count, qualities: quality.count)
         }
