@@ -141,7 +141,7 @@ with open(f"{out}/ref-regions.bed", "w") as f:
     f.write("# regions for --regions-file (0-based half-open)\ntrack name=regions\n")
     f.write("chr2\t100\t400\tsecond\n\nchr1\t500\t1500\nHLA-A*01:01\t0\t300\n")
 PY
-rm -f "$out"/ref.fa.fai "$out"/ref.fa.bgz* "$out"/aligned.bam* "$out"/aligned.cram* "$out"/ref-nogzi.fa.bgz*
+rm -f "$out"/ref.fa.fai "$out"/ref.fa.bgz* "$out"/aligned.bam* "$out"/header-only.bam "$out"/aligned.cram* "$out"/ref-nogzi.fa.bgz*
 samtools faidx "$out/ref.fa"
 bgzip -c "$out/ref.fa" > "$out/ref.fa.bgz"
 samtools faidx "$out/ref.fa.bgz"
@@ -149,6 +149,8 @@ cp "$out/ref.fa.bgz" "$out/ref-nogzi.fa.bgz"               # bgzip FASTA with a 
 cp "$out/ref.fa.bgz.fai" "$out/ref-nogzi.fa.bgz.fai"
 samtools view --no-PG -b -o "$out/aligned.bam" "$out/aligned.sam"
 samtools index "$out/aligned.bam"
+# A legal BAM without reads (what 'samtools view -b -f 4' gives for a sample with no unmapped reads).
+samtools view --no-PG -H -b -o "$out/header-only.bam" "$out/aligned.bam"
 samtools view --no-PG -C -T "$out/ref.fa" --output-fmt-option embed_ref=1 -o "$out/aligned.cram" "$out/aligned.sam"
 samtools index "$out/aligned.cram"
 mkdir -p fixtures/regions

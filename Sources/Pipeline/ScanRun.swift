@@ -81,7 +81,7 @@ struct ScanRun {
                     }
                 }
             }
-            if records == 0 && regions.isEmpty { throw ScanError.noSequences(path: reader.displayName) }
+            if records == 0 && regions.isEmpty { summary.emptyInputs.append(reader.displayName) }
         }
     }
 

@@ -10,6 +10,8 @@ public struct ScanSummary: Sendable, Equatable {
     public var unscoredWindows = 0
     /// Records shorter than the minimum length, not scored.
     public var skipped = 0
+    /// Inputs (display names) that held no sequence record at all, e.g. a BAM with only a header.
+    public var emptyInputs: [String] = []
     /// The first skipped record, as "FILE: record 'NAME' (line N)".
     public var firstSkipped: String?
     /// Window and step actually used.

@@ -99,9 +99,12 @@ public final class Scanner {
 
     /// Scans `paths` in order ("-" is standard input) and writes one track to `sink`.
     /// The sink is flushed but not committed: the caller commits on success.
+    ///
+    /// Legal input with nothing to score (a BAM with only a header, records all shorter than the model's
+    /// minimum) gives an empty, valid track; `ScanSummary.emptyInputs` and `skipped` say why, for a warning.
     public func scan(paths: [String], sink: OutputSink) throws(ScanError) -> ScanSummary {
         let writer = TrackWriters.make(options.format, settings: trackSettings, sink: sink)
-        let summary = try scan(paths: paths, writer: writer)
+        let summary = try scanAll(paths: paths, writer: writer)
         do { try sink.flush() } catch { throw .output(error) }
         return summary
     }
@@ -115,8 +118,19 @@ public final class Scanner {
 
     /// Scans `paths` in order into any writer (e.g. an in-memory collector for evaluation).
     /// `options.format` is ignored; both strands are scored unless `options.strand` names one and the
-    /// writer is a bedGraph writer.
+    /// writer is a bedGraph writer. An input without records, or records all too short to score, is an
+    /// error here (`noSequences`, `nothingScored`): an evaluation has nothing to measure.
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
+        let summary = try scanAll(paths: paths, writer: writer)
+        if let empty = summary.emptyInputs.first { throw .noSequences(path: empty) }
+        if summary.sequences > 0 && summary.skipped == summary.sequences {
+            throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")
+        }
+        return summary
+    }
+
+    /// Scans `paths` into `writer`, whatever there is to score.
+    private func scanAll(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         let gate = self.gate
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
@@ -141,10 +155,6 @@ public final class Scanner {
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
-        let summary = run.summary
-        if summary.sequences > 0 && summary.skipped == summary.sequences {
-            throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")
-        }
-        return summary
+        return run.summary
     }
 }

@@ -11,9 +11,15 @@ public enum SequenceIOError: Error, CustomStringConvertible, Equatable {
     case isDirectory(path: String)
     /// The input is empty, empty after decompression, or holds only whitespace.
     case emptyInput(path: String)
+    /// A compressed stream on standard input that decompresses to nothing: empty, or cut before its
+    /// first block ended (a file can be told apart by its trailer, a pipe cannot).
+    case emptyCompressedStream(path: String)
     /// The content is not FASTA, FASTQ, SAM, BAM or CRAM; `detected` is htslib's description of what
     /// it is, empty when htslib does not recognize it either.
     case unknownFormat(path: String, detected: String)
+    /// The content is not sequence text: `what` says what was found and at which byte (1-based), e.g. a
+    /// UTF-8 byte-order mark or a NUL byte.
+    case unexpectedBytes(path: String, what: String)
     /// The content is compressed with a method htslib detects but cannot stream (xz, bzip2, zstd, ...).
     case unsupportedCompression(path: String, method: String)
     /// The compressed stream is truncated or corrupt (also: a BGZF stream without its end-of-file block).
@@ -62,9 +68,13 @@ public enum SequenceIOError: Error, CustomStringConvertible, Equatable {
             return "\(path): is a directory, not a sequence file"
         case let .emptyInput(path):
             return "\(path): input is empty"
+        case let .emptyCompressedStream(path):
+            return "\(path): compressed input holds no data (empty, or truncated before its first block ended)"
         case let .unknownFormat(path, detected):
             let what = detected.isEmpty ? "unrecognized input format" : "unsupported input format (\(detected))"
             return "\(path): \(what); expected FASTA, FASTQ, SAM, BAM or CRAM, optionally gzip/bgzip-compressed"
+        case let .unexpectedBytes(path, what):
+            return "\(path): not FASTA, FASTQ, SAM, BAM or CRAM: \(what)"
         case let .unsupportedCompression(path, method):
             return "\(path): \(method)-compressed input is not supported; use gzip or bgzip"
         case let .truncated(path, record, line):

@@ -53,6 +53,7 @@ public final class SequenceReader {
                 if let method = Self.unsupportedCompressionMagic(path) {
                     throw .unsupportedCompression(path: name, method: method)
                 }
+                if let error = Self.unexpectedBytes(path: path, name: name) { throw error }
                 throw .unknownFormat(path: name, detected: "")
             }
             if code == EISDIR { throw .isDirectory(path: name) }
@@ -72,9 +73,17 @@ public final class SequenceReader {
                 format = detected.format == bam ? .bam : .cram
                 parser = try HtsRecordParser(file: file, path: name, format: format)
             case empty_format:
+                // A compressed stream without data is empty when it ends with the trailer of empty
+                // content (CRC and size 0: gzip of an empty file, a lone BGZF EOF block); otherwise it
+                // was cut before its first block ended.
+                if detected.compression != no_compression {
+                    if path == "-" { throw SequenceIOError.emptyCompressedStream(path: name) }
+                    if !Self.endsLikeEmptyGzip(path) { throw SequenceIOError.truncated(path: name, record: nil, line: 0) }
+                }
                 throw SequenceIOError.emptyInput(path: name)
             case binary_format:
-                throw SequenceIOError.unknownFormat(path: name, detected: "")
+                let reader = BlockReader(file: file, compression: detected.compression, capacity: 1 << 16)
+                throw Self.unexpectedBytes(reader, path: name) ?? SequenceIOError.unknownFormat(path: name, detected: "")
             default:
                 throw SequenceIOError.unknownFormat(path: name, detected: Self.describe(detected))
             }
@@ -174,6 +183,20 @@ public final class SequenceReader {
     /// with a `>` line in the first block is FASTA with junk before its first header.
     private static func textParser(detected: htsFormat, reader: BlockReader,
                                    path: String) throws(SequenceIOError) -> (InputFormat, RecordParser) {
+        // gzip's magic where text should be: htslib hands a gzip stream cut inside its first block
+        // through undecompressed.
+        if reader.isEmpty {
+            do { _ = try reader.refill() } catch {
+                switch error {
+                case .truncated: throw .truncated(path: path, record: nil, line: 1)
+                case let .io(code): throw .readError(path: path, record: nil, line: 1, reason: systemMessage(code))
+                }
+            }
+        }
+        if reader.end - reader.position >= 2 && reader.bytes[reader.position] == 0x1F
+            && reader.bytes[reader.position + 1] == 0x8B {
+            throw .truncated(path: path, record: nil, line: 1)
+        }
         var format: InputFormat
         switch detected.format {
         case fasta_format: format = .fasta
@@ -192,7 +215,7 @@ public final class SequenceReader {
                 // Text before the first header: let the FASTA parser name the offending line.
                 format = .fasta
             } else {
-                throw .unknownFormat(path: path, detected: "")
+                throw unexpectedBytes(reader, path: path) ?? .unknownFormat(path: path, detected: "")
             }
             // Blank lines before the first record were consumed above; keep counting lines from there.
             let scanner = TextScanner(reader: reader, path: path, format: format, startLine: probe.line)
@@ -220,6 +243,46 @@ public final class SequenceReader {
         if count >= 6 && magic == [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00] { return "xz" }
         if count >= 4 && magic[0..<4] == [0x28, 0xB5, 0x2F, 0xFD] { return "zstd" }
         return nil
+    }
+
+    /// What makes the first buffered bytes not sequence text, when it is a UTF-8 byte-order mark at the
+    /// start or a NUL byte; nil otherwise (or when nothing can be read).
+    private static func unexpectedBytes(_ reader: BlockReader, path: String) -> SequenceIOError? {
+        if reader.isEmpty { _ = try? reader.refill() }
+        let count = reader.end - reader.position
+        return unexpectedBytes(UnsafeBufferPointer(start: reader.bytes + reader.position, count: max(0, count)),
+                               path: path)
+    }
+
+    /// The same for the first 64 KiB of the regular file at `path`, read directly (htslib refused it).
+    private static func unexpectedBytes(path: String, name: String) -> SequenceIOError? {
+        guard path != "-", let stream = fopen(path, "rb") else { return nil }
+        defer { fclose(stream) }
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = fread(&bytes, 1, bytes.count, stream)
+        return bytes[..<count].withUnsafeBufferPointer { unexpectedBytes($0, path: name) }
+    }
+
+    /// A byte-order mark at the start of `bytes`, or their first NUL byte, as an error for `path`.
+    private static func unexpectedBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SequenceIOError? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return .unexpectedBytes(path: path, what: "it starts with a UTF-8 byte-order mark (bytes 1-3: EF BB BF); "
+                + "remove it, e.g. sed '1s/^\\xEF\\xBB\\xBF//'")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .unexpectedBytes(path: path, what: "a NUL byte at byte \(nul + 1) (binary data, not sequence text)")
+        }
+        return nil
+    }
+
+    /// True when the file at `path` ends with 8 zero bytes (the gzip trailer of empty content: CRC-32 0,
+    /// size 0), or when it cannot be looked at.
+    private static func endsLikeEmptyGzip(_ path: String) -> Bool {
+        guard let stream = fopen(path, "rb") else { return true }
+        defer { fclose(stream) }
+        guard fseeko(stream, -8, SEEK_END) == 0 else { return false }
+        var tail = [UInt8](repeating: 1, count: 8)
+        return fread(&tail, 1, 8, stream) == 8 && tail.allSatisfy { $0 == 0 }
     }
 
     /// True when a buffered line after the read position starts with `>`.

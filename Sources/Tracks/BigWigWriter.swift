@@ -102,6 +102,11 @@ public final class BigWigWriter: TrackWriter {
             try file?.close()
             return
         }
+        if names.isEmpty {
+            // libBigWig cannot write a file without a sequence (it divides by their count).
+            throw .bigWig(path: target, message: "no sequence to write: a bigWig needs at least one "
+                + "(write bedGraph for an empty track)")
+        }
         let output = try BigWigFile(path: try temporaryPath(), name: target, sequences: names, lengths: lengths)
         if let spool {
             for (index, count) in binCounts.enumerated() {

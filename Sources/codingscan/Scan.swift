@@ -136,6 +136,11 @@ struct Scan: ParsableCommand {
             if error == .brokenPipe { throw Failure.brokenPipe }
             throw Failure.message(error.description)
         }
+        if !quiet {
+            for empty in summary.emptyInputs {
+                Stderr.line("codingscan: warning: \(empty): no sequence records; nothing to score from it")
+            }
+        }
         if summary.skipped > 0 && !quiet {
             Stderr.line("codingscan: warning: \(summary.skipped) of \(summary.sequences) sequences shorter than "
                 + "\(summary.minLength) bp were not scored (first: \(summary.firstSkipped ?? "?"))")

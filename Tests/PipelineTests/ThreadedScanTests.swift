@@ -208,7 +208,10 @@ final class ThreadedScanTests: XCTestCase {
 
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try Scanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
-            XCTAssertEqual("\(error)", "--threads 0 must be at least 1")
+            XCTAssertEqual("\(error)", "--threads 0 must be between 1 and 1024")
+        }
+        XCTAssertThrowsError(try Scanner(model: tiny, options: ScanOptions(), threads: 1025)) { error in
+            XCTAssertEqual("\(error)", "--threads 1025 must be between 1 and 1024")
         }
         XCTAssertEqual(try Scanner(model: tiny, options: ScanOptions()).threads,
                        ProcessInfo.processInfo.activeProcessorCount)

@@ -118,6 +118,18 @@ final class CompressionTests: SequenceIOTestCase {
         let empty = try write("empty", "")
         try run("gzip", ["-n", "-k", empty])
         assertFails(empty + ".gz", "\(empty).gz: input is empty")
+        // The same stream cut inside its first block is truncated, not empty.
+        let whole = try write("whole", ">a\nACGTACGT\n")
+        try run("gzip", ["-n", "-k", whole])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: whole + ".gz"))
+        let cut = try write("cut.fa.gz", Array(bytes.prefix(14)))
+        assertFails(cut, "\(cut): line 1: truncated or corrupt compressed input")
+    }
+
+    func testByteOrderMarkIsNamed() throws {
+        let bom = try write("bom.fa", [0xEF, 0xBB, 0xBF] + Array(">a\nACGT\n".utf8))
+        assertFails(bom, "\(bom): not FASTA, FASTQ, SAM, BAM or CRAM: it starts with a UTF-8 byte-order mark "
+            + "(bytes 1-3: EF BB BF); remove it, e.g. sed '1s/^\\xEF\\xBB\\xBF//'")
     }
 
     func testUnsupportedCompressions() throws {

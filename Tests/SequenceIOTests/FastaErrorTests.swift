@@ -28,7 +28,7 @@ final class FastaErrorTests: SequenceIOTestCase {
     func testNulAndNonASCIIBytes() throws {
         // A NUL near the start makes htslib call the file binary; later ones reach the parser.
         let early = try write("early.fa", Array(">n\nAC".utf8) + [0x00] + Array("GT\n".utf8))
-        assertFails(early, "\(early): unrecognized input format; expected FASTA, FASTQ, SAM, BAM or CRAM, optionally gzip/bgzip-compressed")
+        assertFails(early, "\(early): not FASTA, FASTQ, SAM, BAM or CRAM: a NUL byte at byte 6 (binary data, not sequence text)")
         let valid = Array((">a\n" + String(repeating: "ACGTACGTAC\n", count: 1000)).utf8)
         let nul = try write("nul.fa", valid + Array(">n\nAC".utf8) + [0x00] + Array("GT\n".utf8))
         assertFails(nul, "\(nul): record 'n' (line 1003): invalid control byte 0x00 in sequence")

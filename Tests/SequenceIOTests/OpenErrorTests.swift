@@ -33,7 +33,7 @@ final class OpenErrorTests: SequenceIOTestCase {
         var generator = SequenceGenerator(seed: 9)
         let junk = try write("junk.bin", (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         let expectedTail = "unrecognized input format; expected FASTA, FASTQ, SAM, BAM or CRAM, optionally gzip/bgzip-compressed"
-        assertFails(junk, "\(junk): \(expectedTail)")
+        assertFails(junk, "\(junk): not FASTA, FASTQ, SAM, BAM or CRAM: a NUL byte at byte 37 (binary data, not sequence text)")
         let text = try write("notes.txt", "hello world\nthis is not a sequence\n")
         assertFails(text, "\(text): \(expectedTail)")
         let bed = try write("x.bed", "chr1\t0\t10\nchr1\t20\t30\n")
