@@ -51,9 +51,12 @@ echo "fuzz.sh: linking $out/fuzz-$target" >&2
 
 [[ $seconds == 0 ]] && exit 0
 # New inputs are written to the first corpus directory only; the checked-in seeds stay untouched.
+# The model target also reads the model fixtures (good and bad) as seeds, without copies of them.
+extra=()
+[[ $target == model ]] && extra=("$root/fixtures/models" "$root/fixtures/models/bad")
 # Run inside $out: with -jobs, libFuzzer writes its log to fuzz-JOB.log in the working directory.
 cd "$out"
-exec "./fuzz-$target" corpus "$root/fixtures/fuzz/$target" \
+exec "./fuzz-$target" corpus "$root/fixtures/fuzz/$target" "${extra[@]}" \
     -max_total_time="$seconds" -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
     -max_len="${FUZZ_MAX_LEN:-65536}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
     -timeout="${FUZZ_TIMEOUT:-10}" -artifact_prefix=artifacts/ -print_final_stats=1 "$@"

@@ -16,10 +16,12 @@ enum SamFieldCheck {
         }
     }
 
-    /// Checks CIGAR syntax and that its query length equals `bases` (nil: SEQ is `*`).
+    /// Checks CIGAR syntax and that its query length equals `bases` (nil: not compared); returns the
+    /// query length, nil for a CIGAR `*`.
+    @discardableResult
     static func checkCigar(_ cigar: ArraySlice<UInt8>, bases: Int?, record: String, path: String,
-                           line number: Int) throws(SequenceIOError) {
-        if cigar.count == 1 && cigar.first == UInt8(ascii: "*") { return }
+                           line number: Int) throws(SequenceIOError) -> Int? {
+        if cigar.count == 1 && cigar.first == UInt8(ascii: "*") { return nil }
         func fail(_ reason: String) -> SequenceIOError {
             .malformedSAM(path: path, line: number, reason: "read '\(printable(record))': CIGAR '\(printable(cigar))' \(reason)")
         }
@@ -49,6 +51,7 @@ enum SamFieldCheck {
         if let bases, query != bases {
             throw fail("covers \(query) query bases, but SEQ has \(bases)")
         }
+        return query
     }
 
     /// A decimal integer with an optional sign (at most 18 digits), or nil.

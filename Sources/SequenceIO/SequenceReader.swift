@@ -69,8 +69,11 @@ public final class SequenceReader {
             case fasta_format, fastq_format, sam, text_format, unknown_format:
                 let reader = BlockReader(file: file, compression: detected.compression, capacity: blockSize)
                 (format, parser) = try Self.textParser(detected: detected, reader: reader, path: name)
-            case bam, cram:
-                format = detected.format == bam ? .bam : .cram
+            case bam:
+                format = .bam
+                parser = try BamStreamParser(file: file, path: name)
+            case cram:
+                format = .cram
                 parser = try HtsRecordParser(file: file, path: name, format: format)
             case empty_format:
                 // A compressed stream without data is empty when it ends with the trailer of empty
