@@ -1,13 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, dependencies pointing one way:
-// CHTSlib → SequenceIO → Windows (encoding, windowing) → Kernels → Model → Tracks → Pipeline
-// (CBigWig, libBigWig → Tracks, for -f bigwig)
-// → Annotation, Evaluation → Assessment (eval) → Training → codingscan
-// Fast inference sits between Model and Pipeline: CPUFeatures (C, cpuid) and Kernels → KernelsPortable,
-// KernelsAVX2, KernelsAVX512 (the same generic kernels instantiated without and with target flags)
-// → Inference → Pipeline.
+// Modules in layers, dependencies pointing one way (C shims -> foundation -> formats -> compute ->
+// applications -> executables); docs/architecture.md holds the layer table, and ArchitectureTests
+// checks that every target declares exactly the modules it imports.
 /// Always optimise these modules, in debug builds too (tests run them on real-sized data).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
 /// Code generation for CPUs with AVX2 and FMA (Haswell, Zen 1 and later). Only ever called after
@@ -29,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // MARK: C shims (system libraries, cpuid, the embedded model)
         .systemLibrary(
             name: "CHTSlib",
             path: "Sources/CHTSlib",
@@ -40,13 +37,22 @@ let package = Package(
             path: "Sources/CBigWig",
             providers: [.apt(["libbigwig-dev"])]
         ),
+        .target(name: "CPUFeatures"),
+        .target(name: "CDefaultModel"),
+
+        // MARK: Foundation (no dependencies)
         .target(name: "GenomeCore"),
-        .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
         .target(name: "Windows"),
+
+        // MARK: Formats (sequence I/O, annotation, tracks, model files)
+        .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
+        .target(name: "Annotation", dependencies: ["CHTSlib"]),
+        .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
+        .target(name: "Model", dependencies: ["Kernels", "Windows"]),
+
+        // MARK: Compute (kernels and their CPU variants, inference)
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
         .target(name: "Kernels", swiftSettings: optimised),
-        .target(name: "Model", dependencies: ["Kernels", "Windows"]),
-        .target(name: "CPUFeatures"),
         .target(name: "KernelsPortable", dependencies: ["Kernels"], swiftSettings: optimised),
         .target(name: "KernelsAVX2", dependencies: ["Kernels"], swiftSettings: avx2),
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
@@ -55,43 +61,47 @@ let package = Package(
             dependencies: ["Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model", "Windows"],
             swiftSettings: optimised
         ),
-        .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
+
+        // MARK: Applications (scan, eval, train)
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Inference"]),
-        .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Inference", "Tracks", "Pipeline",
-                           "Annotation", "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Inference", "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
-        .target(name: "CDefaultModel"),
+
+        // MARK: Executables
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "GenomeCore", "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Evaluation",
-                "Annotation", "Windows", "Tracks", "CDefaultModel",
+                "GenomeCore", "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
+                "Windows", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "codingscan-bench",
-            dependencies: ["Inference", "Kernels", "Model", "Pipeline", "SequenceIO", "Windows", "CDefaultModel"],
+            dependencies: ["Inference", "Model", "SequenceIO", "Windows", "CDefaultModel"],
             swiftSettings: optimised
         ),
+
+        // MARK: Tests (declared dependencies = imports; CLITests also runs the executable)
         .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "Model", "Tracks", "Windows"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Model", "Windows"]),
-        .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
+        .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "CHTSlib"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation", "Evaluation", "Pipeline",
+                                                            "Tracks", "Windows"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Kernels"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks"]),
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )
