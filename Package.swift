@@ -58,7 +58,8 @@ let package = Package(
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
         .target(
             name: "Inference",
-            dependencies: ["Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model", "Windows"],
+            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model",
+                           "Windows"],
             swiftSettings: optimised
         ),
 
@@ -68,7 +69,7 @@ let package = Package(
         .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Inference", "Annotation", "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
 
@@ -83,7 +84,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "codingscan-bench",
-            dependencies: ["Inference", "Model", "SequenceIO", "Windows", "CDefaultModel"],
+            dependencies: ["GenomeCore", "Inference", "Model", "SequenceIO", "Windows", "CDefaultModel"],
             swiftSettings: optimised
         ),
 

@@ -1,4 +1,5 @@
 import Kernels
+import GenomeCore
 
 extension KernelVariant {
     /// GFLOP/s of this variant's tight multiply-add loop (`FMAPeak`) on the calling thread, timed over

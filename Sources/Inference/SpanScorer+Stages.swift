@@ -1,4 +1,5 @@
 import Kernels
+import GenomeCore
 
 /// The convolution stack of one strand, branch by branch.
 ///

@@ -1,6 +1,6 @@
 import Dispatch
 import Evaluation
-import Inference
+import GenomeCore
 
 /// The training loop: epochs of balanced windows in mini-batches, Adam updates, validation in eval
 /// mode, early stopping on validation loss keeping the best epoch's weights.

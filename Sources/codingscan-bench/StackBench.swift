@@ -1,5 +1,6 @@
 import Inference
 import Model
+import GenomeCore
 
 /// `codingscan-bench stack`: the convolution stack alone (no input or output) on a random sequence,
 /// both strands, the model's window and step, spans of `chunk` window starts spread over threads.

@@ -3,6 +3,7 @@ import Inference
 import Model
 import SequenceIO
 import Windows
+import GenomeCore
 
 /// `codingscan-bench windows`: the first `count` windows (model window and step) of the first record
 /// long enough, scored on both strands by the shared-work fast path on `threads` threads, timed (best

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import GenomeCore
 #endif
 
 /// Formatting of seconds and peak memory for the `-v` summary (time itself: `MonotonicTime`).

@@ -4,6 +4,7 @@ import Glibc
 import Inference
 import Pipeline
 import Tracks
+import GenomeCore
 
 /// Prints scan progress on stderr: bases done, records, rate, and % and ETA when the input size is
 /// known.
