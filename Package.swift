@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
         .target(name: "Annotation", dependencies: ["CHTSlib"]),
         .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
-        .target(name: "Model", dependencies: ["Kernels", "Windows"]),
+        .target(name: "ModelFormat", dependencies: ["Kernels", "Windows"]),
 
         // MARK: Compute (kernels and their CPU variants, inference)
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
@@ -58,18 +58,18 @@ let package = Package(
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
         .target(
             name: "Inference",
-            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "Model",
+            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "ModelFormat",
                            "Windows"],
             swiftSettings: optimised
         ),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Inference"]),
+        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "ModelFormat", "Tracks", "Inference"]),
         .target(name: "Evaluation"),
-        .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "Model", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
+        .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "Model", "Annotation", "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "ModelFormat", "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
 
@@ -77,14 +77,14 @@ let package = Package(
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "GenomeCore", "Pipeline", "Model", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
+                "GenomeCore", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
                 "Windows", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "codingscan-bench",
-            dependencies: ["GenomeCore", "Inference", "Model", "SequenceIO", "Windows", "CDefaultModel"],
+            dependencies: ["GenomeCore", "Inference", "ModelFormat", "SequenceIO", "Windows", "CDefaultModel"],
             swiftSettings: optimised
         ),
 
@@ -92,15 +92,15 @@ let package = Package(
         .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Kernels", "Windows"]),
+        .testTarget(name: "ModelTests", dependencies: ["ModelFormat", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "Model", "Tracks", "Windows"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Model", "Windows"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "Tracks", "Windows"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "Windows"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "CHTSlib"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Model", "Annotation", "Evaluation", "Pipeline",
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Kernels"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "Kernels"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks"]),
         .testTarget(name: "ArchitectureTests"),
     ],

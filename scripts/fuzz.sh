@@ -22,7 +22,7 @@ cd "$root"
 case "$target" in
     sequence) modules=(SequenceIO) ;;
     annotation) modules=(Annotation) ;;
-    model) modules=(Windows Kernels Model) ;;
+    model) modules=(Windows Kernels ModelFormat) ;;
     *) echo "fuzz.sh: unknown target '$target' (sequence, annotation, model)" >&2; exit 64 ;;
 esac
 

@@ -1,6 +1,6 @@
 import Annotation
 import Evaluation
-import Model
+import ModelFormat
 import Pipeline
 
 /// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// Renders `EvalMetrics` rows as TSV or JSON text.
 ///

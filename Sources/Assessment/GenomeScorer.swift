@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import Pipeline
 import Windows
 
@@ -8,14 +8,14 @@ public final class GenomeScorer {
     public let model: Model
     /// Window, step and minimum length in bases, resolved from the options and the model.
     public let plan: WindowPlan
-    private let scanner: Scanner
+    private let scanner: TrackScanner
 
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
     /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
     /// scored. Throws `.usage` when the model does not accept them.
     public init(model: Model, options: ScanOptions = ScanOptions()) throws(AssessmentError) {
         do {
-            scanner = try Scanner(model: model, options: options)
+            scanner = try TrackScanner(model: model, options: options)
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// A model compiled for the fast path of one kernel variant: the one-hot stem, the packed layers up
 /// to global average pooling, and the dense head with the model's own weights.

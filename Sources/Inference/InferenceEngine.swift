@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// The fast forward pass of one model, shared by all scanning threads: the model compiled for the
 /// chosen kernel variant. Each thread scores through its own `SpanScorer` (`makeScorer()`).

@@ -1,5 +1,5 @@
 import Kernels
-import Model
+import ModelFormat
 import Windows
 import GenomeCore
 

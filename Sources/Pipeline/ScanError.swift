@@ -1,6 +1,6 @@
 import SequenceIO
 import Tracks
-import Model
+import ModelFormat
 
 /// Why a scan stopped. `description` is one line without a program prefix.
 public enum ScanError: Error, CustomStringConvertible {

@@ -1,4 +1,4 @@
-/// How far a scan has got, as reported to `Scanner.progress`: counts of what has been scored and
+/// How far a scan has got, as reported to `TrackScanner.progress`: counts of what has been scored and
 /// written so far (not timed; the observer keeps the clock).
 public struct ScanProgress: Sendable, Equatable {
     /// Records whose track is complete.

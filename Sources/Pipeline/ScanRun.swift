@@ -2,7 +2,7 @@ import SequenceIO
 import Tracks
 import Windows
 
-/// One call of `Scanner.scan`: reads the inputs, hands batches to the workers, writes scored batches
+/// One call of `TrackScanner.scan`: reads the inputs, hands batches to the workers, writes scored batches
 /// in input order, and counts what it saw.
 struct ScanRun {
     private var builder: ScanBatchBuilder

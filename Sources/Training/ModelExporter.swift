@@ -1,5 +1,5 @@
 import Kernels
-import Model
+import ModelFormat
 
 /// Turns trained weights into a model file (docs/model-format.md): batch norm is folded into the
 /// preceding convolution with the running statistics,

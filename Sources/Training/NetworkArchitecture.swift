@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// The shape of the trained network: conv blocks (`conv1d → batch norm → ReLU → maxpool`, pooling
 /// skipped where the pool size is 1), then global average pooling, dropout, `dense(hidden) → ReLU →

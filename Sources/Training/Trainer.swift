@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// Trains a coding-potential network on annotated genomes and returns the model file bytes.
 ///

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import Windows
 
 /// Everything that shapes a training run besides the genomes.

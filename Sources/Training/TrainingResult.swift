@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// The outcome of a training run: the model file bytes and how training went.
 public struct TrainingResult: Sendable {

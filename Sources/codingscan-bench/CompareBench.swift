@@ -1,6 +1,6 @@
 import Foundation
 import Inference
-import Model
+import ModelFormat
 import SequenceIO
 import Windows
 

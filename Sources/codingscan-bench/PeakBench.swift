@@ -1,5 +1,5 @@
 import Inference
-import Model
+import ModelFormat
 
 /// `codingscan-bench peak`: the FMA peak of the chosen kernel variant, one thread and `threads` at once.
 enum PeakBench {

@@ -1,5 +1,5 @@
 import Inference
-import Model
+import ModelFormat
 import GenomeCore
 
 /// `codingscan-bench stack`: the convolution stack alone (no input or output) on a random sequence,

@@ -1,7 +1,7 @@
 import CDefaultModel
 import Foundation
 import Inference
-import Model
+import ModelFormat
 
 // codingscan-bench: measurements for scripts/bench.sh (figures, not tests). Not installed with
 // codingscan and not part of its interface.

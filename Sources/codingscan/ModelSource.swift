@@ -1,5 +1,5 @@
 import CDefaultModel
-import Model
+import ModelFormat
 
 /// Finds the model to use: `--model FILE` or the one built into the binary.
 enum ModelSource {

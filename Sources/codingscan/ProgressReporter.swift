@@ -111,10 +111,10 @@ final class ProgressReporter {
         let rate = elapsed > 0 ? mb / elapsed : 0
         let records = "\(p.sequences) sequence\(p.sequences == 1 ? "" : "s")"
         if p.finished {
-            return "codingscan: \(Clock.format(mb)) Mb, \(records) in \(Clock.format(elapsed)) s "
-                + "(\(Clock.format(rate)) Mb/s), done"
+            return "codingscan: \(Figures.format(mb)) Mb, \(records) in \(Figures.format(elapsed)) s "
+                + "(\(Figures.format(rate)) Mb/s), done"
         }
-        var line = "codingscan: \(Clock.format(mb)) Mb, \(records), \(Clock.format(rate)) Mb/s"
+        var line = "codingscan: \(Figures.format(mb)) Mb, \(records), \(Figures.format(rate)) Mb/s"
         if let expected, expected > 0 {
             let fraction = min(Double(p.bases) / Double(expected), exact ? 1 : 0.99)
             line += ", \(Int(fraction * 100))%"

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 
 /// The `##` lines at the top of a TSV track: what made it.
 enum Provenance {

@@ -99,8 +99,8 @@ struct Scan: ParsableCommand {
             throw Failure.message(error.description)
         }
         if format == .bigwig { options.sequenceSizes = indexed }
-        let scanner: Scanner
-        do { scanner = try Scanner(model: model, options: options, threads: threads) } catch {
+        let scanner: TrackScanner
+        do { scanner = try TrackScanner(model: model, options: options, threads: threads) } catch {
             throw Failure.usage(error.description)
         }
         let expected = options.regions.isEmpty ? ProgressReporter.expectedBases(inputs: inputs, indexed: indexed)
@@ -150,7 +150,7 @@ struct Scan: ParsableCommand {
             Stderr.line("codingscan: model '\(model.metadata.name)', window \(summary.window), step \(summary.step); "
                 + "\(summary.sequences) sequences, \(summary.bases) bases, \(summary.windows) windows "
                 + "(\(summary.unscoredWindows) unscored), \(summary.skipped) skipped; "
-                + "\(Clock.format(seconds)) s, peak memory \(Clock.peakMemoryMB()) MB")
+                + "\(Figures.format(seconds)) s, peak memory \(Figures.peakMemoryMB()) MB")
             if verbose > 1 {
                 Stderr.line("codingscan: " + speedReport(scanner, bases: summary.bases, seconds: seconds))
             }
@@ -159,15 +159,15 @@ struct Scan: ParsableCommand {
 
     /// The `-vv` line: kernel variant, threads, speed, e.g. `kernels avx512 (…); 2 threads; 4.61 Mb/s;
     /// convolution stack 245.12 GFLOP in 0.52 s per thread (471.38 GFLOP/s)`.
-    private func speedReport(_ scanner: Scanner, bases: Int, seconds: Double) -> String {
+    private func speedReport(_ scanner: TrackScanner, bases: Int, seconds: Double) -> String {
         let s = scanner.statistics
         let rate = seconds > 0 ? Double(bases) / seconds / 1e6 : 0
         var text = "\(scanner.engine.summary); \(scanner.threads) thread\(scanner.threads == 1 ? "" : "s"); "
-            + "\(Clock.format(rate)) Mb/s"
+            + "\(Figures.format(rate)) Mb/s"
         if s.stackSeconds > 0 {
             let perThread = s.stackSeconds / Double(scanner.threads)
-            text += "; convolution stack \(Clock.format(s.nominalFLOPs / 1e9)) GFLOP in \(Clock.format(perThread)) s "
-                + "per thread (\(Clock.format(s.nominalFLOPs / perThread / 1e9)) GFLOP/s)"
+            text += "; convolution stack \(Figures.format(s.nominalFLOPs / 1e9)) GFLOP in \(Figures.format(perThread)) s "
+                + "per thread (\(Figures.format(s.nominalFLOPs / perThread / 1e9)) GFLOP/s)"
         }
         return text
     }

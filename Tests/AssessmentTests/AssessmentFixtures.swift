@@ -1,6 +1,6 @@
 import Assessment
 import Foundation
-import Model
+import ModelFormat
 import Windows
 
 /// Paths and helpers shared by the Assessment tests.

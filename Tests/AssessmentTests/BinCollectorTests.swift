@@ -8,7 +8,7 @@ import XCTest
 final class BinCollectorTests: XCTestCase {
     /// The bedGraph lines `codingscan scan` writes for `path` with these options.
     private func bedGraph(_ path: String, window: Int?, step: Int?, in scratch: ScratchDirectory) throws -> [String] {
-        let scanner = try Scanner(model: AssessmentFixtures.tinyModel, options: ScanOptions(window: window, step: step))
+        let scanner = try TrackScanner(model: AssessmentFixtures.tinyModel, options: ScanOptions(window: window, step: step))
         let out = scratch.path("track.bedgraph")
         let sink = try OutputSink(path: out)
         _ = try scanner.scan(paths: [path], sink: sink)

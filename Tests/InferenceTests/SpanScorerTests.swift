@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import Windows
 import XCTest
 @testable import Inference

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import Windows
 
 /// Random models and sequences for the fast-path tests (deterministic).

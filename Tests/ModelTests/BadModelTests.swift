@@ -1,5 +1,5 @@
 import Foundation
-import Model
+import ModelFormat
 import XCTest
 
 /// Every broken model gives its exact one-line error, and no corruption crashes the loader.

@@ -1,5 +1,5 @@
 import Foundation
-import Model
+import ModelFormat
 import Windows
 
 /// Paths and helpers for the checked-in model fixtures (written by scripts/make-fixture-model.py).

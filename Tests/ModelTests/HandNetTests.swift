@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import XCTest
 
 /// Tiny networks whose outputs are worked out by hand in the comments.

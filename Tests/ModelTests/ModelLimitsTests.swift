@@ -1,4 +1,4 @@
-@testable import Model
+@testable import ModelFormat
 import XCTest
 
 /// The documented caps on model files, checked before allocation.

@@ -1,4 +1,4 @@
-import Model
+import ModelFormat
 import XCTest
 
 /// serialize → load → serialize, and the canonical JSON underneath it.

@@ -1,4 +1,4 @@
-@testable import Model
+@testable import ModelFormat
 import XCTest
 
 /// The strict JSON parser under model headers and metadata.

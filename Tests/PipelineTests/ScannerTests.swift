@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Model
+import ModelFormat
 @testable import Pipeline
 import Tracks
 import Windows
@@ -15,12 +15,12 @@ final class ScannerTests: XCTestCase {
     }
 
     /// Scans fixtures/seq/two.fa to TSV with `options`; the scanner and the text.
-    private func scanTwoAsTSV(_ model: Model, _ options: ScanOptions) throws -> (Pipeline.Scanner, String) {
+    private func scanTwoAsTSV(_ model: Model, _ options: ScanOptions) throws -> (Pipeline.TrackScanner, String) {
         let out = temporary("two.tsv")
         defer { unlink(out) }
         var options = options
         options.format = .tsv
-        let scanner = try Scanner(model: model, options: options)
+        let scanner = try TrackScanner(model: model, options: options)
         let sink = try OutputSink(path: out)
         _ = try scanner.scan(paths: [ScannerTests.root.appendingPathComponent("fixtures/seq/two.fa").path], sink: sink)
         try sink.commit()
@@ -39,7 +39,7 @@ final class ScannerTests: XCTestCase {
         defer { unlink(fasta) }
         let out = temporary("long.tsv")
         defer { unlink(out) }
-        let scanner = try Scanner(model: model, options: ScanOptions(window: 60, step: 7, format: .tsv))
+        let scanner = try TrackScanner(model: model, options: ScanOptions(window: 60, step: 7, format: .tsv))
         let sink = try OutputSink(path: out)
         let summary = try scanner.scan(paths: [fasta], sink: sink)
         try sink.commit()
@@ -88,7 +88,7 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try tsv(smoothed, ScanOptions(smooth: 0)).text, plain.text)
         XCTAssertEqual(try tsv(smoothed, ScanOptions(smooth: 39)).radius, 0)
         XCTAssertEqual(try tsv(smoothed, ScanOptions(step: 5, smooth: 50)).radius, 5)
-        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(smooth: -1))) { error in
+        XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(smooth: -1))) { error in
             XCTAssertEqual("\(error)", "--smooth -1 must be between 0 and 1073741824 bases")
         }
     }
@@ -122,19 +122,19 @@ final class ScannerTests: XCTestCase {
         XCTAssertNotEqual(try withCode(4, gate: 150), fromModel.text)
         XCTAssertEqual(try withCode(4, gate: 0), plain.text, "without the gate the code does not matter")
         for bad in [-1, 2_001] {
-            XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(orfGate: bad))) { error in
+            XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(orfGate: bad))) { error in
                 XCTAssertEqual("\(error)", "--orf-gate \(bad) must be between 0 and 2000 bases")
             }
         }
     }
 
     func testOptionsOutsideTheModelAreUsageErrors() {
-        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(window: 10))) { error in
+        XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(window: 10))) { error in
             XCTAssertEqual("\(error)", "--window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
         }
-        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(window: 30, step: 40)))
-        XCTAssertThrowsError(try Scanner(model: model, options: ScanOptions(threshold: -0.1)))
-        XCTAssertEqual(try Scanner(model: model, options: ScanOptions(window: 25)).plan.step, 20)
-        XCTAssertEqual(try Scanner(model: model, options: ScanOptions(window: 20)).plan.step, 20)
+        XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(window: 30, step: 40)))
+        XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(threshold: -0.1)))
+        XCTAssertEqual(try TrackScanner(model: model, options: ScanOptions(window: 25)).plan.step, 20)
+        XCTAssertEqual(try TrackScanner(model: model, options: ScanOptions(window: 20)).plan.step, 20)
     }
 }

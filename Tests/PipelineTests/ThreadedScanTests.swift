@@ -1,6 +1,6 @@
 import Foundation
 import Inference
-import Model
+import ModelFormat
 @testable import Pipeline
 import Tracks
 import Windows
@@ -64,7 +64,7 @@ final class ThreadedScanTests: XCTestCase {
     private func scan(_ model: Model, _ path: String, _ options: ScanOptions, threads: Int, batch: Int) throws -> Data {
         let out = temporary("out")
         defer { unlink(out) }
-        let scanner = try Scanner(model: model, options: options, threads: threads, batchBases: batch)
+        let scanner = try TrackScanner(model: model, options: options, threads: threads, batchBases: batch)
         let sink = try OutputSink(path: out)
         _ = try scanner.scan(paths: [path], sink: sink)
         try sink.commit()
@@ -109,7 +109,7 @@ final class ThreadedScanTests: XCTestCase {
             (big, ScanOptions(orfGate: 150, format: .tsv)),
         ]
         for (model, options) in cases {
-            let expected = try scan(model, genome, options, threads: 1, batch: Scanner.defaultBatchBases)
+            let expected = try scan(model, genome, options, threads: 1, batch: TrackScanner.defaultBatchBases)
             XCTAssertGreaterThan(expected.count, 1_000)
             // Batches of one window are slow with the large model (and with the ORF gate's context
             // copied into every piece): those run with the tiny model without a gate.
@@ -157,7 +157,7 @@ final class ThreadedScanTests: XCTestCase {
         defer { unlink(genome) }
         let sequences = try readMasks(genome)
         let gate = ORFGate(midpoint: 120)
-        let plan = try Scanner(model: tiny, options: ScanOptions()).plan
+        let plan = try TrackScanner(model: tiny, options: ScanOptions()).plan
         let plain = try collect(tiny, genome, ScanOptions(orfGate: 0), threads: 1, batch: 16_384)
         for (threads, batch) in [(1, 50), (2, 2_000), (3, 16_384)] {
             let gated = try collect(tiny, genome, ScanOptions(orfGate: 120), threads: threads, batch: batch)
@@ -201,19 +201,19 @@ final class ThreadedScanTests: XCTestCase {
             func finish() throws(TrackError) {}
         }
         let collector = Collector()
-        let scanner = try Scanner(model: model, options: options, threads: threads, batchBases: batch)
+        let scanner = try TrackScanner(model: model, options: options, threads: threads, batchBases: batch)
         _ = try scanner.scan(paths: [path], writer: collector)
         return collector.windows
     }
 
     func testThreadsMustBePositive() {
-        XCTAssertThrowsError(try Scanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
+        XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
             XCTAssertEqual("\(error)", "--threads 0 must be between 1 and 1024")
         }
-        XCTAssertThrowsError(try Scanner(model: tiny, options: ScanOptions(), threads: 1025)) { error in
+        XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 1025)) { error in
             XCTAssertEqual("\(error)", "--threads 1025 must be between 1 and 1024")
         }
-        XCTAssertEqual(try Scanner(model: tiny, options: ScanOptions()).threads,
+        XCTAssertEqual(try TrackScanner(model: tiny, options: ScanOptions()).threads,
                        ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Kernels
-import Model
+import ModelFormat
 import XCTest
 @testable import Training
 

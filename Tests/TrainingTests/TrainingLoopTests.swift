@@ -1,5 +1,5 @@
 import Foundation
-import Model
+import ModelFormat
 import XCTest
 @testable import Training
 

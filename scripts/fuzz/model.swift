@@ -1,7 +1,7 @@
 // libFuzzer target for Model: safetensors bytes through Model.load(bytes:source:). A model that loads
 // must also describe itself and predict on its minimum input without trapping (the validator is what
 // makes predict's unchecked pointer arithmetic safe). A thrown ModelError is expected for bad input.
-import Model
+import ModelFormat
 
 /// Longest input predicted on; larger accepted minima are only loaded (keeps each run fast).
 private let maximumPredictLength = 4096

@@ -4,7 +4,7 @@ import GenomeCore
 #endif
 
 /// Formatting of seconds and peak memory for the `-v` summary (time itself: `MonotonicTime`).
-enum Clock {
+enum Figures {
     /// Seconds with 2 decimals.
     static func format(_ seconds: Double) -> String {
         let centi = Int((seconds * 100).rounded())

@@ -1,6 +1,6 @@
 import Foundation
 import Inference
-import Model
+import ModelFormat
 import SequenceIO
 import Tracks
 import Windows
@@ -20,7 +20,7 @@ import Windows
 /// `ORFGate.lengthCap` bases of context on both sides, and the workers compute its windows' gates.
 /// Windows with fewer than half of their bases unambiguous (A/C/G/T) are not scored and leave a gap
 /// in bedGraph/BED (`NA` in TSV).
-public final class Scanner {
+public final class TrackScanner {
     public let model: Model
     public let options: ScanOptions
     public let plan: WindowPlan
@@ -59,7 +59,7 @@ public final class Scanner {
     ///   - batchBases: window starts per batch (a tuning knob; the output does not depend on it).
     ///   - variant: kernel variant; nil = the best the CPU supports (or `CODINGSCAN_KERNELS`).
     public init(model: Model, options: ScanOptions, threads: Int? = nil,
-                batchBases: Int = Scanner.defaultBatchBases,
+                batchBases: Int = TrackScanner.defaultBatchBases,
                 variant: KernelVariant? = nil) throws(ScanError) {
         let meta = model.metadata
         let window = options.window ?? meta.window
