@@ -51,9 +51,13 @@ echo "fuzz.sh: linking $out/fuzz-$target" >&2
 
 [[ $seconds == 0 ]] && exit 0
 # New inputs are written to the first corpus directory only; the checked-in seeds stay untouched.
-# The model target also reads the model fixtures (good and bad) as seeds, without copies of them.
-extra=()
-[[ $target == model ]] && extra=("$root/fixtures/models" "$root/fixtures/models/bad")
+# Each target also reads the fixture folders of its inputs in place as seeds (no copies of them in
+# fixtures/fuzz, which keeps only seeds of its own).
+case "$target" in
+    sequence) extra=("$root/fixtures/seq" "$root/fixtures/bad") ;;
+    annotation) extra=("$root/fixtures/real" "$root/fixtures/bad") ;;
+    model) extra=("$root/fixtures/models" "$root/fixtures/models/bad") ;;
+esac
 # Run inside $out: with -jobs, libFuzzer writes its log to fuzz-JOB.log in the working directory.
 cd "$out"
 exec "./fuzz-$target" corpus "$root/fixtures/fuzz/$target" "${extra[@]}" \
