@@ -45,10 +45,10 @@ let package = Package(
         .target(name: "Windows"),
 
         // MARK: Formats (sequence I/O, annotation, tracks, model files)
-        .target(name: "SequenceIO", dependencies: ["CHTSlib"]),
-        .target(name: "Annotation", dependencies: ["CHTSlib"]),
+        .target(name: "SequenceIO", dependencies: ["GenomeCore", "CHTSlib"]),
+        .target(name: "Annotation", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
-        .target(name: "ModelFormat", dependencies: ["Kernels", "Windows"]),
+        .target(name: "ModelFormat", dependencies: ["GenomeCore", "Kernels", "Windows"]),
 
         // MARK: Compute (kernels and their CPU variants, inference)
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
@@ -66,7 +66,7 @@ let package = Package(
         // MARK: Applications (scan, eval, train)
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "ModelFormat", "Tracks", "Inference"]),
         .target(name: "Evaluation"),
-        .target(name: "Assessment", dependencies: ["SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
+        .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
             dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "ModelFormat", "Annotation", "Evaluation"],

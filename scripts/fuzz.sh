@@ -20,9 +20,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 case "$target" in
-    sequence) modules=(SequenceIO) ;;
-    annotation) modules=(Annotation) ;;
-    model) modules=(Windows Kernels ModelFormat) ;;
+    sequence) modules=(GenomeCore SequenceIO) ;;
+    annotation) modules=(GenomeCore Annotation) ;;
+    model) modules=(GenomeCore Windows Kernels ModelFormat) ;;
     *) echo "fuzz.sh: unknown target '$target' (sequence, annotation, model)" >&2; exit 64 ;;
 esac
 
@@ -35,8 +35,8 @@ instrumented=(-sanitize=fuzzer,address -parse-as-library -O -enable-testing -swi
 objects=()
 for module in "${modules[@]}"; do
     flags=("${instrumented[@]}")
-    # The SIMD kernels are not under test: plain -O keeps their build fast and coverage focused.
-    [[ $module == Kernels ]] && flags=(-sanitize=address -parse-as-library -O -swift-version 5)
+    # The SIMD kernels and GenomeCore are not under test: plain -O keeps their build fast and coverage focused.
+    [[ $module == Kernels || $module == GenomeCore ]] && flags=(-sanitize=address -parse-as-library -O -swift-version 5)
     echo "fuzz.sh: compiling $module" >&2
     swiftc "${flags[@]}" "${htslib[@]}" -I "$out" -module-name "$module" -wmo -num-threads 0 \
         -emit-module -emit-module-path "$out/$module.swiftmodule" \

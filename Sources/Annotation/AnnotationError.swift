@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// Everything that can go wrong while reading an annotation file.
 ///
 /// `path` is the path as given to the reader. `line` is the 1-based line number in the decompressed
@@ -69,14 +71,8 @@ public enum AnnotationError: Error, Sendable, Equatable, CustomStringConvertible
         line > 0 ? "\(path): line \(line): " : "\(path): "
     }
 
-    /// The text with control characters (C0, DEL, C1) and the Unicode line/paragraph separators
-    /// replaced by `?`, cut to 40 characters plus `...`, so that a message stays on one short line.
+    /// The text made safe for one line of a message (`GenomeCore.PrintableText`), cut to 40 characters.
     static func printable(_ text: String) -> String {
-        let scalars = text.unicodeScalars.map { (s: Unicode.Scalar) -> Unicode.Scalar in
-            let v = s.value
-            return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 ? "?" : s
-        }
-        let shown = String(String.UnicodeScalarView(scalars.prefix(40)))
-        return scalars.count > 40 ? shown + "..." : shown
+        PrintableText.oneLine(text, limit: 40)
     }
 }

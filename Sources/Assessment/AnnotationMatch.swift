@@ -1,4 +1,5 @@
 import Annotation
+import GenomeCore
 
 /// How an annotation's seqids fit a genome's records.
 ///
@@ -15,7 +16,7 @@ public struct AnnotationMatch: Sendable, Equatable {
         let lengths = try genome.lengths()
         let past = annotation.intervalsExtendingPast(lengths: lengths)
         if let first = past.first {
-            throw .cdsPastEnd(annotation: annotation.path, genome: genome.path == "-" ? "stdin" : genome.path,
+            throw .cdsPastEnd(annotation: annotation.path, genome: PathName.display(genome.path),
                               first: first, length: lengths[first.seqid] ?? 0, count: past.count)
         }
         missingSeqids = annotation.seqidsMissing(from: Set(lengths.keys))

@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// The names genomes get in the report and the plot legend.
 public enum GenomeLabels {
     /// The base name of each path ("stdin" for "-"). Where base names collide, those paths get as
@@ -23,7 +25,7 @@ public enum GenomeLabels {
 
     /// The last path component, trailing slashes ignored; "stdin" for "-".
     public static func baseName(_ path: String) -> String {
-        components(path).last ?? path
+        PathName.base(path)
     }
 
     /// The non-empty components of `path` (["stdin"] for "-"; ["/"] for the root).

@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// Every sequence of one genome file, scored and binned.
 public struct ScoredGenome: Sendable {
     /// The path as given ("-" is standard input).
@@ -37,7 +39,7 @@ public struct ScoredGenome: Sendable {
         var lengths: [String: Int] = [:]
         for sequence in sequences {
             if lengths.updateValue(sequence.length, forKey: sequence.name) != nil {
-                throw .duplicateRecord(genome: path == "-" ? "stdin" : path, name: sequence.name)
+                throw .duplicateRecord(genome: PathName.display(path), name: sequence.name)
             }
         }
         return lengths

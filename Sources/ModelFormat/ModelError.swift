@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// Why a model file could not be loaded.
 ///
 /// `description` is one line naming the source first, e.g.
@@ -40,17 +42,9 @@ extension ModelError {
         "'" + sanitized(name) + "'"
     }
 
-    /// `text` with control characters written as `\u{hex}`.
+    /// `text` made safe for one line of a message (`GenomeCore.PrintableText`).
     static func sanitized(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        PrintableText.oneLine(text)
     }
 
     /// A shape as `[6,4,5]`.

@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// Everything that can go wrong while opening or reading a sequence input.
 ///
 /// Every `path` is the display name of the input (`"stdin"` for `-`). Line numbers are 1-based lines
@@ -138,16 +140,9 @@ public enum SequenceIOError: Error, CustomStringConvertible, Equatable {
         return byte >= 0x80 ? "non-ASCII byte \(hex)" : "control byte \(hex)"
     }
 
-    /// The text with control characters (C0, DEL, C1) and the Unicode line/paragraph separators
-    /// replaced by `?`, so a message stays on one line whatever bytes the input held.
+    /// The text made safe for one line of a message (`GenomeCore.PrintableText`).
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { isLineSafe($0) ? $0 : "?" }))
-    }
-
-    /// False for C0 controls, DEL, C1 controls (U+0080...U+009F, e.g. NEL) and U+2028/U+2029.
-    static func isLineSafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return !(v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029)
+        PrintableText.oneLine(text)
     }
 }
 

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GenomeCore
 
 /// Reads DNA sequence records from FASTA, FASTQ, SAM, BAM or CRAM, plain or gzip/bgzip-compressed.
 ///
@@ -155,7 +156,7 @@ public final class SequenceReader {
     private static let silenceHtslib: Void = hts_set_log_level(HTS_LOG_OFF)
 
     private static func displayName(of path: String) -> String {
-        path == "-" ? "stdin" : path
+        PathName.display(path)
     }
 
     /// htslib's description of a detected format, e.g. "BED genomic region text".

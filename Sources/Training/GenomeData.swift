@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// A genome loaded for training or validation: its records with CDS coverage, and the figures
 /// recorded in model provenance.
 public struct GenomeData: Sendable {
@@ -54,6 +56,6 @@ public struct GenomeData: Sendable {
 
     /// The last path component of `path`.
     static func basename(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        PathName.base(path)
     }
 }

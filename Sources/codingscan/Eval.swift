@@ -5,6 +5,7 @@ import Annotation
 import ArgumentParser
 import Assessment
 import Tracks
+import GenomeCore
 
 extension EvalFormat: ExpressibleByArgument {}
 
@@ -135,7 +136,7 @@ struct Eval: ParsableCommand {
     /// Warnings for CDS on seqids the genome lacks and for records too short to score.
     private func warn(about assessment: GenomeAssessment, minLength: Int) {
         guard !quiet else { return }
-        let genomeName = assessment.genomePath == "-" ? "stdin" : assessment.genomePath
+        let genomeName = PathName.display(assessment.genomePath)
         let match = assessment.match
         if let first = match.missingNames.first {
             let seqids = match.missingSeqids.count == 1 ? "1 seqid" : "\(match.missingSeqids.count) seqids"

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import GenomeCore
 import Training
 
 extension LearningRateSchedule: ExpressibleByArgument {}
@@ -223,7 +224,7 @@ struct Train: ParsableCommand {
         o.seed = seed
         o.threads = threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         o.recordTiming = !reproducible
-        o.command = (["codingscan"] + CommandLine.arguments.dropFirst()).map(Self.shellQuoted).joined(separator: " ")
+        o.command = (["codingscan"] + CommandLine.arguments.dropFirst()).map(ShellWord.quoted).joined(separator: " ")
         return o
     }
 
@@ -294,14 +295,5 @@ struct Train: ParsableCommand {
         let s = max(0, Int(seconds.rounded()))
         let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
-    }
-
-    /// An argument as a shell word: unchanged when it has only safe characters, else single-quoted.
-    private static func shellQuoted(_ word: String) -> String {
-        let safe = word.unicodeScalars.allSatisfy {
-            ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)
-                || ($0.value >= 0x61 && $0.value <= 0x7A) || "-_./=,:+@%".unicodeScalars.contains($0)
-        }
-        return safe && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }
