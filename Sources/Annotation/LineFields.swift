@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// The columns of one annotation line, as byte ranges into the line buffer.
 ///
 /// Valid only while the line buffer is (until the next `LineReader.next()`). Reused between lines so
@@ -75,12 +77,6 @@ struct LineFields {
 
     /// `bytes` as a non-negative decimal integer of 1 to 18 digits, or nil.
     static func parseInteger<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
-        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
+        DecimalDigits.parse(bytes)
     }
 }

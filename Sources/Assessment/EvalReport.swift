@@ -1,4 +1,5 @@
 import ModelFormat
+import GenomeCore
 
 /// Renders `EvalMetrics` rows as TSV or JSON text.
 ///
@@ -71,13 +72,6 @@ public enum EvalReport {
 
     /// `value` with exactly 4 decimals ("0.9123", "-0.0500", "1.0000"); nil for nil, NaN or infinity.
     public static func decimal(_ value: Double?) -> String? {
-        guard let value, value.isFinite else { return nil }
-        let scaled = (value * 10000).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 9e15 else { return nil }
-        let units = Int(scaled)
-        let sign = units < 0 ? "-" : ""
-        let magnitude = abs(units)
-        let fraction = String(magnitude % 10000)
-        return sign + String(magnitude / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+        value.flatMap { FixedPoint.text($0, digits: 4) }
     }
 }

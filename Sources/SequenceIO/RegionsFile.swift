@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GenomeCore
 
 /// Reads `--regions-file`: BED, 0-based half-open (`chrom <TAB> start <TAB> end`, further columns
 /// ignored), plain or gzip/bgzip-compressed. Blank lines and lines starting with `#`, `track` or
@@ -68,12 +69,6 @@ public enum RegionsFile {
     }
 
     private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
+        DecimalDigits.parse(digits, maxDigits: 16)
     }
 }

@@ -1,3 +1,5 @@
+import GenomeCore
+
 /// The SAM columns codingscan does not use but must not accept when malformed, as htslib refuses them in
 /// BAM: POS, MAPQ, PNEXT and TLEN must be numbers in their ranges, and CIGAR must be `*` or operations
 /// whose query length (M, I, S, =, X) equals the length of SEQ (unless SEQ is `*`).
@@ -56,12 +58,7 @@ enum SamFieldCheck {
 
     /// A decimal integer with an optional sign (at most 18 digits), or nil.
     private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var digits = bytes[...]
-        var sign = 1
-        if digits.first == UInt8(ascii: "-") { sign = -1; digits = digits.dropFirst() }
-        else if digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return sign * digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        DecimalDigits.parseSigned(bytes)
     }
 
     /// The first 40 bytes as text, control characters escaped, for a message.

@@ -278,16 +278,9 @@ struct Train: ParsableCommand {
         return values
     }
 
-    /// `value` with `digits` decimals.
+    /// `value` with `digits` decimals ("nan"/"inf" as Swift writes them).
     private func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale)
-        var frac = String(scaled % Int(scale))
-        frac = String(repeating: "0", count: digits - frac.count) + frac
-        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + frac : "")
+        FixedPoint.text(value, digits: digits) ?? "\(value)"
     }
 
     /// Seconds as `h:mm:ss` or `m:ss`.
