@@ -48,18 +48,19 @@ let package = Package(
         .target(name: "SequenceIO", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Annotation", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
-        .target(name: "ModelFormat", dependencies: ["GenomeCore", "Kernels", "Windows"]),
+        .target(name: "ModelFormat", dependencies: ["GenomeCore", "Windows"]),
 
         // MARK: Compute (kernels and their CPU variants, inference)
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
         .target(name: "Kernels", swiftSettings: optimised),
+        .target(name: "ScalarInference", dependencies: ["Kernels", "ModelFormat", "Windows"], swiftSettings: optimised),
         .target(name: "KernelsPortable", dependencies: ["Kernels"], swiftSettings: optimised),
         .target(name: "KernelsAVX2", dependencies: ["Kernels"], swiftSettings: avx2),
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
         .target(
             name: "Inference",
             dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "ModelFormat",
-                           "Windows"],
+                           "ScalarInference", "Windows"],
             swiftSettings: optimised
         ),
 
@@ -84,7 +85,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "codingscan-bench",
-            dependencies: ["GenomeCore", "Inference", "ModelFormat", "SequenceIO", "Windows", "CDefaultModel"],
+            dependencies: ["GenomeCore", "Inference", "ModelFormat", "ScalarInference", "SequenceIO", "Windows", "CDefaultModel"],
             swiftSettings: optimised
         ),
 
@@ -92,15 +93,16 @@ let package = Package(
         .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
-        .testTarget(name: "ModelTests", dependencies: ["ModelFormat", "Kernels", "Windows"]),
+        .testTarget(name: "ModelTests", dependencies: ["ModelFormat", "ScalarInference", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "Tracks", "Windows"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "Windows"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "ScalarInference", "Tracks",
+                                                          "Windows"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "ScalarInference", "Windows"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "CHTSlib"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "Kernels"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks"]),
         .testTarget(name: "ArchitectureTests"),
     ],

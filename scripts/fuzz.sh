@@ -22,7 +22,7 @@ cd "$root"
 case "$target" in
     sequence) modules=(GenomeCore SequenceIO) ;;
     annotation) modules=(GenomeCore Annotation) ;;
-    model) modules=(GenomeCore Windows Kernels ModelFormat) ;;
+    model) modules=(GenomeCore Windows Kernels ModelFormat ScalarInference) ;;
     *) echo "fuzz.sh: unknown target '$target' (sequence, annotation, model)" >&2; exit 64 ;;
 esac
 

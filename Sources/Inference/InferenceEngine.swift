@@ -1,15 +1,18 @@
 import ModelFormat
+import ScalarInference
 
 /// The fast forward pass of one model, shared by all scanning threads: the model compiled for the
 /// chosen kernel variant. Each thread scores through its own `SpanScorer` (`makeScorer()`).
 ///
 /// Networks the fast path does not support (first layer not a convolution) are scored window by
-/// window with the reference `Model.predict`; `isFast` tells which.
+/// window with the reference network (`ScalarInference.ReferenceNetwork`); `isFast` tells which.
 public final class InferenceEngine: Sendable {
     public let model: Model
     /// The kernel build in use.
     public let variant: KernelVariant
     let network: FastNetwork?
+    /// The scalar reference network, for networks the fast path does not support (nil otherwise).
+    let reference: ReferenceNetwork?
 
     /// Compiles `model` for `variant` (default: the best the CPU supports, or the lower one asked for
     /// in `CODINGSCAN_KERNELS`). A variant the CPU lacks is replaced by the best supported one.
@@ -18,6 +21,7 @@ public final class InferenceEngine: Sendable {
         self.model = model
         self.variant = chosen
         network = FastNetwork(model: model, kernels: KernelSet(chosen))
+        reference = network == nil ? ReferenceNetwork(model) : nil
     }
 
     /// True when windows go through the shared-work fast path.

@@ -9,7 +9,7 @@ import GenomeCore
 /// The span's convolution stack runs once per position (once per pooling phase where windows need
 /// different phases) instead of once per window; each window then averages the final positions
 /// that belong to it and runs the dense head. The results equal the reference
-/// `Model.predict` on each window within float rounding (about 1e-6; see `InferenceTests`): the
+/// `ReferenceNetwork.predict` on each window within float rounding (about 1e-6; see `InferenceTests`): the
 /// first layer and the GEMMs sum in another order (and with fused multiply-adds), while pooling,
 /// the average (in Double) and the dense head repeat the reference operations exactly.
 ///
@@ -105,12 +105,12 @@ public final class SpanScorer {
     private func referenceScores(_ masks: UnsafeBufferPointer<UInt8>, _ w: Int, _ starts: UnsafeBufferPointer<Int>,
                                  _ ids: UnsafeMutablePointer<Int32>, _ wanted: Int, _ plus: Bool, _ minus: Bool,
                                  _ results: UnsafeMutableBufferPointer<WindowScore>) {
-        let model = engine.model
+        guard let reference = engine.reference else { preconditionFailure("reference path without a reference network") }
         for n in 0..<wanted {
             let k = Int(ids[n])
             let window = UnsafeBufferPointer(rebasing: masks[starts[k]..<(starts[k] + w)])
-            if plus { results[k].plus = model.predict(masks: window, reverseComplement: false) }
-            if minus { results[k].minus = model.predict(masks: window, reverseComplement: true) }
+            if plus { results[k].plus = reference.predict(masks: window, reverseComplement: false) }
+            if minus { results[k].minus = reference.predict(masks: window, reverseComplement: true) }
         }
     }
 

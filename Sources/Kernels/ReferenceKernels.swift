@@ -9,7 +9,7 @@ import Darwin
 /// Plain scalar reference implementations of every layer kernel of the network.
 ///
 /// These are deliberately simple loops with no vectorisation or blocking: they are the ground truth
-/// that faster (SIMD) kernels are tested against, and the forward pass `Model.predict` uses.
+/// that faster (SIMD) kernels are tested against, and the forward pass `ScalarInference.ReferenceNetwork` uses.
 ///
 /// Layout conventions (shared by all kernels):
 /// - Activations are position-major, row-major `[length][channels]` Float matrices: the value of

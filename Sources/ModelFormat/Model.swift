@@ -1,7 +1,7 @@
 /// A loaded, validated coding-potential network (see docs/model-format.md).
 ///
-/// Immutable after loading, so one instance may be shared by several threads: `predict`
-/// allocates its own scratch per call.
+/// Immutable after loading, so one instance may be shared by several threads. It holds the format
+/// only: the networks that run it are `ScalarInference.ReferenceNetwork` and `Inference.FastNetwork`.
 public final class Model: Sendable {
     /// The file's `codingscan` metadata.
     public let metadata: ModelMetadata
@@ -15,11 +15,6 @@ public final class Model: Sendable {
     /// SHA-256 of the model file's bytes, 64 lowercase hex digits (what `sha256sum FILE` prints).
     public let sha256: String
 
-    /// The layers with weights attached, ReLU fused into preceding convolutions.
-    let plan: [CompiledLayer]
-    /// Floats per position needed by the widest activation (scratch is `length × maxChannels`).
-    let maxChannels: Int
-
     private init(metadata: ModelMetadata, source: String, minimumInputLength: Int,
                  tensors: [String: (shape: [Int], values: [Float])], sha256: String) {
         self.metadata = metadata
@@ -27,8 +22,6 @@ public final class Model: Sendable {
         self.source = source
         self.minimumInputLength = minimumInputLength
         self.tensors = tensors
-        self.plan = CompiledLayer.compile(metadata.layers, names: metadata.tensorNames, tensors: tensors)
-        self.maxChannels = CompiledLayer.maxChannels(metadata.layers)
     }
 
     /// Reads and validates a safetensors model file. Errors name the file by `path` as given.

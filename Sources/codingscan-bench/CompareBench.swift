@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import ModelFormat
+import ScalarInference
 import SequenceIO
 import Windows
 
@@ -11,6 +12,7 @@ enum CompareBench {
     static func run(model: Model, path: String, window: Int, step: Int, limit: Int) throws {
         let engine = InferenceEngine(model: model)
         let scorer = engine.makeScorer()
+        let reference = ReferenceNetwork(model)
         let reader = try SequenceReader(path: path)
         defer { reader.close() }
         var largest: Float = 0
@@ -39,8 +41,8 @@ enum CompareBench {
             }
             for (k, start) in starts.enumerated() where results[k].scored {
                 let slice = Array(masks[start..<(start + w)])
-                let p = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
-                let m = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+                let p = slice.withUnsafeBufferPointer { reference.predict(masks: $0, reverseComplement: false) }
+                let m = slice.withUnsafeBufferPointer { reference.predict(masks: $0, reverseComplement: true) }
                 largest = max(largest, abs(p - results[k].plus!), abs(m - results[k].minus!))
                 let fast = max(results[k].plus!, results[k].minus!)
                 let reference = max(p, m)

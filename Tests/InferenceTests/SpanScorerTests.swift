@@ -2,6 +2,7 @@ import ModelFormat
 import Windows
 import XCTest
 @testable import Inference
+import ScalarInference
 
 /// Shared-work scores against the reference forward pass of each window (`Model.predict`), within
 /// 1e-5, on both strands; and bitwise independence from how windows are grouped into spans.
@@ -37,8 +38,8 @@ final class SpanScorerTests: XCTestCase {
         func scores(at start: Int) -> (plus: Float, minus: Float) {
             if let hit = cache[start] { return hit }
             let slice = Array(masks[start..<(start + window)])
-            let p = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
-            let m = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            let p = slice.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
+            let m = slice.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: true) }
             cache[start] = (p, m)
             return (p, m)
         }

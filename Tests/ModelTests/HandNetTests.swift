@@ -1,5 +1,6 @@
 import ModelFormat
 import XCTest
+import ScalarInference
 
 /// Tiny networks whose outputs are worked out by hand in the comments.
 final class HandNetTests: XCTestCase {
@@ -19,7 +20,7 @@ final class HandNetTests: XCTestCase {
     }
 
     func predict(_ model: Model, _ sequence: String, minus: Bool = false) -> Float {
-        Fixtures.masks(sequence).withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: minus) }
+        Fixtures.masks(sequence).withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: minus) }
     }
 
     func testPointwiseNet() throws {

@@ -1,5 +1,6 @@
 import ModelFormat
 import XCTest
+import ScalarInference
 
 /// serialize → load → serialize, and the canonical JSON underneath it.
 final class SerializeTests: XCTestCase {
@@ -22,8 +23,8 @@ final class SerializeTests: XCTestCase {
         for row in try Fixtures.expectedRows() {
             let masks = Fixtures.masks(row.sequence)
             for minus in [false, true] {
-                let a = masks.withUnsafeBufferPointer { tiny.predict(masks: $0, reverseComplement: minus) }
-                let b = masks.withUnsafeBufferPointer { loaded.predict(masks: $0, reverseComplement: minus) }
+                let a = masks.withUnsafeBufferPointer { ReferenceNetwork(tiny).predict(masks: $0, reverseComplement: minus) }
+                let b = masks.withUnsafeBufferPointer { ReferenceNetwork(loaded).predict(masks: $0, reverseComplement: minus) }
                 XCTAssertEqual(a.bitPattern, b.bitPattern, row.name)
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import ModelFormat
 import Windows
 import XCTest
+import ScalarInference
 
 /// The checked-in tiny fixture against the numpy forward pass in tiny-expected.tsv.
 final class TinyModelTests: XCTestCase {
@@ -41,8 +42,8 @@ final class TinyModelTests: XCTestCase {
         for row in rows {
             let masks = Fixtures.masks(row.sequence)
             XCTAssertFalse(masks.contains(0), "\(row.name) has a non-IUPAC letter")
-            let plus = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
-            let minus = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            let plus = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
+            let minus = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: true) }
             XCTAssertEqual(plus, row.forward, accuracy: 1e-5, "\(row.name) forward")
             XCTAssertEqual(minus, row.reverseComplement, accuracy: 1e-5, "\(row.name) reverse complement")
             values += [plus, minus]
@@ -60,8 +61,8 @@ final class TinyModelTests: XCTestCase {
             masks.withUnsafeBufferPointer { m in
                 oneHot.withUnsafeMutableBufferPointer { BaseEncoding.encode(m, reverseComplement: false, into: $0) }
             }
-            let p = oneHot.withUnsafeBufferPointer { model.predict(oneHot: $0, length: masks.count) }
-            let q = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            let p = oneHot.withUnsafeBufferPointer { ReferenceNetwork(model).predict(oneHot: $0, length: masks.count) }
+            let q = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
             XCTAssertEqual(p, q, row.name)
         }
     }
@@ -70,13 +71,13 @@ final class TinyModelTests: XCTestCase {
         let model = try Model.load(path: Fixtures.tinyModelPath)
         let rows = try Fixtures.expectedRows()
         let serial = rows.map { row in
-            Fixtures.masks(row.sequence).withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            Fixtures.masks(row.sequence).withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
         }
         let results = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows.count * 8)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: rows.count * 8) { k in
             let masks = Fixtures.masks(rows[k % rows.count].sequence)
-            results[k] = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            results[k] = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
         }
         for k in 0..<(rows.count * 8) {
             XCTAssertEqual(results[k], serial[k % rows.count])

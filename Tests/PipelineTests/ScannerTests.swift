@@ -4,6 +4,7 @@ import ModelFormat
 @testable import Pipeline
 import Tracks
 import Windows
+import ScalarInference
 
 final class ScannerTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -58,8 +59,8 @@ final class ScannerTests: XCTestCase {
             if slice.filter(BaseEncoding.isUnambiguous).count * 2 < 60 {
                 XCTAssertEqual(f[3], "NA"); unscored += 1; continue
             }
-            let p = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
-            let m = slice.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            let p = slice.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
+            let m = slice.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: true) }
             XCTAssertEqual(Double(f[3])!, Double(p), accuracy: 0.00005 + 1e-6, "window \(i)")
             XCTAssertEqual(Double(f[4])!, Double(m), accuracy: 0.00005 + 1e-6, "window \(i)")
         }

@@ -5,6 +5,7 @@ import ModelFormat
 import Tracks
 import Windows
 import XCTest
+import ScalarInference
 
 /// The threaded, batched scan writes the same bytes whatever the thread count and batch size, in
 /// every format; its scores match the reference forward pass of each window.
@@ -139,8 +140,8 @@ final class ThreadedScanTests: XCTestCase {
             if f[3] == "NA" {
                 XCTAssertLessThan(masks.filter(BaseEncoding.isUnambiguous).count * 2, masks.count); continue
             }
-            let p = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
-            let m = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: true) }
+            let p = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
+            let m = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: true) }
             XCTAssertEqual(Double(f[3])!, Double(p), accuracy: 0.00005 + 1e-6, "row \(n)")
             XCTAssertEqual(Double(f[4])!, Double(m), accuracy: 0.00005 + 1e-6, "row \(n)")
             checked += 1

@@ -3,6 +3,7 @@ import Kernels
 import ModelFormat
 import XCTest
 @testable import Training
+import ScalarInference
 
 /// The assembled network: whole-network gradients, batch-norm folding on export, save/load.
 final class NetworkTests: XCTestCase {
@@ -94,7 +95,7 @@ final class NetworkTests: XCTestCase {
             workspace.forward(batch: count, packed: PackedNetwork(weights), training: false)
             for s in 0..<count {
                 let window = Array(input[(s * architecture.window * 4)..<((s + 1) * architecture.window * 4)])
-                let fromFile = window.withUnsafeBufferPointer { model.predict(oneHot: $0, length: architecture.window) }
+                let fromFile = window.withUnsafeBufferPointer { ReferenceNetwork(model).predict(oneHot: $0, length: architecture.window) }
                 let fromTraining = BinaryCrossEntropy.sigmoid(workspace.logits.pointer[s])
                 XCTAssertEqual(fromFile, fromTraining, accuracy: 1e-5, "window \(s)")
             }
@@ -148,8 +149,8 @@ final class NetworkTests: XCTestCase {
         var rng = Xoshiro256StarStar(seed: 37)
         for _ in 0..<5 {
             let window = randomOneHot(count: 1, length: 150, rng: &rng)
-            let a = window.withUnsafeBufferPointer { loaded.predict(oneHot: $0, length: 150) }
-            let b = window.withUnsafeBufferPointer { direct.predict(oneHot: $0, length: 150) }
+            let a = window.withUnsafeBufferPointer { ReferenceNetwork(loaded).predict(oneHot: $0, length: 150) }
+            let b = window.withUnsafeBufferPointer { ReferenceNetwork(direct).predict(oneHot: $0, length: 150) }
             XCTAssertEqual(a, b)
         }
         XCTAssertThrowsError(try ModelFileWriter.writeAtomically(bytes, to: directory.path + "/missing/m.safetensors")) {

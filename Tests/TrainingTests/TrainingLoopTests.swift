@@ -2,6 +2,7 @@ import Foundation
 import ModelFormat
 import XCTest
 @testable import Training
+import ScalarInference
 
 /// End-to-end training on generated data: learning, early stopping, reproducibility.
 final class TrainingLoopTests: XCTestCase {
@@ -60,7 +61,7 @@ final class TrainingLoopTests: XCTestCase {
             var oneHot = [Float](repeating: 0, count: 240)
             var rng = Xoshiro256StarStar(seed: 0)
             WindowEncoder.encode(masks: window, length: 60, minus: false, mutationRate: 0, rng: &rng, into: &oneHot)
-            let p = oneHot.withUnsafeBufferPointer { model.predict(oneHot: $0, length: 60) }
+            let p = oneHot.withUnsafeBufferPointer { ReferenceNetwork(model).predict(oneHot: $0, length: 60) }
             if fresh.flags[start + 150] & GenomeRecord.plusCoding != 0 { coding.append(p) } else { other.append(p) }
         }
         XCTAssertGreaterThan(coding.reduce(0, +) / Float(coding.count), other.reduce(0, +) / Float(other.count) + 0.3)

@@ -2,6 +2,7 @@
 // must also describe itself and predict on its minimum input without trapping (the validator is what
 // makes predict's unchecked pointer arithmetic safe). A thrown ModelError is expected for bad input.
 import ModelFormat
+import ScalarInference
 
 /// Longest input predicted on; larger accepted minima are only loaded (keeps each run fast).
 private let maximumPredictLength = 4096
@@ -16,7 +17,7 @@ public func fuzzModel(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         if length >= 1 && length <= maximumPredictLength {
             // A = 1, C = 2, G = 4, T = 8, N = 15 (BaseEncoding masks), cycled.
             let masks: [UInt8] = (0..<length).map { [1, 2, 4, 8, 15][$0 % 5] }
-            let p = masks.withUnsafeBufferPointer { model.predict(masks: $0, reverseComplement: false) }
+            let p = masks.withUnsafeBufferPointer { ReferenceNetwork(model).predict(masks: $0, reverseComplement: false) }
             precondition(!(p < 0 || p > 1), "probability outside [0, 1]: \(p)")
         }
     } catch {

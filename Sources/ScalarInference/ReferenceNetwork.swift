@@ -1,7 +1,25 @@
 import Kernels
+import ModelFormat
 import Windows
 
-extension Model {
+/// The scalar reference forward pass of a model (the fast, SIMD one is `Inference.FastNetwork`): the
+/// model's layers compiled once (weights copied out, ReLU fused into the convolution before it), then
+/// run with `ReferenceKernels`. Immutable, so one instance may serve several threads.
+public final class ReferenceNetwork: Sendable {
+    /// The network's minimum input length in bases (`Model.minimumInputLength`).
+    public let minimumInputLength: Int
+    /// The layers with weights attached, ReLU fused into preceding convolutions.
+    let plan: [CompiledLayer]
+    /// Floats per position needed by the widest activation (scratch is `length × maxChannels`).
+    let maxChannels: Int
+
+    /// Compiles `model`'s validated layers.
+    public init(_ model: Model) {
+        minimumInputLength = model.minimumInputLength
+        plan = CompiledLayer.compile(model.metadata.layers, names: model.metadata.tensorNames, tensors: model.tensors)
+        maxChannels = CompiledLayer.maxChannels(model.metadata.layers)
+    }
+
     /// Scalar reference forward pass of one window.
     ///
     /// - Parameters:

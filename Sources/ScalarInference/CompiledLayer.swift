@@ -1,3 +1,5 @@
+import ModelFormat
+
 /// A layer ready to run: its weights copied out of the file, and a ReLU that directly follows a
 /// convolution fused into it.
 enum CompiledLayer: Sendable {
