@@ -90,11 +90,12 @@ let package = Package(
         ),
 
         // MARK: Tests (declared dependencies = imports; CLITests also runs the executable)
+        .target(name: "TrackTestSupport", dependencies: ["CBigWig", "Tracks"], path: "Tests/TrackTestSupport"),
         .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
         .testTarget(name: "ModelTests", dependencies: ["ModelFormat", "ScalarInference", "Kernels", "Windows"]),
-        .testTarget(name: "TracksTests", dependencies: ["Tracks", "Windows"]),
+        .testTarget(name: "TracksTests", dependencies: ["Tracks", "TrackTestSupport", "Windows"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "ScalarInference", "Tracks",
                                                           "Windows"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "ScalarInference", "Windows"]),
@@ -103,7 +104,7 @@ let package = Package(
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels"]),
-        .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks"]),
+        .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks", "TrackTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]

@@ -70,7 +70,9 @@ final class LayerTests: XCTestCase {
         XCTAssertGreaterThan(targets.count, 20)
         let executables = Set(targets.filter { $0.kind == "executableTarget" }.map(\.name))
         for target in targets where target.kind != "systemLibrary" {
-            let folder = target.kind == "testTarget" ? "Tests" : "Sources"
+            // A test-support target lives under Tests/ (its `path:`), like the test targets.
+            let inSources = FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Sources/\(target.name)").path)
+            let folder = target.kind == "testTarget" || !inSources ? "Tests" : "Sources"
             let imported = try Self.imports(Self.root.appendingPathComponent("\(folder)/\(target.name)"))
             let undeclared = imported.subtracting(target.dependencies)
             var unused = target.dependencies.subtracting(imported)

@@ -1,5 +1,6 @@
 import Foundation
 import Tracks
+import TrackTestSupport
 import XCTest
 
 /// `-f bigwig -o FILE` through the binary: read back with libBigWig, the file holds exactly the

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Tracks
+import TrackTestSupport
 import Windows
 
 /// The bigWig writer stores exactly the bedGraph's bins and values, in both of its modes.

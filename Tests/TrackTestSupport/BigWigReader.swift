@@ -1,6 +1,7 @@
 import CBigWig
+import Tracks
 
-/// Reads a bigWig's sequences and intervals through libBigWig (for checks and tests).
+/// Reads a bigWig's sequences and intervals through libBigWig: test support, not shipped in the binary.
 public final class BigWigReader {
     /// One stored interval: 0-based half-open.
     public struct Interval: Equatable, Sendable {
