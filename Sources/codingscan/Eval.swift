@@ -77,11 +77,7 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try evaluate()
-        } catch let failure as Failure {
-            failure.exit()
-        }
+        try Failure.exitOnError(evaluate)
     }
 
     private func evaluate() throws {
@@ -124,12 +120,6 @@ struct Eval: ParsableCommand {
                 try EvalPlot.write(svg, to: plot)
             }
             try printReport(EvalReport.render(rows, format: format))
-        } catch let error as AssessmentError {
-            switch error {
-            case let .usage(text), let .scan(.usage(text)): throw Failure.usage(text)
-            case .output(.brokenPipe): throw Failure.brokenPipe
-            default: throw Failure.message(error.description)
-            }
         }
     }
 
@@ -154,12 +144,7 @@ struct Eval: ParsableCommand {
     /// Writes the report to standard output, ending quietly on a closed pipe.
     private func printReport(_ text: String) throws {
         let sink = OutputSink()
-        do {
-            try sink.write(text)
-            try sink.commit()
-        } catch {
-            if error == .brokenPipe { throw Failure.brokenPipe }
-            throw Failure.message(error.description)
-        }
+        try sink.write(text)
+        try sink.commit()
     }
 }

@@ -11,12 +11,10 @@ struct ModelInfo: ParsableCommand {
     var file: String?
 
     func run() throws {
-        do {
+        try Failure.exitOnError {
             let model = try ModelSource.load(path: file)
             let text = model.infoText()
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        } catch let failure as Failure {
-            failure.exit()
         }
     }
 }

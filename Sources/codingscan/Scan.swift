@@ -74,11 +74,7 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try scan()
-        } catch let failure as Failure {
-            failure.exit()
-        }
+        try Failure.exitOnError(scan)
     }
 
     private func scan() throws {
@@ -123,18 +119,9 @@ struct Scan: ParsableCommand {
         do {
             summary = try scanner.scan(paths: inputs, sink: sink)
             try sink.commit()
-        } catch let error as ScanError {
+        } catch {
             sink.abandon()
-            switch error {
-            case .output(.brokenPipe): throw Failure.brokenPipe
-            case .usage(let text): throw Failure.usage(text)
-            case .region(let region) where region.isUsage: throw Failure.usage(region.description)
-            default: throw Failure.message(error.description)
-            }
-        } catch let error as TrackError {
-            sink.abandon()
-            if error == .brokenPipe { throw Failure.brokenPipe }
-            throw Failure.message(error.description)
+            throw error
         }
         if !quiet {
             for empty in summary.emptyInputs {

@@ -163,11 +163,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try train()
-        } catch let failure as Failure {
-            failure.exit()
-        }
+        try Failure.exitOnError(train)
     }
 
     private func train() throws {
@@ -184,9 +180,6 @@ struct Train: ParsableCommand {
                 validation: zip(validateGenome, validateAnnotation).map { GenomeSource(genome: $0, annotation: $1) },
                 options: options, progress: report)
             try ModelFileWriter.writeAtomically(result.modelBytes, to: output)
-        } catch {
-            if case let .invalidOption(text) = error { throw Failure.usage(text) }
-            throw Failure.message(error.description)
         }
         if !quiet {
             let auc = result.validationAUC.map { fixed($0, 4) } ?? "n/a"

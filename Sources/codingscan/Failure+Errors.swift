@@ -1,0 +1,55 @@
+import Assessment
+import ModelFormat
+import Pipeline
+import SequenceIO
+import Tracks
+import Training
+
+/// The one mapping from the libraries' typed errors to exit statuses: usage errors (64), a closed
+/// output pipe (141, silent), everything else one line and exit status 1.
+extension Failure {
+    /// `error` as the failure it ends the process with; nil for errors that are not the libraries'
+    /// (argument-parser validation errors keep their own path through `CodingScan.main`).
+    init?(_ error: any Error) {
+        switch error {
+        case let failure as Failure:
+            self = failure
+        case let error as ScanError:
+            switch error {
+            case .output(.brokenPipe): self = .brokenPipe
+            case let .usage(text): self = .usage(text)
+            case let .region(region) where region.isUsage: self = .usage(region.description)
+            default: self = .message(error.description)
+            }
+        case let error as TrackError:
+            self = error == .brokenPipe ? .brokenPipe : .message(error.description)
+        case let error as AssessmentError:
+            switch error {
+            case let .usage(text), let .scan(.usage(text)): self = .usage(text)
+            case .output(.brokenPipe): self = .brokenPipe
+            default: self = .message(error.description)
+            }
+        case let error as TrainingError:
+            if case let .invalidOption(text) = error { self = .usage(text) } else { self = .message(error.description) }
+        case let error as RegionError:
+            self = error.isUsage ? .usage(error.description) : .message(error.description)
+        case let error as ModelError:
+            self = .message(error.description)
+        case let error as SequenceIOError:
+            self = .message(error.description)
+        default:
+            return nil
+        }
+    }
+
+    /// Runs a command's body: a library error ends the process with its line and status; any other
+    /// error (argument validation) is rethrown to the argument parser's handling.
+    static func exitOnError(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            guard let failure = Failure(error) else { throw error }
+            failure.exit()
+        }
+    }
+}
