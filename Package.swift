@@ -65,7 +65,7 @@ let package = Package(
         ),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "ModelFormat", "Tracks", "Inference"]),
+        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Inference"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(

@@ -1,4 +1,5 @@
 import SequenceIO
+import GenomeCore
 
 /// Builds a `ScoredGenome` from an existing bedGraph track instead of a model, so any track (another
 /// tool's scores, gene calls as 0/1) is evaluated exactly as codingscan's own.
@@ -13,7 +14,9 @@ public enum TrackGenome {
         var index: [String: Int] = [:]
         for (i, s) in sequences.enumerated() { index[s.name] = i }
         let text: String
-        do { text = try TextFile.read(trackPath) } catch { throw .track(path: trackPath, line: 0, message: error.description) }
+        do { text = String(decoding: try WholeFile.read(trackPath), as: UTF8.self) } catch {
+            throw .track(path: trackPath, line: 0, message: error.reason)
+        }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import SequenceIO
 import Tracks
+import GenomeCore
 
 /// Sequence names and lengths from the FASTA indexes (`FILE.fai`, as `samtools faidx` writes them)
 /// beside the inputs, so a bigWig can be written while scanning.
@@ -20,7 +20,8 @@ public enum FastaIndexSizes {
             guard input != "-", stat(input, &data) == 0, (data.st_mode & S_IFMT) == S_IFREG,
                   stat(index, &fai) == 0, (fai.st_mode & S_IFMT) == S_IFREG else { return nil }
             if (data.st_mtim.tv_sec, data.st_mtim.tv_nsec) > (fai.st_mtim.tv_sec, fai.st_mtim.tv_nsec) { return nil }
-            guard let text = try? TextFile.read(index) else { return nil }
+            guard let bytes = try? WholeFile.read(index) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
             var lineNumber = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1
