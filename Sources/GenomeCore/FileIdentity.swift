@@ -21,6 +21,15 @@ public struct FileIdentity: Hashable, Sendable {
         type = UInt32(s.st_mode) & UInt32(S_IFMT)
     }
 
+    /// The identity of the file open on descriptor `fd`; nil when it is not open.
+    public init?(descriptor fd: Int32) {
+        var s = stat()
+        guard fstat(fd, &s) == 0 else { return nil }
+        device = UInt64(s.st_dev)
+        inode = UInt64(s.st_ino)
+        type = UInt32(s.st_mode) & UInt32(S_IFMT)
+    }
+
     /// True for a regular file.
     public var isRegular: Bool { type == UInt32(S_IFREG) }
     /// True for a character device (`/dev/null`, a terminal): reading and writing one is no clash.

@@ -8,8 +8,10 @@ import Glibc
 ///   (`.NAME.tmp-XXXXXX`, the name shortened so that it stays within NAME_MAX) and renamed over the
 ///   target only by `commit()`, so a failed or interrupted run leaves the old file whole. A symbolic
 ///   link to a regular file keeps the link: the file it points to is replaced.
-/// - A character device (`/dev/null`, `/dev/stdout`, a terminal), a FIFO or a socket: opened and written
-///   directly, as `samtools -o` and coreutils do; write errors there are errors (`/dev/full`: ENOSPC).
+/// - A character device (`/dev/null`, a terminal), a FIFO or a socket: opened and written directly, as
+///   `samtools -o` and coreutils do; write errors there are errors (`/dev/full`: ENOSPC).
+/// - Whatever standard output or error already has open (`/dev/stdout`, or the file `>` redirected it
+///   to): written through that descriptor, so what the shell wrote before stays.
 /// - A directory, a block device or a dangling symbolic link: refused.
 ///
 /// Not thread-safe. Unbuffered: callers buffer (see `Tracks.OutputSink`).
@@ -42,14 +44,29 @@ public final class OutputFile {
     public init(path: String) throws(OutputFileError) {
         self.path = path
         ownsDescriptor = true
+        // The file standard output or error already has open (`-o /dev/stdout`, `> file` named again):
+        // written through that descriptor, at its position, never replaced.
+        if let target = FileIdentity(path: path) {
+            for stream in [STDOUT_FILENO, STDERR_FILENO] where FileIdentity(descriptor: stream) == target {
+                let copy = dup(stream)
+                if copy < 0 { throw .cannotCreate(path: path, errno: errno) }
+                fd = copy
+                self.target = path
+                temporary = nil
+                return
+            }
+        }
         var target = path
         var link = stat()
         if lstat(path, &link) == 0 && UInt32(link.st_mode) & UInt32(S_IFMT) == UInt32(S_IFLNK) {
-            guard let resolved = realpath(path, nil) else {
+            var followed = stat()
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            } else if stat(path, &followed) != 0 {
                 throw .unsuitable(path: path, reason: "a symbolic link to a file that does not exist")
             }
-            target = String(cString: resolved)
-            free(resolved)
+            // else: a link to something without a path name (/dev/stdout on a pipe): written through it.
         }
         self.target = target
         var s = stat()

@@ -23,6 +23,7 @@ enum OutputGuard {
         path.map { [FileRole("the model file (--model)", $0)] } ?? []
     }
 
-    /// Standard output, when it is a file: another output must not be written over it.
+    /// Standard output, when it is a file or pipe, for commands that also write to it (eval's report):
+    /// another output must not be written over it.
     static let standardOutput = [FileRole("standard output", "/dev/stdout")]
 }

@@ -107,9 +107,10 @@ struct Scan: ParsableCommand {
         let sink: OutputSink
         if let output {
             let regionsFile = regionOptions.regionsFile.map { [FileRole("the regions file (--regions-file)", $0)] }
+            // With -o, scan writes nothing to standard output, so `-o /dev/stdout` is just stdout.
             try OutputGuard.check(flag: "--output", output: output,
                                   reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model)
-                                      + (regionsFile ?? []) + OutputGuard.standardOutput)
+                                      + (regionsFile ?? []))
             do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
             Interrupts.protect(temporary: sink.temporary)
         } else {

@@ -110,6 +110,20 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(plot.stderrText, "codingscan: --plot \(dir)/r.tsv is standard output; refusing to overwrite it\n")
     }
 
+    /// `-o /dev/stdout` writes through standard output as it is open: into a pipe, and after what the
+    /// shell already wrote to a file (never replacing that file).
+    func testDevStdoutIsStandardOutput() throws {
+        let direct = try CLIRunner.run(["-m", model, "fixtures/seq/two.fa"])
+        let piped = try CLIRunner.run([], shell: "\"$CODINGSCAN\" -m \(model) -o /dev/stdout fixtures/seq/two.fa | cat")
+        XCTAssertEqual(piped.status, 0, piped.stderrText)
+        XCTAssertEqual(piped.stdout, direct.stdout)
+        let file = dir + "/out.bg"
+        let grouped = try CLIRunner.run([], shell: "{ echo header; \"$CODINGSCAN\" -m \(model) -o /dev/stdout "
+            + "fixtures/seq/two.fa; } > '\(file)'")
+        XCTAssertEqual(grouped.status, 0, grouped.stderrText)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), Data("header\n".utf8) + direct.stdout)
+    }
+
     func testDirectoriesAndMissingDirectoriesAreClearErrors() throws {
         let r = try CLIRunner.run(["-m", model, "-o", dir, "fixtures/seq/two.fa"])
         XCTAssertEqual(r.status, 1)
