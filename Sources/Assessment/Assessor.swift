@@ -22,12 +22,12 @@ public final class Assessor {
     /// Label of the row that pools every genome.
     public static let pooledLabel = "all"
 
-    /// Scans as `GenomeScorer` does with `options`. Throws `.usage` for settings the model does not
-    /// accept or a threshold outside [0, 1].
+    /// Scans as `GenomeScorer` does with `options`. Throws `.scan(.outOfRange)` for settings the model
+    /// does not accept or a threshold outside [0, 1].
     public init(model: Model, options: ScanOptions = ScanOptions(),
                 threshold: Float = 0.5) throws(AssessmentError) {
         guard threshold >= 0 && threshold <= 1 else {
-            throw .usage("--threshold \(threshold) must be between 0 and 1")
+            throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
         }
         scorer = try GenomeScorer(model: model, options: options)
         source = model.metadata.name
@@ -38,7 +38,7 @@ public final class Assessor {
     /// `label` fills the report's `model` column.
     public init(trackLabel label: String, threshold: Float = 0.5) throws(AssessmentError) {
         guard threshold >= 0 && threshold <= 1 else {
-            throw .usage("--threshold \(threshold) must be between 0 and 1")
+            throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
         }
         scorer = nil
         source = label

@@ -12,7 +12,7 @@ public final class GenomeScorer {
 
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
     /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
-    /// scored. Throws `.usage` when the model does not accept them.
+    /// scored. Throws `.scan(.outOfRange)` when the model does not accept them.
     public init(model: Model, options: ScanOptions = ScanOptions()) throws(AssessmentError) {
         do {
             scanner = try TrackScanner(model: model, options: options)

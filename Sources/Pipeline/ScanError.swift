@@ -6,6 +6,9 @@ import ModelFormat
 public enum ScanError: Error, CustomStringConvertible {
     /// An option is out of the range the model accepts (a usage error).
     case usage(String)
+    /// A setting outside what the model or the scanner accepts: `detail` follows the setting's name,
+    /// e.g. `.outOfRange(.step, "0 must be between 1 and the window (360)")`.
+    case outOfRange(ScanSetting, String)
     case input(SequenceIOError)
     /// A `--region`/`--regions-file` problem (`RegionError.isUsage` tells usage from input problems).
     case region(RegionError)
@@ -19,6 +22,7 @@ public enum ScanError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .usage(message): return message
+        case let .outOfRange(setting, detail): return "\(setting.rawValue) \(detail)"
         case let .input(error): return error.description
         case let .region(error): return error.description
         case let .output(error): return error.description

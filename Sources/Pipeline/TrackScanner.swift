@@ -64,27 +64,27 @@ public final class TrackScanner {
         let meta = model.metadata
         let window = options.window ?? meta.window
         if window < meta.minLength || window > meta.maxWindow {
-            throw .usage("--window \(window) is outside what model '\(meta.name)' accepts "
+            throw .outOfRange(.window, "\(window) is outside what model '\(meta.name)' accepts "
                 + "(\(meta.minLength)...\(meta.maxWindow))")
         }
         let step = options.step ?? min(meta.step, window)
         if step < 1 || step > window {
-            throw .usage("--step \(step) must be between 1 and the window (\(window))")
+            throw .outOfRange(.step, "\(step) must be between 1 and the window (\(window))")
         }
         let smooth = options.smooth ?? meta.smooth
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
-            throw .usage("--smooth \(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
+            throw .outOfRange(.smooth, "\(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
         let orfGate = options.orfGate ?? meta.orfGate
         if orfGate < 0 || orfGate > ORFGate.lengthCap {
-            throw .usage("--orf-gate \(orfGate) must be between 0 and \(ORFGate.lengthCap) bases")
+            throw .outOfRange(.orfGate, "\(orfGate) must be between 0 and \(ORFGate.lengthCap) bases")
         }
         if !(options.threshold >= 0 && options.threshold <= 1) {
-            throw .usage("--threshold \(options.threshold) must be between 0 and 1")
+            throw .outOfRange(.threshold, "\(options.threshold) must be between 0 and 1")
         }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if threadCount < 1 || threadCount > Self.maxThreads {
-            throw .usage("--threads \(threadCount) must be between 1 and \(Self.maxThreads)")
+            throw .outOfRange(.threads, "\(threadCount) must be between 1 and \(Self.maxThreads)")
         }
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model

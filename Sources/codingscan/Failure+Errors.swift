@@ -18,6 +18,7 @@ extension Failure {
             switch error {
             case .output(.brokenPipe): self = .brokenPipe
             case let .usage(text): self = .usage(text)
+            case let .outOfRange(setting, detail): self = .usage("\(setting.flag) \(detail)")
             case let .region(region) where region.isUsage: self = .usage(region.description)
             default: self = .message(error.description)
             }
@@ -26,6 +27,7 @@ extension Failure {
         case let error as AssessmentError:
             switch error {
             case let .usage(text), let .scan(.usage(text)): self = .usage(text)
+            case let .scan(.outOfRange(setting, detail)): self = .usage("\(setting.flag) \(detail)")
             case .output(.brokenPipe): self = .brokenPipe
             default: self = .message(error.description)
             }
@@ -50,6 +52,20 @@ extension Failure {
         } catch {
             guard let failure = Failure(error) else { throw error }
             failure.exit()
+        }
+    }
+}
+
+extension ScanSetting {
+    /// The command-line option that sets it: the CLI owns the field-to-flag table.
+    var flag: String {
+        switch self {
+        case .window: return "--window"
+        case .step: return "--step"
+        case .smooth: return "--smooth"
+        case .orfGate: return "--orf-gate"
+        case .threshold: return "--threshold"
+        case .threads: return "--threads"
         }
     }
 }

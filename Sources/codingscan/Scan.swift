@@ -95,10 +95,7 @@ struct Scan: ParsableCommand {
             throw Failure.message(error.description)
         }
         if format == .bigwig { options.sequenceSizes = indexed }
-        let scanner: TrackScanner
-        do { scanner = try TrackScanner(model: model, options: options, threads: threads) } catch {
-            throw Failure.usage(error.description)
-        }
+        let scanner = try TrackScanner(model: model, options: options, threads: threads)
         let expected = options.regions.isEmpty ? ProgressReporter.expectedBases(inputs: inputs, indexed: indexed)
                                                : (bases: nil, exact: false)
         let reporter = ProgressReporter(forced: progress, quiet: quiet, expected: expected.bases, exact: expected.exact)

@@ -113,11 +113,11 @@ final class EvalMetricsTests: XCTestCase {
 
     func testOptionsOutsideTheModelAreUsageErrors() {
         XCTAssertThrowsError(try Assessor(model: AssessmentFixtures.tinyModel, options: ScanOptions(window: 10))) { error in
-            guard case .usage = error as? AssessmentError else { return XCTFail("\(error)") }
-            XCTAssertEqual("\(error)", "--window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
+            guard case .scan(.outOfRange(.window, _)) = error as? AssessmentError else { return XCTFail("\(error)") }
+            XCTAssertEqual("\(error)", "window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
         }
         XCTAssertThrowsError(try Assessor(model: AssessmentFixtures.tinyModel, threshold: 1.5)) { error in
-            XCTAssertEqual("\(error)", "--threshold 1.5 must be between 0 and 1")
+            XCTAssertEqual("\(error)", "threshold 1.5 must be between 0 and 1")
         }
     }
 

@@ -209,10 +209,10 @@ final class ThreadedScanTests: XCTestCase {
 
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
-            XCTAssertEqual("\(error)", "--threads 0 must be between 1 and 1024")
+            XCTAssertEqual("\(error)", "threads 0 must be between 1 and 1024")
         }
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 1025)) { error in
-            XCTAssertEqual("\(error)", "--threads 1025 must be between 1 and 1024")
+            XCTAssertEqual("\(error)", "threads 1025 must be between 1 and 1024")
         }
         XCTAssertEqual(try TrackScanner(model: tiny, options: ScanOptions()).threads,
                        ProcessInfo.processInfo.activeProcessorCount)
