@@ -30,7 +30,7 @@ final class BamStreamParser: RecordParser {
     private var recordLength = 0
     private var reverse = false
     /// A reverse read's packed sequence, read whole.
-    private var packed: [UInt8] = []
+    private var packed = PackedBases()
     /// Decoded letters of a forward read not yet served.
     private var letters: [UInt8] = []
     private var lettersServed = 0
@@ -118,9 +118,7 @@ final class BamStreamParser: RecordParser {
         if reverse {
             // Bases [basesLeft - count, basesLeft) of the stored read, complemented, in reverse order.
             count = min(buffer.count, basesLeft)
-            let first = basesLeft - count
-            for i in 0..<count { output[i] = letter(packed, first + i) }
-            NucleotideTable.reverseComplement(output, count: count)
+            packed.reverseComplement(endingAt: basesLeft, count: count, into: output)
         } else {
             if lettersServed == letters.count { try decodeNextBlock() }
             count = min(buffer.count, letters.count - lettersServed)
@@ -149,7 +147,7 @@ final class BamStreamParser: RecordParser {
         guard try skip(packedLeft + tailLeft) else { throw corrupt() }
         packedLeft = 0
         tailLeft = 0
-        packed.removeAll(keepingCapacity: false)
+        packed.removeAll()
     }
 
     /// Reads the next block of a forward read's packed sequence and decodes it into `letters`.
@@ -164,7 +162,7 @@ final class BamStreamParser: RecordParser {
         for i in 0..<bytes {
             let byte = scratch[i]
             if byte & 0xF0 == 0 || (byte & 0x0F == 0 && 2 * i + 1 < count) { hasReferenceBase = true }
-            let pair = Self.letterPairs[Int(byte)]
+            let pair = PackedBases.letterPairs[Int(byte)]
             letters.append(UInt8(truncatingIfNeeded: pair >> 8))
             if 2 * i + 1 < count { letters.append(UInt8(truncatingIfNeeded: pair)) }
         }
@@ -173,18 +171,14 @@ final class BamStreamParser: RecordParser {
 
     /// Reads a reverse read's whole packed sequence into `packed`, refusing base code 0.
     private func readPackedWhole(name: String) throws(SequenceIOError) {
-        packed = [UInt8](repeating: 0, count: packedLeft)
-        var done = 0
-        while done < packed.count {
-            let n = min(scratch.count, packed.count - done)
+        packed.removeAll()
+        while packedLeft > 0 {
+            let n = min(scratch.count, packedLeft)
             guard try readExactly(n) else { throw corrupt() }
-            packed.replaceSubrange(done..<(done + n), with: scratch[0..<n])
-            done += n
+            packedLeft -= n
+            packed.append(packed: scratch[0..<n], bases: min(2 * n, recordLength - packed.count))
         }
-        packedLeft = 0
-        for i in 0..<recordLength where Self.code(packed, i) == 0 {
-            throw SequenceIOError.referenceBase(path: path, record: name, line: 0)
-        }
+        if packed.containsReferenceBase { throw SequenceIOError.referenceBase(path: path, record: name, line: 0) }
     }
 
     /// The CIGAR's query length (M, I, S, =, X), reading its `count` operations.
@@ -204,22 +198,6 @@ final class BamStreamParser: RecordParser {
     }
 
     // MARK: - Bytes
-
-    /// The letter of base `i` of packed `bytes` (0 for code 0, `=`).
-    private func letter(_ bytes: [UInt8], _ i: Int) -> UInt8 {
-        let code = Self.code(bytes, i)
-        return code == 0 ? 0 : Self.letters[Int(code)]
-    }
-
-    private static func code(_ bytes: [UInt8], _ i: Int) -> UInt8 {
-        i % 2 == 0 ? bytes[i / 2] >> 4 : bytes[i / 2] & 0x0F
-    }
-
-    /// Packed byte → its two letters (high nibble's letter in the high byte), from `seq_nt16_str`.
-    private static let letterPairs: [UInt16] = (0..<256).map { UInt16(letters[$0 >> 4]) << 8 | UInt16(letters[$0 & 15]) }
-
-    /// 4-bit code → letter, from `seq_nt16_str`.
-    private static let letters: [UInt8] = (0..<16).map { UInt8(bitPattern: cs_nt16_letter(Int32($0))) }
 
     /// Little-endian int32 at `offset` of `scratch`, as Int.
     private func int32(_ offset: Int) -> Int {

@@ -99,7 +99,7 @@ final class HtsRecordParser: RecordParser {
         let core = record.pointee.core
         // bam_get_seq(b): the packed sequence follows the CIGAR and the (padded) read name.
         let packed = record.pointee.data + (Int(core.n_cigar) << 2) + Int(core.l_qname)
-        let pairs = Self.letterPairs
+        let pairs = PackedBases.letterPairs
         bases = [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
             var hasReferenceBase = false
             let fullBytes = length / 2
@@ -124,13 +124,6 @@ final class HtsRecordParser: RecordParser {
                 if let base = buffer.baseAddress { NucleotideTable.reverseComplement(base, count: buffer.count) }
             }
         }
-    }
-
-    /// Packed byte → its two letters (high nibble's letter in the high byte), from `seq_nt16_str`.
-    private static let letterPairs: [UInt16] = (0..<256).map { byte in
-        let high = UInt16(UInt8(bitPattern: cs_nt16_letter(Int32(byte >> 4))))
-        let low = UInt16(UInt8(bitPattern: cs_nt16_letter(Int32(byte & 15))))
-        return high << 8 | low
     }
 
     /// Throws when the stream ended without its end-of-file marker (a file cut at a block boundary).

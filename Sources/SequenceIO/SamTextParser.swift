@@ -28,7 +28,9 @@ final class SamTextParser: RecordParser {
     private var cigarQuery: Int?
     private var cigarRange = 0..<0
     private var reverse = false
-    private var packed: [UInt8] = []
+    private var packed = PackedBases()
+    /// Letters in transit while a reverse read is packed or an unread forward read is drained.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var served = 0
 
     /// Parses the text of `scanner`, which must be positioned at the start of a line.
@@ -40,7 +42,7 @@ final class SamTextParser: RecordParser {
 
     func nextRecord() throws(SequenceIOError) -> SequenceRecordInfo? {
         if inSequence { try drainSequence() }
-        packed.removeAll(keepingCapacity: false)
+        packed.removeAll()
         reverse = false
         served = 0
         scanner.record = nil
@@ -61,9 +63,7 @@ final class SamTextParser: RecordParser {
         if reverse {
             let count = min(buffer.count, basesRead - served)
             if count <= 0 { return 0 }
-            let first = basesRead - served - count
-            for i in 0..<count { output[i] = Self.letters[Int(Self.code(packed, first + i))] }
-            NucleotideTable.reverseComplement(output, count: count)
+            packed.reverseComplement(endingAt: basesRead - served, count: count, into: output)
             served += count
             return count
         }
@@ -208,8 +208,6 @@ final class SamTextParser: RecordParser {
 
     /// Reads all of a reverse read's SEQ into `packed` (4-bit codes), then checks the rest of the line.
     private func readPacked() throws(SequenceIOError) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var total = 0
         while true {
             var failure: SequenceIOError?
             let n = chunk.withUnsafeMutableBufferPointer { buffer in
@@ -218,11 +216,7 @@ final class SamTextParser: RecordParser {
             }
             if let failure { throw failure }
             if n == 0 { break }
-            for i in 0..<n {
-                let code = Self.codeOf[Int(chunk[i])]
-                if (total + i) % 2 == 0 { packed.append(code << 4) } else { packed[packed.count - 1] |= code }
-            }
-            total += n
+            chunk.withUnsafeBufferPointer { packed.append(letters: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
         try finishLine()
     }
@@ -263,7 +257,6 @@ final class SamTextParser: RecordParser {
 
     /// Reads and checks what is left of a forward read that was not served to its end.
     private func drainSequence() throws(SequenceIOError) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while inSequence {
             var failure: SequenceIOError?
             _ = chunk.withUnsafeMutableBufferPointer { buffer in
@@ -271,20 +264,5 @@ final class SamTextParser: RecordParser {
             }
             if let failure { throw failure }
         }
-    }
-
-    // MARK: - Packed bases
-
-    /// Upper-case IUPAC letter → 4-bit code, in `seq_nt16` order (`=ACMGRSVTWYHKDBN`).
-    private static let codeOf: [UInt8] = {
-        var table = [UInt8](repeating: 15, count: 256)
-        for (code, letter) in "=ACMGRSVTWYHKDBN".utf8.enumerated() { table[Int(letter)] = UInt8(code) }
-        return table
-    }()
-
-    private static let letters: [UInt8] = Array("=ACMGRSVTWYHKDBN".utf8)
-
-    private static func code(_ bytes: [UInt8], _ i: Int) -> UInt8 {
-        i % 2 == 0 ? bytes[i / 2] >> 4 : bytes[i / 2] & 0x0F
     }
 }
