@@ -40,20 +40,23 @@ public final class OutputFile {
         ownsDescriptor = false
     }
 
-    /// Opens `path` for writing as described above.
-    public init(path: String) throws(OutputFileError) {
-        self.path = path
-        ownsDescriptor = true
+    /// How a path is written (see the type's description).
+    enum Destination {
+        /// Through a copy of this standard stream's descriptor.
+        case stream(Int32)
+        /// Opened and written in place (device, FIFO, socket, or a link to one without a path name).
+        case inPlace(String)
+        /// Through a temporary file beside this path (symbolic links resolved), renamed over it.
+        case replaced(String)
+    }
+
+    /// Where and how `path` would be written, or why it cannot be.
+    static func destination(of path: String) throws(OutputFileError) -> Destination {
         // The file standard output or error already has open (`-o /dev/stdout`, `> file` named again):
         // written through that descriptor, at its position, never replaced.
-        if let target = FileIdentity(path: path) {
-            for stream in [STDOUT_FILENO, STDERR_FILENO] where FileIdentity(descriptor: stream) == target {
-                let copy = dup(stream)
-                if copy < 0 { throw .cannotCreate(path: path, errno: errno) }
-                fd = copy
-                self.target = path
-                temporary = nil
-                return
+        if let identity = FileIdentity(path: path) {
+            for stream in [STDOUT_FILENO, STDERR_FILENO] where FileIdentity(descriptor: stream) == identity {
+                return .stream(stream)
             }
         }
         var target = path
@@ -68,25 +71,59 @@ public final class OutputFile {
             }
             // else: a link to something without a path name (/dev/stdout on a pipe): written through it.
         }
-        self.target = target
         var s = stat()
-        if stat(target, &s) == 0 {
-            switch UInt32(s.st_mode) & UInt32(S_IFMT) {
-            case UInt32(S_IFREG):
-                break
-            case UInt32(S_IFDIR):
-                throw .cannotCreate(path: path, errno: EISDIR)
-            case UInt32(S_IFCHR), UInt32(S_IFIFO), UInt32(S_IFSOCK):
-                let opened = open(target, O_WRONLY | O_CLOEXEC)
-                if opened < 0 { throw .cannotCreate(path: path, errno: errno) }
-                fd = opened
-                temporary = nil
-                return
-            default:
-                throw .unsuitable(path: path, reason: "a block device (write a regular file, a character "
-                    + "device or a FIFO)")
-            }
+        guard stat(target, &s) == 0 else { return .replaced(target) }
+        switch UInt32(s.st_mode) & UInt32(S_IFMT) {
+        case UInt32(S_IFREG):
+            return .replaced(target)
+        case UInt32(S_IFDIR):
+            throw .cannotCreate(path: path, errno: EISDIR)
+        case UInt32(S_IFCHR), UInt32(S_IFIFO), UInt32(S_IFSOCK):
+            return .inPlace(target)
+        default:
+            throw .unsuitable(path: path, reason: "a block device (write a regular file, a character device or a FIFO)")
         }
+    }
+
+    /// Checks, without creating anything, that `path` could be opened for writing: before a long run, so
+    /// that a typo fails at once rather than after minutes of training or scanning.
+    public static func check(_ path: String) throws(OutputFileError) {
+        switch try destination(of: path) {
+        case .stream:
+            return
+        case let .inPlace(target):
+            if access(target, W_OK) != 0 { throw .cannotCreate(path: path, errno: errno) }
+        case let .replaced(target):
+            let slash = target.lastIndex(of: "/")
+            let directory = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+            if access(directory, W_OK | X_OK) != 0 { throw .cannotCreate(path: path, errno: errno) }
+        }
+    }
+
+    /// Opens `path` for writing as described above.
+    public init(path: String) throws(OutputFileError) {
+        self.path = path
+        ownsDescriptor = true
+        let target: String
+        switch try Self.destination(of: path) {
+        case let .stream(stream):
+            let copy = dup(stream)
+            if copy < 0 { throw .cannotCreate(path: path, errno: errno) }
+            fd = copy
+            self.target = path
+            temporary = nil
+            return
+        case let .inPlace(device):
+            let opened = open(device, O_WRONLY | O_CLOEXEC)
+            if opened < 0 { throw .cannotCreate(path: path, errno: errno) }
+            fd = opened
+            self.target = device
+            temporary = nil
+            return
+        case let .replaced(file):
+            target = file
+        }
+        self.target = target
         var template = Self.temporaryTemplate(for: target)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if made < 0 { throw .cannotCreate(path: path, errno: errno) }
@@ -115,11 +152,6 @@ public final class OutputFile {
         let kept = base.prefix(keep)
         let name = directory + [UInt8(ascii: ".")] + kept + Array(".tmp-XXXXXX".utf8) + [0]
         return name.map { CChar(bitPattern: $0) }
-    }
-
-    /// The temporary name used for `target`, as a Swift string (for tests).
-    public static func temporaryTemplatePublic(for target: String) -> String {
-        temporaryTemplate(for: target).withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     /// Writes all of `bytes`, retrying short writes and EINTR.

@@ -86,8 +86,8 @@ struct Eval: ParsableCommand {
                                   reads: OutputGuard.reads(genome + annotation + track) + OutputGuard.model(settings.model)
                                       + OutputGuard.standardOutput)
         }
-        if let plot, let reason = OutputPreflight.problem(writing: plot) {
-            throw Failure.message("\(plot): cannot create output: \(reason)")
+        if let plot {
+            do { try OutputFile.check(plot) } catch { throw Failure.message("\(plot): cannot create output: \(error.reason)") }
         }
         do {
             let assessor: Assessor

@@ -169,8 +169,8 @@ struct Train: ParsableCommand {
     private func train() throws {
         let inputs = genome + annotation + validateGenome + validateAnnotation
         try OutputGuard.check(flag: "--output", output: output, reads: OutputGuard.reads(inputs))
-        if let reason = OutputPreflight.problem(writing: output) {
-            throw Failure.message("\(output): cannot write the model: \(reason)")
+        do { try OutputFile.check(output) } catch {
+            throw Failure.message("\(output): cannot write the model: \(error.reason)")
         }
         let options = try options()
         let result: TrainingResult

@@ -1,5 +1,5 @@
 import Foundation
-import GenomeCore
+@testable import GenomeCore
 import XCTest
 
 /// `OutputFile`: atomic replacement of regular files, direct writes to devices and FIFOs, refusals.
@@ -49,8 +49,10 @@ final class OutputFileTests: XCTestCase {
             XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "x\n", "name of \(length) bytes")
             try FileManager.default.removeItem(atPath: path)
         }
-        let template = OutputFile.temporaryTemplatePublic(for: "/d/" + String(repeating: "é", count: 127))
-        XCTAssertLessThanOrEqual(template.split(separator: "/").last!.utf8.count, 255)
+        let template = OutputFile.temporaryTemplate(for: "/d/" + String(repeating: "é", count: 127))
+        let name = template.dropLast().split(separator: CChar(bitPattern: UInt8(ascii: "/"))).last!
+        XCTAssertLessThanOrEqual(name.count, 255)
+        XCTAssertNotNil(String(validating: name.map { UInt8(bitPattern: $0) }, as: UTF8.self), "cut at a character boundary")
     }
 
     func testSymbolicLinkIsKeptAndItsFileReplaced() throws {
@@ -77,6 +79,19 @@ final class OutputFileTests: XCTestCase {
             guard case .unsuitable = error as? OutputFileError else { return XCTFail("\(error)") }
         }
         XCTAssertEqual(try entries(), ["dangling"], "nothing created")
+    }
+
+    /// `check` refuses what `init` refuses, without creating anything.
+    func testCheckAgreesWithOpening() throws {
+        XCTAssertNoThrow(try OutputFile.check(directory + "/new.bed"))
+        XCTAssertNoThrow(try OutputFile.check("/dev/null"))
+        XCTAssertThrowsError(try OutputFile.check(directory)) {
+            XCTAssertEqual($0 as? OutputFileError, .cannotCreate(path: directory, errno: EISDIR))
+        }
+        XCTAssertThrowsError(try OutputFile.check(directory + "/no/x.bed")) {
+            XCTAssertEqual($0 as? OutputFileError, .cannotCreate(path: directory + "/no/x.bed", errno: ENOENT))
+        }
+        XCTAssertEqual(try entries(), [], "nothing created")
     }
 
     func testFIFOIsWrittenDirectlyAndKept() throws {
