@@ -70,7 +70,8 @@ let package = Package(
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "ModelFormat", "Annotation", "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "KernelsAVX2", "Inference", "ModelFormat",
+                           "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
 
@@ -103,7 +104,8 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels", "KernelsAVX2",
+                                                         "Inference"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks", "TrackTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],

@@ -1,5 +1,5 @@
 /// Fast VALID stride-1 1-D convolution and its gradients, as GEMMs over overlapping im2col rows
-/// (see `FastGEMM`).
+/// (see `FastGEMM`), run by the `TrainingGEMM` build given (default: the baseline build).
 ///
 /// Activations are position-major `[length][channels]`. Two weight layouts appear:
 /// - PyTorch / model-file layout `[out][in][kernel]` (as in `ReferenceKernels.conv1d`);
@@ -79,12 +79,11 @@ public enum FastConv1d {
     public static func forward(
         input: UnsafePointer<Float>, length: Int, inChannels: Int,
         packedWeight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, outChannels: Int, kernelSize: Int,
-        output: UnsafeMutablePointer<Float>
+        output: UnsafeMutablePointer<Float>, gemm: TrainingGEMM = .baseline
     ) {
         precondition(length >= kernelSize, "conv1d input shorter than the kernel")
-        FastGEMM.multiply(a: input, rows: length - kernelSize + 1, rowStride: inChannels,
-                          depth: kernelSize * inChannels, packedB: packedWeight, columns: outChannels,
-                          bias: bias, c: output, ldc: outChannels)
+        gemm.multiply(input, length - kernelSize + 1, inChannels, kernelSize * inChannels, packedWeight, outChannels,
+                      bias, output, outChannels)
     }
 
     // MARK: - Backward
@@ -97,11 +96,10 @@ public enum FastConv1d {
     public static func accumulateWeightGradient(
         input: UnsafePointer<Float>, length: Int, inChannels: Int,
         gradOutput: UnsafePointer<Float>, outChannels: Int, kernelSize: Int,
-        gradWeight: UnsafeMutablePointer<Float>
+        gradWeight: UnsafeMutablePointer<Float>, gemm: TrainingGEMM = .baseline
     ) {
-        FastGEMM.accumulateTransposedProduct(a: input, rows: length - kernelSize + 1, rowStride: inChannels,
-                                             depth: kernelSize * inChannels, d: gradOutput, ldd: outChannels,
-                                             columns: outChannels, c: gradWeight, ldc: outChannels)
+        gemm.accumulateTransposedProduct(input, length - kernelSize + 1, inChannels, kernelSize * inChannels,
+                                         gradOutput, outChannels, outChannels, gradWeight, outChannels)
     }
 
     /// Adds the bias gradient: `gradBias[o] += Σ_t gradOutput[t][o]`, `gradOutput` `[outLength][outChannels]`.
@@ -132,11 +130,10 @@ public enum FastConv1d {
     public static func inputGradient(
         gradOutput: UnsafePointer<Float>, outLength: Int, outChannels: Int,
         packedTransposedWeight: UnsafePointer<Float>, inChannels: Int, kernelSize: Int,
-        scratch: UnsafeMutablePointer<Float>, gradInput: UnsafeMutablePointer<Float>
+        scratch: UnsafeMutablePointer<Float>, gradInput: UnsafeMutablePointer<Float>, gemm: TrainingGEMM = .baseline
     ) {
         let row = kernelSize * inChannels
-        FastGEMM.multiply(a: gradOutput, rows: outLength, rowStride: outChannels, depth: outChannels,
-                          packedB: packedTransposedWeight, columns: row, bias: nil, c: scratch, ldc: row)
+        gemm.multiply(gradOutput, outLength, outChannels, outChannels, packedTransposedWeight, row, nil, scratch, row)
         gradInput.update(repeating: 0, count: (outLength + kernelSize - 1) * inChannels)
         for t in 0..<outLength {
             let destination = gradInput + t * inChannels

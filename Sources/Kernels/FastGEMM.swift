@@ -1,7 +1,10 @@
 /// Register-tiled single-precision matrix products, the core of the fast (training) kernels.
 ///
-/// Written with portable `SIMD8<Float>` arithmetic as `acc = acc + a * b` (never `addingProduct`,
-/// which the baseline x86-64 SSE2 code generation turns into calls to `fmaf`). The tile is 4 rows ×
+/// Written once with `SIMD8<Float>` arithmetic, generic over a `KernelPolicy` whose vector is
+/// `SIMD8<Float>`: the non-generic entry points here use this module's baseline policy
+/// (`acc = acc + a * b`, never `addingProduct`, which baseline x86-64 SSE2 code generation turns into
+/// calls to `fmaf`; two XMM registers per vector), and `AVX2Kernels` instantiates the same code with
+/// fused multiply-add on YMM registers (`TrainingGEMM` picks one at run time). The tile is 4 rows ×
 /// 8 columns: 8 SSE accumulators plus the loaded panel row and a broadcast fit the 16 XMM registers
 /// (a 4 × 16 tile spills and measured half as fast).
 ///
@@ -59,6 +62,17 @@ public enum FastGEMM {
         packedB: UnsafePointer<Float>, columns: Int, bias: UnsafePointer<Float>?,
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        multiply(BaselinePolicy.self, a: a, rows: rows, rowStride: rowStride, depth: depth, packedB: packedB,
+                 columns: columns, bias: bias, c: c, ldc: ldc)
+    }
+
+    /// `multiply(a:rows:rowStride:depth:packedB:columns:bias:c:ldc:)` with `P`'s multiply-add.
+    @inlinable
+    public static func multiply<P: KernelPolicy>(
+        _ policy: P.Type, a: UnsafePointer<Float>, rows: Int, rowStride: Int, depth: Int,
+        packedB: UnsafePointer<Float>, columns: Int, bias: UnsafePointer<Float>?,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) where P.Vector == SIMD8<Float> {
         let panels = paddedColumns(columns) / panelWidth
         for p in 0..<panels {
             let panel = packedB + p * depth * panelWidth
@@ -74,10 +88,10 @@ public enum FastGEMM {
                 let a0 = a + t * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
                 for r in 0..<depth {
                     let w = load(panel + r * panelWidth)
-                    c0 = c0 + w * SIMD8(repeating: a0[r])
-                    c1 = c1 + w * SIMD8(repeating: a1[r])
-                    c2 = c2 + w * SIMD8(repeating: a2[r])
-                    c3 = c3 + w * SIMD8(repeating: a3[r])
+                    c0 = P.multiplyAdd(c0, w, SIMD8(repeating: a0[r]))
+                    c1 = P.multiplyAdd(c1, w, SIMD8(repeating: a1[r]))
+                    c2 = P.multiplyAdd(c2, w, SIMD8(repeating: a2[r]))
+                    c3 = P.multiplyAdd(c3, w, SIMD8(repeating: a3[r]))
                 }
                 let out = c + t * ldc + n0
                 store(c0, out, width)
@@ -90,7 +104,7 @@ public enum FastGEMM {
                 var c0 = start
                 let a0 = a + t * rowStride
                 for r in 0..<depth {
-                    c0 = c0 + load(panel + r * panelWidth) * SIMD8(repeating: a0[r])
+                    c0 = P.multiplyAdd(c0, load(panel + r * panelWidth), SIMD8(repeating: a0[r]))
                 }
                 store(c0, c + t * ldc + n0, width)
                 t += 1
@@ -108,6 +122,18 @@ public enum FastGEMM {
         d: UnsafePointer<Float>, ldd: Int, columns: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        accumulateTransposedProduct(BaselinePolicy.self, a: a, rows: rows, rowStride: rowStride, depth: depth,
+                                    d: d, ldd: ldd, columns: columns, c: c, ldc: ldc)
+    }
+
+    /// `accumulateTransposedProduct(a:rows:rowStride:depth:d:ldd:columns:c:ldc:)` with `P`'s multiply-add
+    /// (the scalar column tail is the same in every instance).
+    @inlinable
+    public static func accumulateTransposedProduct<P: KernelPolicy>(
+        _ policy: P.Type, a: UnsafePointer<Float>, rows: Int, rowStride: Int, depth: Int,
+        d: UnsafePointer<Float>, ldd: Int, columns: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) where P.Vector == SIMD8<Float> {
         guard rows > 0 else { return }
         let fullPanels = columns / panelWidth
         for p in 0..<fullPanels {
@@ -120,10 +146,10 @@ public enum FastGEMM {
                 var dr = d + n0
                 for _ in 0..<rows {
                     let g = load(dr)
-                    c0 = c0 + g * SIMD8(repeating: ar[0])
-                    c1 = c1 + g * SIMD8(repeating: ar[1])
-                    c2 = c2 + g * SIMD8(repeating: ar[2])
-                    c3 = c3 + g * SIMD8(repeating: ar[3])
+                    c0 = P.multiplyAdd(c0, g, SIMD8(repeating: ar[0]))
+                    c1 = P.multiplyAdd(c1, g, SIMD8(repeating: ar[1]))
+                    c2 = P.multiplyAdd(c2, g, SIMD8(repeating: ar[2]))
+                    c3 = P.multiplyAdd(c3, g, SIMD8(repeating: ar[3]))
                     ar += rowStride
                     dr += ldd
                 }
@@ -139,7 +165,7 @@ public enum FastGEMM {
                 var ar = a + r
                 var dr = d + n0
                 for _ in 0..<rows {
-                    c0 = c0 + load(dr) * SIMD8(repeating: ar[0])
+                    c0 = P.multiplyAdd(c0, load(dr), SIMD8(repeating: ar[0]))
                     ar += rowStride
                     dr += ldd
                 }
@@ -163,18 +189,18 @@ public enum FastGEMM {
     }
 
     /// Eight floats from `p` (no alignment needed).
-    @inline(__always)
+    @inlinable @inline(__always) @usableFromInline
     static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always) @usableFromInline
     static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     /// Stores the first `width` lanes of `v` at `p` (all 8 with one vector store when `width == 8`).
-    @inline(__always)
+    @inlinable @inline(__always) @usableFromInline
     static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ width: Int) {
         if width == panelWidth {
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
@@ -182,4 +208,13 @@ public enum FastGEMM {
             for q in 0..<width { p[q] = v[q] }
         }
     }
+}
+
+/// The baseline instance of `FastGEMM`: a multiply then an add (SSE2 code generation, no `fmaf` calls).
+/// Internal to this module (see `KernelPolicy` on why policies are never shared).
+enum BaselinePolicy: KernelPolicy {
+    typealias Vector = SIMD8<Float>
+
+    @inline(__always)
+    static func multiplyAdd(_ acc: Vector, _ a: Vector, _ b: Vector) -> Vector { acc + a * b }
 }

@@ -35,6 +35,15 @@ public enum AVX2Kernels {
                           outFeatures: outFeatures, y: y)
     }
 
+    /// The trainer's products (`FastGEMM`, 8-column panels) on YMM registers with fused multiply-add.
+    public static let training = TrainingGEMM(
+        name: "avx2",
+        multiply: { FastGEMM.multiply(AVX2Policy.self, a: $0, rows: $1, rowStride: $2, depth: $3, packedB: $4,
+                                      columns: $5, bias: $6, c: $7, ldc: $8) },
+        accumulateTransposedProduct: { FastGEMM.accumulateTransposedProduct(AVX2Policy.self, a: $0, rows: $1,
+                                                                            rowStride: $2, depth: $3, d: $4, ldd: $5,
+                                                                            columns: $6, c: $7, ldc: $8) })
+
     /// `FMAPeak.run` on YMM registers with `vfmadd`.
     public static func peak(iterations: Int, seed: Float) -> Float {
         FMAPeak.run(AVX2Policy.self, iterations: iterations, seed: seed)

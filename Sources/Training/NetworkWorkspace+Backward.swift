@@ -86,14 +86,15 @@ extension NetworkWorkspace {
         for b in 0..<batch {
             FastConv1d.accumulateWeightGradient(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
                                                 gradOutput: gradCurrent + b * outSize, outChannels: s.outChannels,
-                                                kernelSize: s.kernel, gradWeight: grads + layout.convWeight[l].lowerBound)
+                                                kernelSize: s.kernel, gradWeight: grads + layout.convWeight[l].lowerBound,
+                                                gemm: gemm)
         }
         guard l > 0 else { return }
         for b in 0..<batch {
             FastConv1d.inputGradient(gradOutput: gradCurrent + b * outSize, outLength: s.convLength,
                                      outChannels: s.outChannels, packedTransposedWeight: packed.convTransposed[l].pointer,
                                      inChannels: s.inChannels, kernelSize: s.kernel, scratch: convScratch.pointer,
-                                     gradInput: gradSpare + b * inSize)
+                                     gradInput: gradSpare + b * inSize, gemm: gemm)
         }
         swap(&gradCurrent, &gradSpare)
     }

@@ -22,7 +22,7 @@ extension NetworkWorkspace {
         for b in 0..<batch {
             FastConv1d.forward(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
                                packedWeight: packed.conv[l].pointer, bias: nil, outChannels: s.outChannels,
-                               kernelSize: s.kernel, output: z + b * outSize)
+                               kernelSize: s.kernel, output: z + b * outSize, gemm: gemm)
         }
     }
 

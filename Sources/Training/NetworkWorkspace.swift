@@ -57,7 +57,11 @@ final class NetworkWorkspace: @unchecked Sendable {
     /// Sum of the per-sample losses (nats) since the last `resetAccumulators()`.
     var lossSum = 0.0
 
-    init(architecture: NetworkArchitecture, capacity: Int, dropoutRate: Float) {
+    /// The build of the convolution products (`TrainingKernels.gemm`).
+    let gemm: TrainingGEMM
+
+    init(architecture: NetworkArchitecture, capacity: Int, dropoutRate: Float, gemm: TrainingGEMM = TrainingKernels.gemm) {
+        self.gemm = gemm
         self.architecture = architecture
         layout = ParameterLayout(architecture)
         shapes = architecture.blocks()

@@ -1,4 +1,6 @@
+import Inference
 import Kernels
+import KernelsAVX2
 import XCTest
 @testable import Training
 
@@ -11,7 +13,21 @@ final class FastKernelTests: XCTestCase {
         (8, 33, 9, 21), (32, 64, 9, 47), (2, 8, 1, 6), (6, 3, 6, 6),
     ]
 
+    /// Every build of the training products this CPU can run: the baseline, and AVX2 + FMA where present.
+    private var builds: [TrainingGEMM] {
+        KernelVariant.best == .portable ? [.baseline] : [.baseline, AVX2Kernels.training]
+    }
+
+    func testTrainingKernelsChooseTheWidestBuild() {
+        XCTAssertEqual(TrainingKernels.gemm.name, KernelVariant.fromEnvironment() == .portable ? "baseline" : "avx2")
+        if KernelVariant.best == .portable { print("FastKernelTests: no AVX2 + FMA here; only the baseline build is tested") }
+    }
+
     func testConvForwardMatchesReference() {
+        for build in builds { checkConvForward(build) }
+    }
+
+    private func checkConvForward(_ build: TrainingGEMM) {
         var rng = Xoshiro256StarStar(seed: 11)
         for (cin, cout, k, length) in convShapes {
             let x = TestSupport.randomArray(length * cin, &rng)
@@ -25,12 +41,16 @@ final class FastKernelTests: XCTestCase {
             }
             var out = [Float](repeating: .nan, count: (length - k + 1) * cout)
             FastConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: b,
-                               outChannels: cout, kernelSize: k, output: &out)
-            TestSupport.assertClose(out, expected, "conv forward \(cin)x\(cout) k\(k) L\(length)")
+                               outChannels: cout, kernelSize: k, output: &out, gemm: build)
+            TestSupport.assertClose(out, expected, "\(build.name) conv forward \(cin)x\(cout) k\(k) L\(length)")
         }
     }
 
     func testConvBackwardMatchesScalarLoops() {
+        for build in builds { checkConvBackward(build) }
+    }
+
+    private func checkConvBackward(_ build: TrainingGEMM) {
         var rng = Xoshiro256StarStar(seed: 12)
         for (cin, cout, k, length) in convShapes {
             let outLength = length - k + 1
@@ -53,8 +73,8 @@ final class FastKernelTests: XCTestCase {
                 }
             }
             FastConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: dy,
-                                                outChannels: cout, kernelSize: k, gradWeight: &dW)
-            TestSupport.assertClose(dW, expectedW, "conv dW \(cin)x\(cout) k\(k) L\(length)")
+                                                outChannels: cout, kernelSize: k, gradWeight: &dW, gemm: build)
+            TestSupport.assertClose(dW, expectedW, "\(build.name) conv dW \(cin)x\(cout) k\(k) L\(length)")
             var dB = [Float](repeating: 0, count: cout)
             FastConv1d.accumulateBiasGradient(gradOutput: dy, outLength: outLength, outChannels: cout, gradBias: &dB)
             TestSupport.assertClose(dB, expectedB, "conv db")
@@ -65,8 +85,8 @@ final class FastKernelTests: XCTestCase {
                 outLength: outLength, inChannels: cin, kernelSize: k))
             var dX = [Float](repeating: .nan, count: length * cin)
             FastConv1d.inputGradient(gradOutput: dy, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT,
-                                     inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX)
-            TestSupport.assertClose(dX, expectedX, "conv dX \(cin)x\(cout) k\(k) L\(length)")
+                                     inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX, gemm: build)
+            TestSupport.assertClose(dX, expectedX, "\(build.name) conv dX \(cin)x\(cout) k\(k) L\(length)")
         }
     }
 
