@@ -54,8 +54,4 @@ public struct GenomeData: Sendable {
     /// CDS intervals on seqids absent from the genome.
     public var missingCDSCount: Int { missingSeqids.values.reduce(0, +) }
 
-    /// The last path component of `path`.
-    static func basename(_ path: String) -> String {
-        PathName.base(path)
-    }
 }

@@ -28,9 +28,10 @@ public struct NetworkArchitecture: Sendable, Equatable {
         self.hidden = hidden
     }
 
-    /// The default network: window 150, channels 32,64,64, kernels 9,9,9, pools 3,3,1, hidden 32.
-    public static let standard = NetworkArchitecture(window: 150, channels: [32, 64, 64], kernels: [9, 9, 9],
-                                                     pools: [3, 3, 1], hidden: 32)
+    /// The default network (the built-in model's): window 360, channels 64,64,64, kernels 9,9,9,
+    /// pools 3,3,1 (subsample, max, max: the first pooling keeps the reading frame), hidden 32.
+    public static let standard = NetworkArchitecture(window: 360, channels: [64, 64, 64], kernels: [9, 9, 9],
+                                                     pools: [3, 3, 1], poolKinds: [.subsample, .max, .max], hidden: 32)
 
     /// Largest accepted channel count, kernel, pool or hidden size.
     public static let sizeLimit = 4096

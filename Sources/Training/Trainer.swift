@@ -1,3 +1,4 @@
+import GenomeCore
 import ModelFormat
 
 /// Trains a coding-potential network on annotated genomes and returns the model file bytes.
@@ -45,7 +46,7 @@ public enum Trainer {
         let (trainSet, validationSet) = try WindowDataset.split(
             training: trainingGenomes, validation: validationGenomes, window: options.architecture.window,
             holdoutFraction: options.holdoutFraction, codingFraction: options.codingFraction,
-            labelSpan: options.labelSpan, softLabels: options.softLabels)
+            labelSpan: options.resolvedLabelSpan, softLabels: options.softLabels, weighting: options.weighting)
         for set in [trainSet, validationSet] {
             progress(.windowsCounted(role: set.role, coding: set.count(coding: true), nonCoding: set.count(coding: false)))
         }
@@ -80,9 +81,10 @@ public enum Trainer {
             "learning_rate_schedule": .string(options.learningRateSchedule.rawValue), "weight_decay": .number(options.weightDecay),
             "dropout": .number(options.dropout), "mutation_rate": .number(options.mutationRate),
             "coding_fraction": .number(options.codingFraction),
-            "label_span": .integer(options.labelSpan ?? options.architecture.window),
+            "label_span": .integer(options.resolvedLabelSpan),
             "soft_labels": .bool(options.softLabels), "windows_per_epoch": .integer(options.windowsPerEpoch),
             "validation_windows": .integer(options.validationWindows), "patience": .integer(options.patience),
+            "genome_weighting": .string(options.weighting.rawValue),
             "optimizer": "adam(0.9, 0.999, 1e-8), decoupled weight decay on weights",
             "loss": "binary cross-entropy on logits",
             "batch_norm": .string("batch norm over the whole mini-batch (thread parts reduced), eps 1e-5, "
@@ -92,8 +94,8 @@ public enum Trainer {
         if options.orfGate > 0 { hyper["orf_gate"] = .integer(options.orfGate) }
         let genomeValues: [JSONValue] = genomes.map { g in
             .object([
-                "role": .string(g.role), "file": .string(GenomeData.basename(g.path)),
-                "annotation": .string(GenomeData.basename(g.annotationPath)), "records": .integer(g.records),
+                "role": .string(g.role), "file": .string(PathName.short(g.path)),
+                "annotation": .string(PathName.short(g.annotationPath)), "records": .integer(g.records),
                 "length": .integer(g.length), "crc32": .string(g.checksum), "cds": .integer(g.cdsCount),
                 "cds_on_missing_sequences": .integer(g.missingCDSCount),
             ])
@@ -109,6 +111,7 @@ public enum Trainer {
                 : "separate validation genomes"),
             "seed": seed,
             "threads": .integer(options.threads),
+            "kernels": .string(TrainingKernels.gemm.name),
             "epochs_run": .integer(outcome.history.count),
             "best_epoch": .integer(outcome.bestEpoch),
             "validation_loss": .number(best.validationLoss),

@@ -2,51 +2,60 @@ import ModelFormat
 import Windows
 
 /// Everything that shapes a training run besides the genomes.
+///
+/// The defaults are the recipe of the built-in model (docs/default-model.md): a 360 bp window labelled
+/// by its central 300 bases with soft labels, 3% point mutations, 12 epochs of 100,000 windows with
+/// cosine annealing, genomes weighted by the square root of their size; stored scan defaults step 27,
+/// smoothing 162 and ORF gate 200.
 public struct TrainingOptions: Sendable {
     /// The network and its training window.
     public var architecture = NetworkArchitecture.standard
     /// Model name stored in the file.
     public var name = "codingscan-trained"
     /// Default scan step stored in the model, bases.
-    public var step = 30
+    public var step = 27
     /// Default smoothing span stored in the model, bases (0 = none; see `ModelMetadata.smooth`).
-    public var smooth = 0
+    public var smooth = 162
     /// Default ORF-gate midpoint stored in the model, bases (0 = none; see `ModelMetadata.orfGate`).
-    public var orfGate = 0
+    public var orfGate = 200
     /// `min_length` stored in the model; nil = the network's minimum input length.
     public var minLength: Int?
     /// `max_window` stored in the model, bases.
     public var maxWindow = 100_000
     /// Most epochs to run.
-    public var epochs = 30
+    public var epochs = 12
     /// Windows per optimiser step.
     public var batchSize = 64
     /// Adam step size.
     public var learningRate = 0.001
     /// How the step size changes over the run (`learningRate` is its start).
-    public var learningRateSchedule = LearningRateSchedule.constant
+    public var learningRateSchedule = LearningRateSchedule.cosine
     /// Decoupled (AdamW) weight decay on conv and dense weights; 0 = none.
     public var weightDecay = 0.0
     /// Dropout rate on the pooled features, in [0, 1).
     public var dropout = 0.2
     /// Probability per base and sample of a random point mutation (augmentation), in [0, 1].
-    public var mutationRate = 0.01
+    public var mutationRate = 0.03
     /// Fraction of a window's bases that must be CDS (on the read strand) for the coding label, (0, 1].
     public var codingFraction = 0.5
     /// Bases at the centre of the window whose CDS coverage decides its label (`codingFraction` of
-    /// them); nil = the whole window. Set to the scan step to train for the bin the window scores.
+    /// them); nil = `defaultLabelSpan`, or the whole window when that is shorter.
     public var labelSpan: Int?
+    /// The label span when none is given, bases.
+    public static let defaultLabelSpan = 300
     /// Train towards the CDS-covered fraction of the label span instead of 0/1 (classes for sampling
     /// and validation ROC-AUC still follow `codingFraction`).
-    public var softLabels = false
+    public var softLabels = true
     /// Training windows drawn per epoch.
-    public var windowsPerEpoch = 50_000
+    public var windowsPerEpoch = 100_000
     /// Size of the fixed validation set.
     public var validationWindows = 10_000
     /// Without validation genomes: fraction at the end of every record held out for validation.
     public var holdoutFraction = 0.1
     /// Stop after this many epochs without a lower validation loss.
-    public var patience = 5
+    public var patience = 30
+    /// How draws are shared among genomes.
+    public var weighting = GenomeWeighting.sqrt
     /// Seed of every random choice.
     public var seed: UInt64 = 1
     /// Worker threads; each mini-batch is split into this many contiguous parts (batch norm still over the whole mini-batch).
@@ -97,6 +106,9 @@ public struct TrainingOptions: Sendable {
         if patience < 1 { throw fail("--patience must be at least 1, got \(patience)") }
         if threads < 1 || threads > 1024 { throw fail("--threads must be between 1 and 1024, got \(threads)") }
     }
+
+    /// `labelSpan`, or the default span cut to the window.
+    public var resolvedLabelSpan: Int { labelSpan ?? min(Self.defaultLabelSpan, architecture.window) }
 
     /// `minLength`, or the network's minimum input length.
     public var effectiveMinLength: Int { minLength ?? architecture.minimumInputLength }

@@ -1,9 +1,9 @@
 /// The windows of one role (training or validation): genomes, the regions windows may come from,
 /// and balanced drawing.
 ///
-/// Balance: each genome with eligible windows contributes an equal share of every draw, whatever its
-/// size, and each share is half coding, half non-coding (all of one class when the genome has
-/// windows of only that class).
+/// Balance: each genome with eligible windows contributes a share of every draw set by the
+/// `GenomeWeighting` (equal, or growing with the square root of its size), and each share is half
+/// coding, half non-coding (all of one class when the genome has windows of only that class).
 final class WindowDataset: @unchecked Sendable {
     /// "training" or "validation", for messages.
     let role: String
@@ -11,8 +11,12 @@ final class WindowDataset: @unchecked Sendable {
     /// One sampler per genome, parallel to `genomes`.
     let samplers: [GenomeWindowSampler]
     let window: Int
+    /// How draws are shared among genomes.
+    let weighting: GenomeWeighting
 
-    init(role: String, genomes: [GenomeData], samplers: [GenomeWindowSampler], window: Int) {
+    init(role: String, genomes: [GenomeData], samplers: [GenomeWindowSampler], window: Int,
+         weighting: GenomeWeighting = .equal) {
+        self.weighting = weighting
         self.role = role
         self.genomes = genomes
         self.samplers = samplers
@@ -26,7 +30,8 @@ final class WindowDataset: @unchecked Sendable {
     /// (rounded up to whole bases) is held out for validation and training windows end before it, so
     /// no training window overlaps a validation window.
     static func split(training: [GenomeData], validation: [GenomeData], window: Int, holdoutFraction: Double,
-                      codingFraction: Double, labelSpan: Int? = nil, softLabels: Bool = false) throws(TrainingError) -> (training: WindowDataset, validation: WindowDataset) {
+                      codingFraction: Double, labelSpan: Int? = nil, softLabels: Bool = false,
+                      weighting: GenomeWeighting = .equal) throws(TrainingError) -> (training: WindowDataset, validation: WindowDataset) {
         func whole(_ genome: GenomeData) -> [(record: Int, first: Int, count: Int)] {
             genome.records.enumerated().map { (record: $0.offset, first: 0, count: max(0, $0.element.length - window + 1)) }
         }
@@ -60,9 +65,11 @@ final class WindowDataset: @unchecked Sendable {
                                                           window: window, codingFraction: codingFraction,
                                                          labelSpan: labelSpan, softLabels: softLabels))
         }
-        let trainSet = WindowDataset(role: "training", genomes: training, samplers: trainSamplers, window: window)
+        let trainSet = WindowDataset(role: "training", genomes: training, samplers: trainSamplers, window: window,
+                                     weighting: weighting)
         let validationSet = WindowDataset(role: "validation", genomes: validation.isEmpty ? training : validation,
-                                          samplers: validationSamplers, window: window)
+                                          samplers: validationSamplers, window: window,
+                                          weighting: weighting)
         try trainSet.check(everyGenome: true, heldOut: false)
         try validationSet.check(everyGenome: !validation.isEmpty, heldOut: validation.isEmpty)
         return (trainSet, validationSet)
@@ -94,8 +101,9 @@ final class WindowDataset: @unchecked Sendable {
         let active = samplers.filter { $0.codingCount + $0.nonCodingCount > 0 }
         var slots: [(sampler: Int, coding: Bool)] = []
         slots.reserveCapacity(count)
+        let shares = weighting.shares(sizes: active.map { $0.codingCount + $0.nonCodingCount }, count: count)
         for (k, sampler) in active.enumerated() {
-            let share = count / active.count + (k < count % active.count ? 1 : 0)
+            let share = shares[k]
             var codingShare = share / 2 + (share % 2 == 1 && rng.next() >> 63 == 1 ? 1 : 0)
             if sampler.codingCount == 0 { codingShare = 0 }
             if sampler.nonCodingCount == 0 { codingShare = share }

@@ -6,6 +6,7 @@ import GenomeCore
 import Training
 
 extension LearningRateSchedule: ExpressibleByArgument {}
+extension GenomeWeighting: ExpressibleByArgument {}
 
 /// `codingscan train`: trains a network on annotated genomes and writes a model file.
 struct Train: ParsableCommand {
@@ -16,14 +17,16 @@ struct Train: ParsableCommand {
             Each --genome (FASTA, plain or gzip) is paired in order with an --annotation (GFF3, GTF or \
             BED with CDS features). Windows are read on both strands; a window is coding on a strand when \
             at least --coding-fraction of its bases lie in a CDS on that strand. Each epoch draws \
-            --windows-per-epoch windows, an equal share per genome, half coding. Validation uses the \
+            --windows-per-epoch windows, shared among genomes by --genome-weighting, half coding. Validation uses the \
             --validate-genome/--validate-annotation pairs, or else the last 10% of every record, which \
             training windows never overlap. Training stops after --patience epochs without a lower \
             validation loss and saves the best epoch, batch norm folded into the convolutions. \
             --threads N (at most 1024, and no more than --batch-size) splits every mini-batch into N \
             parts computed in parallel; batch norm always uses the statistics of the whole mini-batch, \
             so any thread count trains an equally good model (identical bytes for the same --seed and \
-            --threads; other thread counts differ only by rounding).
+            --threads; other thread counts differ only by rounding). The defaults are the recipe of the \
+            built-in model (docs/default-model.md); the model's provenance records the command with each \
+            file named by its folder and name, never an absolute path.
             """
     )
 
@@ -53,43 +56,44 @@ struct Train: ParsableCommand {
     var window = NetworkArchitecture.standard.window
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
-    var step = 30
+    var step = TrainingOptions().step
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Default smoothing span stored in the model, bp (see scan --smooth; 0 = none).",
                                valueName: "bp"))
-    var smooth = 0
+    var smooth = TrainingOptions().smooth
 
     @Option(name: .customLong("orf-gate"), parsing: .unconditional,
             help: ArgumentHelp("Default ORF-gate midpoint stored in the model, bp (see scan --orf-gate; 0 = none).",
                                valueName: "bp"))
-    var orfGate = 0
+    var orfGate = TrainingOptions().orfGate
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Shortest sequence the scanner scores, bp. (default: the network's minimum input length)",
                                valueName: "bp"))
     var minLength: Int?
 
     @Option(help: ArgumentHelp("Output channels of each conv block, comma-separated.", valueName: "list"))
-    var channels = "32,64,64"
+    var channels = NetworkArchitecture.standard.channels.map(String.init).joined(separator: ",")
 
     @Option(help: ArgumentHelp("Kernel width of each conv block, comma-separated.", valueName: "list"))
-    var kernels = "9,9,9"
+    var kernels = NetworkArchitecture.standard.kernels.map(String.init).joined(separator: ",")
 
     @Option(help: ArgumentHelp("Max-pool size after each conv block (1 = none), comma-separated.", valueName: "list"))
-    var pools = "3,3,1"
+    var pools = NetworkArchitecture.standard.pools.map(String.init).joined(separator: ",")
 
     @Option(help: ArgumentHelp("How each conv block pools: max or subsample (keeps the reading frame), comma-separated.",
                                valueName: "list"))
-    var poolKinds = "subsample,max,max"
+    var poolKinds = NetworkArchitecture.standard.poolKinds.map(\.rawValue).joined(separator: ",")
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Units of the hidden dense layer.", valueName: "n"))
     var hidden = NetworkArchitecture.standard.hidden
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Central bases whose CDS coverage labels a window (default: the whole window).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Central bases whose CDS coverage labels a window. (default: \(TrainingOptions.defaultLabelSpan), or the whole window if shorter)",
                                valueName: "bp"))
     var labelSpan: Int?
 
-    @Flag(help: "Train towards the CDS-covered fraction of the label span instead of 0 or 1.")
-    var softLabels = false
+    @Flag(inversion: .prefixedNo,
+          help: "Train towards the CDS-covered fraction of the label span (--no-soft-labels: towards 0 or 1).")
+    var softLabels = TrainingOptions().softLabels
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Most epochs to run.", valueName: "n"))
     var epochs = TrainingOptions().epochs
@@ -125,6 +129,10 @@ struct Train: ParsableCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many epochs without a lower validation loss.", valueName: "n"))
     var patience = TrainingOptions().patience
+
+    @Option(help: ArgumentHelp("How each epoch's windows are shared among genomes: sqrt (by the square root of "
+        + "each genome's size, clamped to a quarter and twice the median genome's share) or equal.", valueName: "rule"))
+    var genomeWeighting = TrainingOptions().weighting
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed.", valueName: "n"))
     var seed: UInt64 = 1
@@ -214,10 +222,11 @@ struct Train: ParsableCommand {
         o.windowsPerEpoch = windowsPerEpoch
         o.validationWindows = validationWindows
         o.patience = patience
+        o.weighting = genomeWeighting
         o.seed = seed
         o.threads = threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         o.recordTiming = !reproducible
-        o.command = (["codingscan"] + CommandLine.arguments.dropFirst()).map(ShellWord.quoted).joined(separator: " ")
+        o.command = Self.provenanceCommand(CommandLine.arguments)
         return o
     }
 
@@ -246,6 +255,28 @@ struct Train: ParsableCommand {
         case let .stoppedEarly(epoch, best):
             Stderr.line("codingscan: stopping after epoch \(epoch): no lower validation loss since epoch \(best)")
         }
+    }
+
+    /// The command line for the model's provenance: `codingscan` and the arguments, shell-quoted, with
+    /// the value of every file option (`--genome`, `--annotation`, `--validate-*`, `-o`) cut to its
+    /// parent folder and name, so a model does not record the trainer's directory layout.
+    static func provenanceCommand(_ arguments: [String]) -> String {
+        let fileOptions: Set<String> = ["--genome", "--annotation", "--validate-genome", "--validate-annotation",
+                                        "-o", "--output"]
+        var words = ["codingscan"]
+        var pathNext = false
+        for argument in arguments.dropFirst() {
+            if pathNext {
+                words.append(PathName.short(argument))
+                pathNext = false
+            } else if let equals = argument.firstIndex(of: "="), fileOptions.contains(String(argument[..<equals])) {
+                words.append(argument[..<equals] + "=" + PathName.short(String(argument[argument.index(after: equals)...])))
+            } else {
+                words.append(argument)
+                pathNext = fileOptions.contains(argument)
+            }
+        }
+        return words.map(ShellWord.quoted).joined(separator: " ")
     }
 
     /// Comma-separated integers.

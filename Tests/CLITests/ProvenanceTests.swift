@@ -30,4 +30,36 @@ final class ProvenanceTests: XCTestCase {
         XCTAssertTrue(info.stdoutText.contains("sha256:            \(lines[2].dropFirst("##model_sha256=".count))\n"),
                       info.stdoutText)
     }
+
+    /// A trained model's provenance names each file by its folder and name: the command line and the
+    /// genome list carry no absolute path of the machine that trained it.
+    func testTrainedModelRecordsNoAbsolutePaths() throws {
+        let dir = NSTemporaryDirectory() + "codingscan-prov-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let root = CLIRunner.root.path
+        let train = try CLIRunner.run(["train", "--genome", root + "/fixtures/real/pPCP1.fa.gz", "--annotation=" + root
+                                       + "/fixtures/real/pPCP1.gff3.gz", "--validate-genome", root + "/fixtures/real/pPCP1.fa.gz",
+                                       "--validate-annotation", root + "/fixtures/real/pPCP1.gff3.gz", "--epochs", "1", "--windows-per-epoch", "64",
+                                       "--validation-windows", "64", "--threads", "1", "--channels", "4", "--kernels", "3",
+                                       "--pools", "1", "--pool-kinds", "max", "--hidden", "4", "--window", "60",
+                                       "--reproducible", "-q", "-o", dir + "/m.safetensors"])
+        XCTAssertEqual(train.status, 0, train.stderrText)
+        let info = try CLIRunner.run(["model-info", dir + "/m.safetensors"]).stdoutText
+        XCTAssertTrue(info.contains("\"command\": \"codingscan train --genome real/pPCP1.fa.gz "
+            + "--annotation=real/pPCP1.gff3.gz --validate-genome real/pPCP1.fa.gz "), info)
+        XCTAssertTrue(info.contains("-o \(PathName(dir).last)/m.safetensors\""), info)
+        XCTAssertTrue(info.contains("\"file\": \"real/pPCP1.fa.gz\""), info)
+        XCTAssertTrue(info.contains("\"annotation\": \"real/pPCP1.gff3.gz\""), info)
+        XCTAssertTrue(info.contains("\"genome_weighting\": \"sqrt\""), info)
+        let provenance = info.components(separatedBy: "provenance:").last ?? ""
+        XCTAssertFalse(provenance.contains(root), info)
+        XCTAssertFalse(provenance.contains(NSTemporaryDirectory()), info)
+    }
+}
+
+/// The last component of a path (test helper).
+private struct PathName {
+    let last: String
+    init(_ path: String) { last = (path as NSString).lastPathComponent }
 }

@@ -24,6 +24,11 @@ final class TextRulesTests: XCTestCase {
         XCTAssertEqual(PathName.base("data/ecoli/genome.fa.gz"), "genome.fa.gz")
         XCTAssertEqual(PathName.base("dir/"), "dir")
         XCTAssertEqual(PathName.base("/"), "/")
+        XCTAssertEqual(PathName.short("/work/shared/data/ecoli/genome.fa.gz"), "ecoli/genome.fa.gz")
+        XCTAssertEqual(PathName.short("data//ecoli/./genome.fa.gz"), "ecoli/genome.fa.gz")
+        XCTAssertEqual(PathName.short("genome.fa.gz"), "genome.fa.gz")
+        XCTAssertEqual(PathName.short("./genome.fa.gz"), "genome.fa.gz")
+        XCTAssertEqual(PathName.short("-"), "stdin")
     }
 
     func testFixedPoint() {

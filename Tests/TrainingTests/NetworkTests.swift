@@ -104,12 +104,14 @@ final class NetworkTests: XCTestCase {
 
     func testExportedLayersAndTensorNames() throws {
         let weights = randomWeights(NetworkArchitecture.standard, seed: 35)
-        let metadata = ModelExporter.metadata(architecture: .standard, name: "n", step: 30, minLength: 113,
+        var allMax = NetworkArchitecture.standard
+        allMax.poolKinds = [.max, .max, .max]
+        let metadata = ModelExporter.metadata(architecture: allMax, name: "n", step: 30, minLength: 113,
                                               maxWindow: 100_000, provenance: ["seed": 1])
         let model = try Model.load(bytes: ModelExporter.serialize(weights, metadata: metadata), source: "x")
         XCTAssertEqual(model.metadata.layers, [
-            .conv1d(in: 4, out: 32, kernel: 9), .relu, .maxPool1d(size: 3),
-            .conv1d(in: 32, out: 64, kernel: 9), .relu, .maxPool1d(size: 3),
+            .conv1d(in: 4, out: 64, kernel: 9), .relu, .maxPool1d(size: 3),
+            .conv1d(in: 64, out: 64, kernel: 9), .relu, .maxPool1d(size: 3),
             .conv1d(in: 64, out: 64, kernel: 9), .relu,
             .globalAveragePool, .dense(in: 64, out: 32), .relu, .dense(in: 32, out: 1), .sigmoid,
         ])
@@ -119,8 +121,7 @@ final class NetworkTests: XCTestCase {
         XCTAssertEqual(model.minimumInputLength, 113)
         XCTAssertEqual(model.metadata.formatVersion, 1)
 
-        var frameAware = NetworkArchitecture.standard
-        frameAware.poolKinds = [.subsample, .max, .max]
+        let frameAware = NetworkArchitecture.standard   // subsample, max, max
         let framed = ModelExporter.metadata(architecture: frameAware, name: "n", step: 30, minLength: 113,
                                             maxWindow: 100_000, provenance: [:])
         let loaded = try Model.load(bytes: ModelExporter.serialize(weights, metadata: framed), source: "x")

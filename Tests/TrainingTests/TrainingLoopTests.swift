@@ -22,7 +22,31 @@ final class TrainingLoopTests: XCTestCase {
         o.threads = threads
         o.recordTiming = false
         o.command = "test"
+        // The settings these tests were written for, not the shipped recipe's.
+        o.smooth = 0
+        o.orfGate = 0
+        o.learningRateSchedule = .constant
+        o.mutationRate = 0.01
+        o.softLabels = false
         return o
+    }
+
+    /// `TrainingOptions()` is the shipped recipe (docs/default-model.md), so `codingscan train` with only
+    /// genomes trains the built-in model's way.
+    func testDefaultsAreTheRecipe() {
+        let o = TrainingOptions()
+        XCTAssertEqual(o.architecture, NetworkArchitecture(window: 360, channels: [64, 64, 64], kernels: [9, 9, 9],
+                                                           pools: [3, 3, 1], poolKinds: [.subsample, .max, .max],
+                                                           hidden: 32))
+        XCTAssertEqual(o.resolvedLabelSpan, 300)
+        XCTAssertTrue(o.softLabels)
+        XCTAssertEqual([o.step, o.smooth, o.orfGate, o.epochs, o.windowsPerEpoch, o.patience], [27, 162, 200, 12, 100_000, 30])
+        XCTAssertEqual(o.learningRateSchedule, .cosine)
+        XCTAssertEqual([o.mutationRate, o.dropout, o.codingFraction, o.learningRate], [0.03, 0.2, 0.5, 0.001])
+        XCTAssertEqual(o.weighting, .sqrt)
+        var short = o
+        short.architecture.window = 150
+        XCTAssertEqual(short.resolvedLabelSpan, 150, "the default span is cut to a shorter window")
     }
 
     private let training = SyntheticGenome.make(name: "train", seed: 1, usageSeed: 99, blocks: 120, blockLength: 300)
