@@ -20,7 +20,7 @@ public enum AnnotationReader {
     /// A file with no bytes (or only whitespace) after decompression is an error; a file with only
     /// comments and headers gives an empty set. Throws on the first malformed line.
     public static func read(path: String, format: AnnotationFormat? = nil) throws(AnnotationError) -> AnnotationSet {
-        _ = silenceHtslib
+        cs_hts_quiet()
         try checkPath(path)
         errno = 0
         guard let handle = bgzf_open(path, "r") else {
@@ -62,9 +62,6 @@ public enum AnnotationReader {
         guard sawContent else { throw .emptyInput(path: path) }
         return builder.finish(path: path, format: detected ?? .gff3)
     }
-
-    /// Switches htslib's own stderr logging off, once per process (errors are reported by throwing).
-    private static let silenceHtslib: Void = hts_set_log_level(HTS_LOG_OFF)
 
     /// Throws when `path` does not exist, cannot be inspected, or is a directory.
     private static func checkPath(_ path: String) throws(AnnotationError) {

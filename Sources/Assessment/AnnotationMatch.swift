@@ -10,14 +10,14 @@ public struct AnnotationMatch: Sendable, Equatable {
     /// Seqids with CDS that are absent from the genome, with their number of CDS intervals.
     public var missingSeqids: [String: Int]
 
-    /// Checks `annotation` against `genome`. Throws `.cdsPastEnd` naming the annotation file and the
-    /// first offending seqid, or `.duplicateRecord` when two records share a name.
+    /// Checks `annotation` against `genome`. Throws `.mismatch` (`GenomeMismatch`) naming the annotation file
+    /// and the first offending seqid, or two records that share a name.
     public init(annotation: AnnotationSet, genome: ScoredGenome) throws(AssessmentError) {
         let lengths = try genome.lengths()
-        let past = annotation.intervalsExtendingPast(lengths: lengths)
-        if let first = past.first {
-            throw .cdsPastEnd(annotation: annotation.path, genome: PathName.display(genome.path),
-                              first: first, length: lengths[first.seqid] ?? 0, count: past.count)
+        do {
+            try GenomeMismatch.check(annotation, fits: lengths, genome: PathName.display(genome.path))
+        } catch {
+            throw .mismatch(error)
         }
         missingSeqids = annotation.seqidsMissing(from: Set(lengths.keys))
     }

@@ -43,8 +43,6 @@ public final class BinCollector: TrackWriter {
 
     /// Keeps the bin of `window`.
     private func keep(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
-        var score: Float?
-        if let plus = window.plus, let minus = window.minus { score = max(plus, minus) }
-        bins.append(ScoredBin(start: bin.lowerBound, end: bin.upperBound, score: score))
+        bins.append(ScoredBin(start: bin.lowerBound, end: bin.upperBound, score: BinValue.of(window, strand: .both)))
     }
 }

@@ -39,7 +39,7 @@ public struct ScoredGenome: Sendable {
         var lengths: [String: Int] = [:]
         for sequence in sequences {
             if lengths.updateValue(sequence.length, forKey: sequence.name) != nil {
-                throw .duplicateRecord(genome: PathName.display(path), name: sequence.name)
+                throw .mismatch(.duplicateRecord(genome: PathName.display(path), name: sequence.name, line: 0))
             }
         }
         return lengths

@@ -10,6 +10,9 @@
 #include <htslib/faidx.h>
 #include <htslib/kstring.h>
 
+/// Switches htslib's own stderr logging off (the library reports errors by throwing). Idempotent and
+/// cheap: every reader calls it before opening a file.
+static inline void cs_hts_quiet(void) { hts_set_log_level(HTS_LOG_OFF); }
 /// The underlying BGZF stream of an open htsFile (valid when compression != no_compression).
 static inline BGZF *cs_hts_bgzf(htsFile *fp) { return fp->fp.bgzf; }
 /// The underlying raw hFILE of an open htsFile (valid for uncompressed text formats).

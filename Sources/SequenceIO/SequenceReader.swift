@@ -37,7 +37,7 @@ public final class SequenceReader {
     /// Opens `path` reading text inputs in blocks of `blockSize` bytes (>= 1; tests use tiny blocks
     /// to exercise block boundaries).
     init(path: String, blockSize: Int) throws(SequenceIOError) {
-        _ = Self.silenceHtslib
+        cs_hts_quiet()
         self.path = path
         let name = Self.displayName(of: path)
         if path != "-" {
@@ -151,9 +151,6 @@ public final class SequenceReader {
     }
 
     // MARK: - Detection
-
-    /// Switches htslib logging off, once per process.
-    private static let silenceHtslib: Void = hts_set_log_level(HTS_LOG_OFF)
 
     private static func displayName(of path: String) -> String {
         PathName.display(path)

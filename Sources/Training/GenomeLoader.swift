@@ -13,11 +13,7 @@ public enum GenomeLoader {
         do { set = try AnnotationReader.read(path: annotation) } catch { throw .annotation(error) }
         var lengths: [String: Int] = [:]
         for (name, masks, _) in named { lengths[name] = masks.count }
-        let past = set.intervalsExtendingPast(lengths: lengths)
-        if let first = past.first {
-            throw .cdsPastEnd(annotation: annotation, seqid: first.seqid, end: first.end,
-                              length: lengths[first.seqid] ?? 0, genome: genome, count: past.count)
-        }
+        do { try GenomeMismatch.check(set, fits: lengths, genome: genome) } catch { throw .mismatch(error) }
         let records = named.map { name, masks, _ in
             GenomeRecord(name: name, masks: masks,
                          plusCoverage: set.coverage(seqid: name, length: masks.count, strand: .plus),
@@ -60,7 +56,9 @@ public enum GenomeLoader {
         } catch {
             throw .sequence(error)
         }
-        if let (name, line) = duplicate { throw .duplicateRecord(path: displayName, name: name, line: line) }
+        if let (name, line) = duplicate {
+            throw .mismatch(.duplicateRecord(genome: displayName, name: name, line: line))
+        }
         if total == 0 { throw .emptyGenome(path: path) }
         return result
     }

@@ -11,11 +11,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     case annotation(AnnotationError)
     /// A genome file with no bases at all.
     case emptyGenome(path: String)
-    /// Two records of one genome share a name, so CDS coordinates would be ambiguous.
-    case duplicateRecord(path: String, name: String, line: Int)
-    /// `count` CDS of `annotation` end past their sequence; the first ends at `end` (0-based
-    /// exclusive) on `seqid`, which is `length` bases long in `genome`.
-    case cdsPastEnd(annotation: String, seqid: String, end: Int, length: Int, genome: String, count: Int)
+    /// The annotation does not fit the genome (a CDS past a record's end, two records with one name).
+    case mismatch(GenomeMismatch)
     /// A genome (for `role` "training" or "validation") has no window of `window` bases with at
     /// least half A/C/G/T inside its allowed regions.
     case noWindows(genome: String, role: String, window: Int)
@@ -37,13 +34,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
             return error.description
         case let .emptyGenome(path):
             return "\(path): the genome has no bases"
-        case let .duplicateRecord(path, name, line):
-            let place = line > 0 ? "line \(line): " : ""
-            return "\(path): \(place)record '\(name)' appears twice; record names must be unique"
-        case let .cdsPastEnd(annotation, seqid, end, length, genome, count):
-            let more = count > 1 ? " (\(count) CDS in all)" : ""
-            return "\(annotation): CDS on '\(seqid)' ends at \(end), past the end of the sequence "
-                + "(\(length) bp in \(genome))\(more); does the annotation belong to this genome?"
+        case let .mismatch(error):
+            return error.description
         case let .noWindows(genome, role, window):
             return "\(genome): no \(role) window of \(window) bp with at least half A/C/G/T "
                 + "(records shorter than the window, or mostly N?)"

@@ -26,11 +26,7 @@ enum WindowEncoder {
                     m = bases[rng.uniform(below: 4)]
                 }
             }
-            let v = BaseEncoding.oneHot(m)
-            out[4 * i] = v[0]
-            out[4 * i + 1] = v[1]
-            out[4 * i + 2] = v[2]
-            out[4 * i + 3] = v[3]
+            BaseEncoding.store(m, into: out + 4 * i)
         }
     }
 }

@@ -57,9 +57,15 @@ public enum BaseEncoding {
         let n = masks.count
         precondition(out.count >= n * 4)
         for i in 0..<n {
-            let m = reverseComplement ? complement(masks[n - 1 - i]) : masks[i]
-            let v = oneHot(m)
-            out[4 * i] = v[0]; out[4 * i + 1] = v[1]; out[4 * i + 2] = v[2]; out[4 * i + 3] = v[3]
+            store(reverseComplement ? complement(masks[n - 1 - i]) : masks[i], into: out.baseAddress! + 4 * i)
         }
+    }
+
+    /// Writes the one-hot row (A, C, G, T) of `mask` into `row[0 ..< 4]`: the one place a mask becomes
+    /// network input (the scanner's reference path and training, which mutates masks first, use it).
+    @inlinable
+    public static func store(_ mask: UInt8, into row: UnsafeMutablePointer<Float>) {
+        let v = oneHot(mask)
+        row[0] = v[0]; row[1] = v[1]; row[2] = v[2]; row[3] = v[3]
     }
 }

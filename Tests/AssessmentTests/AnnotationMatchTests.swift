@@ -41,7 +41,8 @@ final class AnnotationMatchTests: XCTestCase {
         ])
         XCTAssertThrowsError(try AnnotationMatch(annotation: set, genome: genome)) { error in
             XCTAssertEqual("\(error)", "ann.gff3: CDS chr1:90-101(+) (0-based, half-open) ends past the end of "
-                + "seqid 'chr1' in dir/g.fa (100 bp) (and 1 more CDS past a sequence end)")
+                + "seqid 'chr1' in dir/g.fa (100 bp) (and 1 more CDS past a sequence end); does the annotation belong "
+                + "to this genome?")
         }
     }
 

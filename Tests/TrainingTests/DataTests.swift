@@ -86,7 +86,7 @@ final class DataTests: XCTestCase {
         let gff = try write("a.gff3", "##gff-version 3\n")
         let twice = try write("twice.fa", ">a\nACGT\n>a\nACGT\n")
         XCTAssertThrowsError(try GenomeLoader.load(genome: twice, annotation: gff)) {
-            XCTAssertEqual("\($0)", "\(twice): line 3: record 'a' appears twice; record names must be unique")
+            XCTAssertEqual("\($0)", "\(twice): line 3: two records are named 'a'; CDS on that seqid cannot be placed")
         }
         XCTAssertThrowsError(try GenomeLoader.load(genome: directory.path + "/none.fa", annotation: gff)) {
             XCTAssert("\($0)".contains("none.fa"))
