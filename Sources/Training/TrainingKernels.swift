@@ -9,5 +9,5 @@ import KernelsAVX2
 /// fused multiply-add instead of two); the same build, seed and thread count give the same bytes.
 public enum TrainingKernels {
     /// The build for this CPU and environment, chosen once.
-    public static let gemm: TrainingGEMM = KernelVariant.fromEnvironment() == .portable ? .baseline : AVX2Kernels.training
+    public static let gemm: TrainingGEMM = KernelVariant.fromEnvironment() == .portable ? .baseline : AVX2Kernels.training()
 }

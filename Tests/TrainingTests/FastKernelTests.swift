@@ -15,7 +15,7 @@ final class FastKernelTests: XCTestCase {
 
     /// Every build of the training products this CPU can run: the baseline, and AVX2 + FMA where present.
     private var builds: [TrainingGEMM] {
-        KernelVariant.best == .portable ? [.baseline] : [.baseline, AVX2Kernels.training]
+        KernelVariant.best == .portable ? [.baseline] : [.baseline, AVX2Kernels.training()]
     }
 
     func testTrainingKernelsChooseTheWidestBuild() {
