@@ -1,4 +1,5 @@
-/// Everything that can go wrong with `-r/--region` and `--regions-file`, before any base is read.
+/// Everything that can go wrong with reading by region (the CLI's `-r/--region` and `--regions-file`),
+/// before any base is read. Descriptions name no command-line option; the CLI spells them.
 ///
 /// `isUsage` tells a command-line problem (malformed or inverted region text, a region on standard
 /// input: exit status 64) from a problem with an input file or its index (exit status 1). Read errors
@@ -45,12 +46,12 @@ public enum RegionError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .malformed(region, reason):
-            return "--region '\(p(region))': \(reason) (expected CHR, CHR:BEG, CHR:BEG-END; 1-based; "
+            return "region '\(p(region))': \(reason) (expected CHR, CHR:BEG, CHR:BEG-END; 1-based; "
                 + "write {NAME} for names containing ':')"
         case let .inverted(region):
-            return "--region '\(p(region))': the start is after the end"
+            return "region '\(p(region))': the start is after the end"
         case .standardInput:
-            return "--region and --regions-file need an indexed file (FASTA with .fai, BAM, CRAM), not stdin"
+            return "reading by region needs an indexed file (FASTA with .fai, BAM, CRAM), not stdin"
         case let .cannotReadRegionsFile(path, reason):
             return "\(p(path)): cannot read regions file: \(reason)"
         case let .badRegionsLine(path, line, reason):
@@ -58,7 +59,7 @@ public enum RegionError: Error, CustomStringConvertible, Equatable {
         case let .notIndexable(path, what, hint):
             return "\(p(path)): \(what) cannot be read by region; \(hint)"
         case let .missingIndex(path, index, hint):
-            return "\(p(path)): no index \(p(index)) for --region; \(hint)"
+            return "\(p(path)): no index \(p(index)) for reading by region; \(hint)"
         case let .staleIndex(path, index, reason):
             return "\(p(path)): the index \(p(index)) \(reason); rebuild it with 'samtools faidx \(p(path))'"
         case let .badIndex(path, index):

@@ -38,29 +38,23 @@ public struct NetworkArchitecture: Sendable, Equatable {
 
     /// Checks counts and sizes; the window must reach global pooling with at least one position.
     public func validate() throws(TrainingError) {
-        func fail(_ text: String) -> TrainingError { .invalidOption(text) }
-        guard !channels.isEmpty else { throw fail("--channels: give at least one conv block") }
-        guard kernels.count == channels.count else {
-            throw fail("--kernels has \(kernels.count) values but --channels has \(channels.count)")
-        }
-        guard pools.count == channels.count else {
-            throw fail("--pools has \(pools.count) values but --channels has \(channels.count)")
-        }
-        guard poolKinds.count == channels.count else {
-            throw fail("--pool-kinds has \(poolKinds.count) values but --channels has \(channels.count)")
+        guard !channels.isEmpty else { throw .outOfRange(.channels, ": give at least one conv block") }
+        for (setting, count) in [(TrainingSetting.kernels, kernels.count), (.pools, pools.count),
+                                 (.poolKinds, poolKinds.count)] where count != channels.count {
+            throw .listLength(setting, count: count, blocks: channels.count)
         }
         let limit = Self.sizeLimit
-        for (option, values) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools), ("--hidden", [hidden])] {
+        for (setting, values) in [(TrainingSetting.channels, channels), (.kernels, kernels), (.pools, pools),
+                                  (.hidden, [hidden])] {
             if let bad = values.first(where: { $0 < 1 || $0 > limit }) {
-                throw fail("\(option) values must be between 1 and \(limit) (got \(bad))")
+                throw .outOfRange(setting, "values must be between 1 and \(limit) (got \(bad))")
             }
         }
-        guard window >= 1 && window <= 1 << 20 else { throw fail("--window must be between 1 and 1048576 (got \(window))") }
-        let minimum = minimumInputLength
-        guard window >= minimum else {
-            throw fail("--window \(window) is shorter than the network's minimum input length \(minimum) "
-                + "(reduce --kernels or --pools)")
+        guard window >= 1 && window <= 1 << 20 else {
+            throw .outOfRange(.window, "must be between 1 and 1048576 (got \(window))")
         }
+        let minimum = minimumInputLength
+        guard window >= minimum else { throw .windowBelowMinimum(window: window, minimum: minimum) }
     }
 
     /// The block sizes for `length`-base inputs (default: the window).

@@ -19,7 +19,7 @@ public enum Trainer {
         progress: (TrainingEvent) -> Void = { _ in }
     ) throws(TrainingError) -> TrainingResult {
         try options.validate()
-        guard !training.isEmpty else { throw .invalidOption("give at least one --genome with its --annotation") }
+        guard !training.isEmpty else { throw .noTrainingGenome }
         var trainingGenomes: [GenomeData] = []
         for source in training {
             let genome = try GenomeLoader.load(genome: source.genome, annotation: source.annotation)
@@ -42,7 +42,7 @@ public enum Trainer {
         progress: (TrainingEvent) -> Void = { _ in }
     ) throws(TrainingError) -> TrainingResult {
         try options.validate()
-        guard !trainingGenomes.isEmpty else { throw .invalidOption("give at least one --genome with its --annotation") }
+        guard !trainingGenomes.isEmpty else { throw .noTrainingGenome }
         let (trainSet, validationSet) = try WindowDataset.split(
             training: trainingGenomes, validation: validationGenomes, window: options.architecture.window,
             holdoutFraction: options.holdoutFraction, codingFraction: options.codingFraction,

@@ -68,43 +68,43 @@ public struct TrainingOptions: Sendable {
 
     public init() {}
 
-    /// Checks every value; the error names the command-line option.
+    /// Checks every value: `.outOfRange` (or an architecture error) names the setting, not an option.
     public func validate() throws(TrainingError) {
-        func fail(_ text: String) -> TrainingError { .invalidOption(text) }
         try architecture.validate()
         let window = architecture.window
-        if name.isEmpty || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw fail("--name must be non-empty without control characters")
+        func check(_ ok: Bool, _ setting: TrainingSetting, _ detail: @autoclosure () -> String) throws(TrainingError) {
+            if !ok { throw .outOfRange(setting, detail()) }
         }
-        if smooth < 0 || smooth > ModelMetadata.lengthLimit {
-            throw fail("--smooth must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
+        try check(!name.isEmpty && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, .name,
+                  "must be non-empty without control characters")
+        try check((0...ModelMetadata.lengthLimit).contains(smooth), .smooth,
+                  "must be between 0 and \(ModelMetadata.lengthLimit), got \(smooth)")
+        try check((0...ORFGate.lengthCap).contains(orfGate), .orfGate,
+                  "must be between 0 and \(ORFGate.lengthCap), got \(orfGate)")
+        try check((1...window).contains(step), .step, "must be between 1 and the window (\(window)), got \(step)")
+        if let minLength {
+            try check((architecture.minimumInputLength...window).contains(minLength), .minLength,
+                      "must be between the network's minimum input length \(architecture.minimumInputLength) "
+                        + "and the window \(window), got \(minLength)")
         }
-        if orfGate < 0 || orfGate > ORFGate.lengthCap {
-            throw fail("--orf-gate must be between 0 and \(ORFGate.lengthCap), got \(orfGate)")
+        try check(maxWindow >= window && maxWindow <= ModelMetadata.lengthLimit, .maxWindow,
+                  "must be between the window and 2^30")
+        try check(epochs >= 1, .epochs, "must be at least 1, got \(epochs)")
+        try check((1...(1 << 16)).contains(batchSize), .batchSize, "must be between 1 and 65536, got \(batchSize)")
+        try check(learningRate > 0 && learningRate.isFinite, .learningRate, "must be positive, got \(learningRate)")
+        try check(weightDecay >= 0 && weightDecay.isFinite, .weightDecay, "must be >= 0, got \(weightDecay)")
+        try check(dropout >= 0 && dropout < 1, .dropout, "must be in [0, 1), got \(dropout)")
+        try check(mutationRate >= 0 && mutationRate <= 1, .mutationRate, "must be in [0, 1], got \(mutationRate)")
+        try check(codingFraction > 0 && codingFraction <= 1, .codingFraction, "must be in (0, 1], got \(codingFraction)")
+        if let labelSpan {
+            try check((1...window).contains(labelSpan), .labelSpan,
+                      "must be between 1 and the window (\(window)), got \(labelSpan)")
         }
-        if step < 1 || step > window { throw fail("--step must be between 1 and the window (\(window)), got \(step)") }
-        if let minLength, minLength < architecture.minimumInputLength || minLength > window {
-            throw fail("--min-length must be between the network's minimum input length "
-                + "\(architecture.minimumInputLength) and the window \(window), got \(minLength)")
-        }
-        if maxWindow < window || maxWindow > ModelMetadata.lengthLimit { throw fail("max window must be between the window and 2^30") }
-        if epochs < 1 { throw fail("--epochs must be at least 1, got \(epochs)") }
-        if batchSize < 1 || batchSize > 1 << 16 { throw fail("--batch-size must be between 1 and 65536, got \(batchSize)") }
-        if !(learningRate > 0 && learningRate.isFinite) { throw fail("--learning-rate must be positive, got \(learningRate)") }
-        if !(weightDecay >= 0 && weightDecay.isFinite) { throw fail("--weight-decay must be >= 0, got \(weightDecay)") }
-        if !(dropout >= 0 && dropout < 1) { throw fail("--dropout must be in [0, 1), got \(dropout)") }
-        if !(mutationRate >= 0 && mutationRate <= 1) { throw fail("--mutation-rate must be in [0, 1], got \(mutationRate)") }
-        if !(codingFraction > 0 && codingFraction <= 1) {
-            throw fail("--coding-fraction must be in (0, 1], got \(codingFraction)")
-        }
-        if let labelSpan, labelSpan < 1 || labelSpan > window {
-            throw fail("--label-span must be between 1 and the window (\(window)), got \(labelSpan)")
-        }
-        if windowsPerEpoch < 1 { throw fail("--windows-per-epoch must be at least 1, got \(windowsPerEpoch)") }
-        if validationWindows < 2 { throw fail("--validation-windows must be at least 2, got \(validationWindows)") }
-        if !(holdoutFraction > 0 && holdoutFraction < 1) { throw fail("holdout fraction must be in (0, 1)") }
-        if patience < 1 { throw fail("--patience must be at least 1, got \(patience)") }
-        if threads < 1 || threads > 1024 { throw fail("--threads must be between 1 and 1024, got \(threads)") }
+        try check(windowsPerEpoch >= 1, .windowsPerEpoch, "must be at least 1, got \(windowsPerEpoch)")
+        try check(validationWindows >= 2, .validationWindows, "must be at least 2, got \(validationWindows)")
+        try check(holdoutFraction > 0 && holdoutFraction < 1, .holdoutFraction, "must be in (0, 1)")
+        try check(patience >= 1, .patience, "must be at least 1, got \(patience)")
+        try check((1...1024).contains(threads), .threads, "must be between 1 and 1024 (got \(threads))")
     }
 
     /// `labelSpan`, or the default span cut to the window.

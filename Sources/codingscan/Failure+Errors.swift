@@ -1,4 +1,5 @@
 import Assessment
+import GenomeCore
 import ModelFormat
 import Pipeline
 import SequenceIO
@@ -19,7 +20,7 @@ extension Failure {
             case .output(.brokenPipe): self = .brokenPipe
             case let .usage(text): self = .usage(text)
             case let .outOfRange(setting, detail): self = .usage("\(setting.flag) \(detail)")
-            case let .region(region) where region.isUsage: self = .usage(region.description)
+            case let .region(region): self = Failure(region)
             default: self = .message(error.description)
             }
         case let error as TrackError:
@@ -32,9 +33,9 @@ extension Failure {
             default: self = .message(error.description)
             }
         case let error as TrainingError:
-            if case let .invalidOption(text) = error { self = .usage(text) } else { self = .message(error.description) }
+            self = error.isUsage ? .usage(error.commandLineText) : .message(error.commandLineText)
         case let error as RegionError:
-            self = error.isUsage ? .usage(error.description) : .message(error.description)
+            self = Failure(error)
         case let error as ModelError:
             self = .message(error.description)
         case let error as SequenceIOError:
@@ -42,6 +43,11 @@ extension Failure {
         default:
             return nil
         }
+    }
+
+    /// A region error with the CLI's spelling: usage errors exit 64.
+    init(_ error: RegionError) {
+        self = error.isUsage ? .usage(error.commandLineText) : .message(error.commandLineText)
     }
 
     /// Runs a command's body: a library error ends the process with its line and status; any other
@@ -66,6 +72,22 @@ extension ScanSetting {
         case .orfGate: return "--orf-gate"
         case .threshold: return "--threshold"
         case .threads: return "--threads"
+        }
+    }
+}
+
+extension RegionError {
+    /// The description with the options that ask for regions spelled out (`--region`, `--regions-file`).
+    var commandLineText: String {
+        switch self {
+        case .malformed, .inverted:
+            return "--" + description
+        case .standardInput:
+            return "--region and --regions-file need an indexed file (FASTA with .fai, BAM, CRAM), not stdin"
+        case let .missingIndex(path, index, hint):
+            return "\(PrintableText.oneLine(path)): no index \(PrintableText.oneLine(index)) for --region; \(hint)"
+        default:
+            return description
         }
     }
 }

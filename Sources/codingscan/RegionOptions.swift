@@ -17,7 +17,7 @@ struct RegionOptions: ParsableArguments {
 
     func validate() throws {
         for text in region {
-            do { _ = try GenomicRegion.parse(text) } catch { throw ValidationError(error.description) }
+            do { _ = try GenomicRegion.parse(text) } catch { throw ValidationError(error.commandLineText) }
         }
     }
 
@@ -25,10 +25,10 @@ struct RegionOptions: ParsableArguments {
     /// asked for on stdin, an input error (exit 1) for a bad regions file or one without regions.
     func regions(inputs: [String]) throws -> [GenomicRegion] {
         guard any else { return [] }
-        if inputs.contains("-") { throw Failure.usage(RegionError.standardInput.description) }
+        if inputs.contains("-") { throw Failure(RegionError.standardInput) }
         var regions: [GenomicRegion] = []
         for text in region {
-            do { regions.append(try GenomicRegion.parse(text)) } catch { throw Failure.usage(error.description) }
+            do { regions.append(try GenomicRegion.parse(text)) } catch { throw Failure(error) }
         }
         if let regionsFile {
             do {
@@ -36,7 +36,7 @@ struct RegionOptions: ParsableArguments {
                 if listed.isEmpty { throw Failure.message("\(regionsFile): no regions in regions file") }
                 regions += listed
             } catch let error as RegionError {
-                throw Failure.message(error.description)
+                throw Failure(error)
             }
         }
         return regions

@@ -161,12 +161,9 @@ struct Train: ParsableCommand {
         for (option, text) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools)] {
             _ = try Self.list(text, option: option)
         }
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
-        }
         let options = try options()
         do { try options.validate() } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.commandLineText)
         }
     }
 

@@ -69,7 +69,7 @@ final class RegionParsingTests: XCTestCase {
         XCTAssertThrowsError(try region("chr1:200-100")) { error in
             XCTAssertEqual(error as? RegionError, .inverted(region: "chr1:200-100"))
             XCTAssertEqual((error as? RegionError)?.isUsage, true)
-            XCTAssertEqual("\(error)", "--region 'chr1:200-100': the start is after the end")
+            XCTAssertEqual("\(error)", "region 'chr1:200-100': the start is after the end")
         }
     }
 

@@ -164,12 +164,18 @@ final class NetworkTests: XCTestCase {
         XCTAssertEqual(NetworkArchitecture.standard.minimumInputLength, 113)
         var a = NetworkArchitecture.standard
         a.kernels = [9, 9]
-        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--kernels")) }
+        XCTAssertThrowsError(try a.validate()) {
+            XCTAssertEqual($0 as? TrainingError, .listLength(.kernels, count: 2, blocks: 3))
+        }
         a = .standard
         a.window = 100
-        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--window 100")) }
+        XCTAssertThrowsError(try a.validate()) {
+            XCTAssertEqual($0 as? TrainingError, .windowBelowMinimum(window: 100, minimum: 113))
+        }
         a = .standard
         a.pools = [3, 0, 1]
-        XCTAssertThrowsError(try a.validate()) { XCTAssert("\($0)".contains("--pools")) }
+        XCTAssertThrowsError(try a.validate()) {
+            XCTAssertEqual("\($0)", "pools values must be between 1 and 4096 (got 0)")
+        }
     }
 }

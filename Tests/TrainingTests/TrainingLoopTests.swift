@@ -166,7 +166,7 @@ final class TrainingLoopTests: XCTestCase {
         XCTAssertEqual(plain.metadata.formatVersion, 1)
         o.smooth = -1
         XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
-            XCTAssert("\($0)".hasPrefix("--smooth"), "\($0)")
+            XCTAssertEqual($0 as? TrainingError, .outOfRange(.smooth, "must be between 0 and 1073741824, got -1"))
         }
         o.smooth = 60
         o.orfGate = 180
@@ -177,7 +177,7 @@ final class TrainingLoopTests: XCTestCase {
         XCTAssertEqual(plain.metadata.orfGate, 0)
         o.orfGate = 2_001
         XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
-            XCTAssertEqual("\($0)", "--orf-gate must be between 0 and 2000, got 2001")
+            XCTAssertEqual("\($0)", "ORF gate must be between 0 and 2000, got 2001")
         }
     }
 
@@ -199,12 +199,12 @@ final class TrainingLoopTests: XCTestCase {
         var o = options()
         o.codingFraction = 0
         XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
-            XCTAssert("\($0)".hasPrefix("--coding-fraction"), "\($0)")
+            XCTAssert("\($0)".hasPrefix("coding fraction must be"), "\($0)")
         }
         o = options()
         o.step = 61
         XCTAssertThrowsError(try Trainer.train(trainingGenomes: [training], validationGenomes: [], options: o)) {
-            XCTAssert("\($0)".hasPrefix("--step"), "\($0)")
+            XCTAssert("\($0)".hasPrefix("step must be"), "\($0)")
         }
     }
 }
