@@ -24,39 +24,29 @@ final class FastNetwork: Sendable {
     let totalStride: Int
 
     init?(model: Model, kernels: KernelSet) {
-        let layers = model.metadata.layers
-        let names = model.metadata.tensorNames
-        func tensors(_ index: Int) -> (weight: [Float], bias: [Float]) {
-            (model.tensors[names[index]!.weight]!.values, model.tensors[names[index]!.bias]!.values)
-        }
-        guard case let .conv1d(4, c1, k1) = layers.first else { return nil }
+        let plan = model.plan
+        guard case let .conv1d(4, c1, k1, w1, b1, stemRelu) = plan.first else { return nil }
         self.kernels = kernels
         var index = 1
-        var stemRelu = false
         var stemPool = 1
         var stemSubsample = false
-        if index < layers.count, layers[index] == .relu { stemRelu = true; index += 1 }
-        if index < layers.count, case let .maxPool1d(size) = layers[index] { stemPool = size; index += 1 }
-        else if index < layers.count, case let .subsample1d(size) = layers[index] {
+        if index < plan.count, case let .maxPool1d(size) = plan[index] { stemPool = size; index += 1 }
+        else if index < plan.count, case let .subsample1d(size) = plan[index] {
             stemPool = size
             stemSubsample = true
             index += 1
         }
-        let (w1, b1) = tensors(0)
         stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool,
                           subsample: stemSubsample)
         var stages: [InferenceStage] = []
         var channels = c1
         var poolProduct = stemPool
-        while index < layers.count, layers[index] != .globalAveragePool {
-            switch layers[index] {
-            case let .conv1d(i, o, k):
-                let fuse = index + 1 < layers.count && layers[index + 1] == .relu
-                let (w, b) = tensors(index)
+        while index < plan.count, plan[index] != .globalAveragePool {
+            switch plan[index] {
+            case let .conv1d(i, o, k, w, b, fuse):
                 stages.append(.conv(PackedConv(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k,
                                                relu: fuse, kernels: kernels)))
                 channels = o
-                if fuse { index += 1 }
             case .relu:
                 stages.append(.relu)
             case let .maxPool1d(size):
@@ -70,13 +60,12 @@ final class FastNetwork: Sendable {
             }
             index += 1
         }
-        guard index < layers.count else { return nil }
+        guard index < plan.count else { return nil }
         index += 1
         var head: [HeadLayer] = []
-        while index < layers.count {
-            switch layers[index] {
-            case let .dense(i, o):
-                let (w, b) = tensors(index)
+        while index < plan.count {
+            switch plan[index] {
+            case let .dense(i, o, w, b):
                 head.append(.dense(inFeatures: i, outFeatures: o, weight: w, bias: b))
             case .relu: head.append(.relu)
             case .sigmoid: head.append(.sigmoid)

@@ -9,15 +9,15 @@ public final class ReferenceNetwork: Sendable {
     /// The network's minimum input length in bases (`Model.minimumInputLength`).
     public let minimumInputLength: Int
     /// The layers with weights attached, ReLU fused into preceding convolutions.
-    let plan: [CompiledLayer]
+    let plan: [PlannedLayer]
     /// Floats per position needed by the widest activation (scratch is `length × maxChannels`).
     let maxChannels: Int
 
     /// Compiles `model`'s validated layers.
     public init(_ model: Model) {
         minimumInputLength = model.minimumInputLength
-        plan = CompiledLayer.compile(model.metadata.layers, names: model.metadata.tensorNames, tensors: model.tensors)
-        maxChannels = CompiledLayer.maxChannels(model.metadata.layers)
+        plan = model.plan
+        maxChannels = PlannedLayer.maxChannels(model.metadata.layers)
     }
 
     /// Scalar reference forward pass of one window.

@@ -1,8 +1,7 @@
-import ModelFormat
-
 /// A layer ready to run: its weights copied out of the file, and a ReLU that directly follows a
-/// convolution fused into it.
-enum CompiledLayer: Sendable {
+/// convolution fused into it. The one walk over a model's layer list that both forward passes (the
+/// scalar `ReferenceNetwork` and the SIMD `FastNetwork`) run from: `Model.plan`.
+public enum PlannedLayer: Sendable, Equatable {
     /// weight `[outChannels][inChannels][kernel]`, bias `[outChannels]`.
     case conv1d(inChannels: Int, outChannels: Int, kernel: Int, weight: [Float], bias: [Float], fusedReLU: Bool)
     case relu
@@ -13,11 +12,11 @@ enum CompiledLayer: Sendable {
     case dense(inFeatures: Int, outFeatures: Int, weight: [Float], bias: [Float])
     case sigmoid
 
-    /// Compiles validated `layers` with their tensors (names parallel to layers).
-    static func compile(
+    /// Plans validated `layers` with their tensors (names parallel to layers).
+    static func plan(
         _ layers: [LayerSpec], names: [TensorNames?], tensors: [String: (shape: [Int], values: [Float])]
-    ) -> [CompiledLayer] {
-        var plan: [CompiledLayer] = []
+    ) -> [PlannedLayer] {
+        var plan: [PlannedLayer] = []
         var index = 0
         while index < layers.count {
             switch layers[index] {
@@ -48,7 +47,7 @@ enum CompiledLayer: Sendable {
     }
 
     /// Largest channel / feature count any activation has (at least 4, the one-hot input).
-    static func maxChannels(_ layers: [LayerSpec]) -> Int {
+    public static func maxChannels(_ layers: [LayerSpec]) -> Int {
         layers.reduce(4) { widest, layer in
             switch layer {
             case let .conv1d(_, o, _): return max(widest, o)
@@ -56,5 +55,13 @@ enum CompiledLayer: Sendable {
             default: return widest
             }
         }
+    }
+}
+
+extension Model {
+    /// The model's layers with their weights, ReLU fused into the convolution before it (see
+    /// `PlannedLayer`). Computed on each call; callers keep the result.
+    public var plan: [PlannedLayer] {
+        PlannedLayer.plan(metadata.layers, names: metadata.tensorNames, tensors: tensors)
     }
 }
