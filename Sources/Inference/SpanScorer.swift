@@ -22,30 +22,30 @@ public final class SpanScorer {
     public internal(set) var statistics = InferenceStatistics()
 
     /// Activations: index 0 the stem output, `i + 1` the output of stage `i`.
-    var activations: [ScratchArray<Float>]
+    var activations: [ScratchBuffer<Float>]
     /// Window id lists of the branches: index 0 the stem phases, `i + 1` the pool at stage `i`.
-    var idLists: [ScratchArray<Int32>]
-    let allIds = ScratchArray<Int32>()
+    var idLists: [ScratchBuffer<Int32>]
+    let allIds = ScratchBuffer<Int32>()
     /// Oriented start of each window of the current strand, by id.
-    let orientedStarts = ScratchArray<Int>()
+    let orientedStarts = ScratchBuffer<Int>()
     /// Global-average-pooled features by id, `[id][featureCount]`.
-    let features = ScratchArray<Float>()
+    let features = ScratchBuffer<Float>()
     /// Head output by id.
-    let probabilities = ScratchArray<Float>()
-    let unambiguousPrefix = ScratchArray<Int32>()
-    let tailRows = ScratchArray<Int32>()
-    let tailOffsets = ScratchArray<Int>()
-    let tailOutput = ScratchArray<Float>()
-    let sums = ScratchArray<Double>()
-    let headLanes = ScratchArray<SIMD16<Float>>()
-    let headNext = ScratchArray<SIMD16<Float>>()
+    let probabilities = ScratchBuffer<Float>()
+    let unambiguousPrefix = ScratchBuffer<Int32>()
+    let tailRows = ScratchBuffer<Int32>()
+    let tailOffsets = ScratchBuffer<Int>()
+    let tailOutput = ScratchBuffer<Float>()
+    let sums = ScratchBuffer<Double>()
+    let headLanes = ScratchBuffer<SIMD16<Float>>()
+    let headNext = ScratchBuffer<SIMD16<Float>>()
 
     init(engine: InferenceEngine) {
         self.engine = engine
         network = engine.network
         let stages = network?.stages.count ?? 0
-        activations = (0...stages).map { _ in ScratchArray<Float>() }
-        idLists = (0...stages).map { _ in ScratchArray<Int32>() }
+        activations = (0...stages).map { _ in ScratchBuffer<Float>() }
+        idLists = (0...stages).map { _ in ScratchBuffer<Int32>() }
     }
 
     /// Scores windows of one span on the strands asked for.

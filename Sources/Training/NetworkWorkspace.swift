@@ -1,3 +1,4 @@
+import GenomeCore
 import Kernels
 
 /// One thread's buffers for the network's passes over up to `capacity` samples (a part of a

@@ -1,3 +1,4 @@
+import GenomeCore
 import Kernels
 
 /// The network's weights packed for the fast kernels, rebuilt after every optimiser step and
