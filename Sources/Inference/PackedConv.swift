@@ -3,7 +3,7 @@ import Kernels
 /// A convolution after the first, packed for `TileGEMM` in the layout of one kernel variant.
 ///
 /// Activations are position-major with padded channels: `[length][inStride]` in, `[length − kernel
-/// + 1][outStride]` out. The GEMM depth index is `j · inStride + i` (tap-major, as `FastConv1d`'s
+/// + 1][outStride]` out. The GEMM depth index is `j · inStride + i` (tap-major, as `TrainingConv1d`'s
 /// GEMM layout), so row `t` of the overlapping-rows operand is `x[t · inStride ..< (t + kernel) ·
 /// inStride]`; padded input channels get zero weights.
 struct PackedConv: Sendable {

@@ -35,15 +35,15 @@ public enum AVX2Kernels {
                           outFeatures: outFeatures, y: y)
     }
 
-    /// The trainer's products (`FastGEMM`, 8-column panels) on YMM registers with fused multiply-add.
+    /// The trainer's products (`PanelGEMM`, 8-column panels) on YMM registers with fused multiply-add.
     /// A function, not a stored constant: a lazy global's initializer would be code of this module
     /// without the module's name in its symbol (see InstructionSetTests).
     public static func training() -> TrainingGEMM {
         TrainingGEMM(
             name: "avx2",
-            multiply: { FastGEMM.multiply(AVX2Policy.self, a: $0, rows: $1, rowStride: $2, depth: $3, packedB: $4,
+            multiply: { PanelGEMM.multiply(AVX2Policy.self, a: $0, rows: $1, rowStride: $2, depth: $3, packedB: $4,
                                           columns: $5, bias: $6, c: $7, ldc: $8) },
-            accumulateTransposedProduct: { FastGEMM.accumulateTransposedProduct(AVX2Policy.self, a: $0, rows: $1,
+            accumulateTransposedProduct: { PanelGEMM.accumulateTransposedProduct(AVX2Policy.self, a: $0, rows: $1,
                                                                                 rowStride: $2, depth: $3, d: $4, ldd: $5,
                                                                                 columns: $6, c: $7, ldc: $8) })
     }

@@ -16,7 +16,7 @@ public enum ModelExporter {
         var tensors: [String: (shape: [Int], values: [Float])] = [:]
         for (block, shape) in architecture.blocks().enumerated() {
             let gemm = Array(weights.parameters[layout.convWeight[block]])
-            var w = FastConv1d.pytorchLayout(gemm: gemm, inChannels: shape.inChannels, outChannels: shape.outChannels,
+            var w = TrainingConv1d.pytorchLayout(gemm: gemm, inChannels: shape.inChannels, outChannels: shape.outChannels,
                                              kernelSize: shape.kernel)
             let perOut = shape.inChannels * shape.kernel
             for o in 0..<shape.outChannels {
@@ -29,7 +29,7 @@ public enum ModelExporter {
         let features = architecture.featureCount
         let hidden = architecture.hidden
         tensors["fc1.weight"] = ([hidden, features],
-                                 FastDense.transpose(Array(weights.parameters[layout.fc1Weight]), rows: features,
+                                 TrainingDense.transpose(Array(weights.parameters[layout.fc1Weight]), rows: features,
                                                      columns: hidden))
         tensors["fc1.bias"] = ([hidden], Array(weights.parameters[layout.fc1Bias]))
         tensors["fc2.weight"] = ([1, hidden], Array(weights.parameters[layout.fc2Weight]))

@@ -17,22 +17,22 @@ extension NetworkWorkspace {
 
         let c = architecture.featureCount
         let h = architecture.hidden
-        FastDense.accumulateWeightGradient(input: hidden.pointer, batch: batch, inFeatures: h,
+        TrainingDense.accumulateWeightGradient(input: hidden.pointer, batch: batch, inFeatures: h,
                                            gradOutput: gradLogits.pointer, outFeatures: 1,
                                            gradWeight: grads + layout.fc2Weight.lowerBound)
-        FastDense.accumulateBiasGradient(gradOutput: gradLogits.pointer, batch: batch, outFeatures: 1,
+        TrainingDense.accumulateBiasGradient(gradOutput: gradLogits.pointer, batch: batch, outFeatures: 1,
                                          gradBias: grads + layout.fc2Bias.lowerBound)
-        FastDense.inputGradient(gradOutput: gradLogits.pointer, batch: batch, outFeatures: 1,
+        TrainingDense.inputGradient(gradOutput: gradLogits.pointer, batch: batch, outFeatures: 1,
                                 packedTransposedWeight: packed.fc2Transposed.pointer, inFeatures: h,
                                 gradInput: gradHidden.pointer)
-        FastActivation.reluBackward(output: hidden.pointer, grad: gradHidden.pointer, count: batch * h)
+        TrainingActivation.reluBackward(output: hidden.pointer, grad: gradHidden.pointer, count: batch * h)
         let denseInput = dropoutRate > 0 ? dropped.pointer : features.pointer
-        FastDense.accumulateWeightGradient(input: denseInput, batch: batch, inFeatures: c,
+        TrainingDense.accumulateWeightGradient(input: denseInput, batch: batch, inFeatures: c,
                                            gradOutput: gradHidden.pointer, outFeatures: h,
                                            gradWeight: grads + layout.fc1Weight.lowerBound)
-        FastDense.accumulateBiasGradient(gradOutput: gradHidden.pointer, batch: batch, outFeatures: h,
+        TrainingDense.accumulateBiasGradient(gradOutput: gradHidden.pointer, batch: batch, outFeatures: h,
                                          gradBias: grads + layout.fc1Bias.lowerBound)
-        FastDense.inputGradient(gradOutput: gradHidden.pointer, batch: batch, outFeatures: h,
+        TrainingDense.inputGradient(gradOutput: gradHidden.pointer, batch: batch, outFeatures: h,
                                 packedTransposedWeight: packed.fc1Transposed.pointer, inFeatures: c,
                                 gradInput: gradFeatures.pointer)
         if dropoutRate > 0 {
@@ -43,7 +43,7 @@ extension NetworkWorkspace {
         gradSpare = gradB.pointer
         let last = shapes[shapes.count - 1]
         for b in 0..<batch {
-            FastPooling.globalAveragePoolBackward(gradOutput: gradFeatures.pointer + b * c, length: last.outLength,
+            TrainingPooling.globalAveragePoolBackward(gradOutput: gradFeatures.pointer + b * c, length: last.outLength,
                                                   channels: c, gradInput: gradCurrent + b * last.outLength * c)
         }
     }
@@ -56,7 +56,7 @@ extension NetworkWorkspace {
         if s.pool > 1 {
             let pooledSize = s.outLength * s.outChannels
             for b in 0..<batch {
-                FastPooling.maxPoolBackward(gradOutput: gradCurrent + b * pooledSize,
+                TrainingPooling.maxPoolBackward(gradOutput: gradCurrent + b * pooledSize,
                                             argmax: argmax[l].pointer + b * pooledSize, outLength: s.outLength,
                                             channels: s.outChannels, inLength: s.convLength,
                                             gradInput: gradSpare + b * outSize)
@@ -64,7 +64,7 @@ extension NetworkWorkspace {
             swap(&gradCurrent, &gradSpare)
         }
         let rows = batch * s.convLength
-        FastActivation.reluBackward(output: activated[l].pointer, grad: gradCurrent, count: rows * s.outChannels)
+        TrainingActivation.reluBackward(output: activated[l].pointer, grad: gradCurrent, count: rows * s.outChannels)
         partialSums.pointer.update(repeating: 0, count: partialSums.count)
         BatchNorm.addGradientSums(normalized: normalized[l].pointer, grad: gradCurrent, rows: rows,
                                   channels: s.outChannels, into: partialSums.pointer)
@@ -84,14 +84,14 @@ extension NetworkWorkspace {
         let x = blockInput(l)
         let inSize = s.inLength * s.inChannels
         for b in 0..<batch {
-            FastConv1d.accumulateWeightGradient(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
+            TrainingConv1d.accumulateWeightGradient(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
                                                 gradOutput: gradCurrent + b * outSize, outChannels: s.outChannels,
                                                 kernelSize: s.kernel, gradWeight: grads + layout.convWeight[l].lowerBound,
                                                 gemm: gemm)
         }
         guard l > 0 else { return }
         for b in 0..<batch {
-            FastConv1d.inputGradient(gradOutput: gradCurrent + b * outSize, outLength: s.convLength,
+            TrainingConv1d.inputGradient(gradOutput: gradCurrent + b * outSize, outLength: s.convLength,
                                      outChannels: s.outChannels, packedTransposedWeight: packed.convTransposed[l].pointer,
                                      inChannels: s.inChannels, kernelSize: s.kernel, scratch: convScratch.pointer,
                                      gradInput: gradSpare + b * inSize, gemm: gemm)

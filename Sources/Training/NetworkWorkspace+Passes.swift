@@ -20,7 +20,7 @@ extension NetworkWorkspace {
         let inSize = s.inLength * s.inChannels
         let outSize = s.convLength * s.outChannels
         for b in 0..<batch {
-            FastConv1d.forward(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
+            TrainingConv1d.forward(input: x + b * inSize, length: s.inLength, inChannels: s.inChannels,
                                packedWeight: packed.conv[l].pointer, bias: nil, outChannels: s.outChannels,
                                kernelSize: s.kernel, output: z + b * outSize, gemm: gemm)
         }
@@ -64,16 +64,16 @@ extension NetworkWorkspace {
         let s = shapes[l]
         let a = activated[l].pointer
         let outSize = s.convLength * s.outChannels
-        FastActivation.reluForward(a, count: batch * outSize)
+        TrainingActivation.reluForward(a, count: batch * outSize)
         guard s.pool > 1 else { return }
         let pooledSize = s.outLength * s.outChannels
         for b in 0..<batch {
             if s.poolKind == .max {
-                FastPooling.maxPoolForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
+                TrainingPooling.maxPoolForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
                                            size: s.pool, output: pooled[l].pointer + b * pooledSize,
                                            argmax: argmax[l].pointer + b * pooledSize)
             } else {
-                FastPooling.subsampleForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
+                TrainingPooling.subsampleForward(input: a + b * outSize, length: s.convLength, channels: s.outChannels,
                                              size: s.pool, output: pooled[l].pointer + b * pooledSize,
                                              argmax: argmax[l].pointer + b * pooledSize)
             }
@@ -87,7 +87,7 @@ extension NetworkWorkspace {
         let c = last.outChannels
         let y = blockOutput(shapes.count - 1)
         for b in 0..<batch {
-            FastPooling.globalAveragePoolForward(input: y + b * last.outLength * c, length: last.outLength,
+            TrainingPooling.globalAveragePoolForward(input: y + b * last.outLength * c, length: last.outLength,
                                                  channels: c, output: features.pointer + b * c)
         }
         var denseInput = UnsafePointer(features.pointer)
@@ -96,10 +96,10 @@ extension NetworkWorkspace {
             denseInput = UnsafePointer(dropped.pointer)
         }
         let h = architecture.hidden
-        FastDense.forward(input: denseInput, batch: batch, inFeatures: c, packedWeight: packed.fc1.pointer,
+        TrainingDense.forward(input: denseInput, batch: batch, inFeatures: c, packedWeight: packed.fc1.pointer,
                           bias: params + layout.fc1Bias.lowerBound, outFeatures: h, output: hidden.pointer)
-        FastActivation.reluForward(hidden.pointer, count: batch * h)
-        FastDense.forward(input: hidden.pointer, batch: batch, inFeatures: h, packedWeight: packed.fc2.pointer,
+        TrainingActivation.reluForward(hidden.pointer, count: batch * h)
+        TrainingDense.forward(input: hidden.pointer, batch: batch, inFeatures: h, packedWeight: packed.fc2.pointer,
                           bias: params + layout.fc2Bias.lowerBound, outFeatures: 1, output: logits.pointer)
     }
 }

@@ -48,7 +48,7 @@ final class NetworkWorkspace: @unchecked Sendable {
     /// Two ping-pong gradient buffers, each as large as the largest per-batch activation.
     let gradA: ScratchBuffer<Float>
     let gradB: ScratchBuffer<Float>
-    /// Scratch for `FastConv1d.inputGradient`.
+    /// Scratch for `TrainingConv1d.inputGradient`.
     let convScratch: ScratchBuffer<Float>
     let gradFeatures: ScratchBuffer<Float>
     let gradHidden: ScratchBuffer<Float>
@@ -93,7 +93,7 @@ final class NetworkWorkspace: @unchecked Sendable {
         gradCurrent = gradA.pointer
         gradSpare = gradB.pointer
         convScratch = floats(shapes.map {
-            FastConv1d.inputGradientScratchCount(outLength: $0.convLength, inChannels: $0.inChannels, kernelSize: $0.kernel)
+            TrainingConv1d.inputGradientScratchCount(outLength: $0.convLength, inChannels: $0.inChannels, kernelSize: $0.kernel)
         }.max() ?? 0)
         gradFeatures = floats(capacity * featureCount)
         gradHidden = floats(capacity * architecture.hidden)

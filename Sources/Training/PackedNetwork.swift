@@ -4,9 +4,9 @@ import Kernels
 /// The network's weights packed for the fast kernels, rebuilt after every optimiser step and
 /// shared read-only by the worker threads.
 final class PackedNetwork: @unchecked Sendable {
-    /// Per block: conv weights packed for the forward product (`FastConv1d.packWeights`).
+    /// Per block: conv weights packed for the forward product (`TrainingConv1d.packWeights`).
     let conv: [ScratchBuffer<Float>]
-    /// Per block: conv weights packed for the input gradient (`FastConv1d.packTransposedWeights`).
+    /// Per block: conv weights packed for the input gradient (`TrainingConv1d.packTransposedWeights`).
     let convTransposed: [ScratchBuffer<Float>]
     /// Hidden dense layer, forward and input-gradient packings.
     let fc1: ScratchBuffer<Float>
@@ -29,10 +29,10 @@ final class PackedNetwork: @unchecked Sendable {
         var convT: [ScratchBuffer<Float>] = []
         for (block, shape) in architecture.blocks().enumerated() {
             let w = params.pointer + layout.convWeight[block].lowerBound
-            conv.append(ScratchBuffer(FastConv1d.packWeights(gemm: w, inChannels: shape.inChannels,
+            conv.append(ScratchBuffer(TrainingConv1d.packWeights(gemm: w, inChannels: shape.inChannels,
                                                              outChannels: shape.outChannels, kernelSize: shape.kernel),
                                       zero: 0))
-            convT.append(ScratchBuffer(FastConv1d.packTransposedWeights(gemm: w, inChannels: shape.inChannels,
+            convT.append(ScratchBuffer(TrainingConv1d.packTransposedWeights(gemm: w, inChannels: shape.inChannels,
                                                                         outChannels: shape.outChannels,
                                                                         kernelSize: shape.kernel), zero: 0))
         }
@@ -42,11 +42,11 @@ final class PackedNetwork: @unchecked Sendable {
         let hidden = architecture.hidden
         let w1 = params.pointer + layout.fc1Weight.lowerBound
         let w2 = params.pointer + layout.fc2Weight.lowerBound
-        fc1 = ScratchBuffer(FastDense.packWeights(gemm: w1, inFeatures: features, outFeatures: hidden), zero: 0)
-        fc1Transposed = ScratchBuffer(FastDense.packTransposedWeights(gemm: w1, inFeatures: features, outFeatures: hidden),
+        fc1 = ScratchBuffer(TrainingDense.packWeights(gemm: w1, inFeatures: features, outFeatures: hidden), zero: 0)
+        fc1Transposed = ScratchBuffer(TrainingDense.packTransposedWeights(gemm: w1, inFeatures: features, outFeatures: hidden),
                                       zero: 0)
-        fc2 = ScratchBuffer(FastDense.packWeights(gemm: w2, inFeatures: hidden, outFeatures: 1), zero: 0)
-        fc2Transposed = ScratchBuffer(FastDense.packTransposedWeights(gemm: w2, inFeatures: hidden, outFeatures: 1),
+        fc2 = ScratchBuffer(TrainingDense.packWeights(gemm: w2, inFeatures: hidden, outFeatures: 1), zero: 0)
+        fc2Transposed = ScratchBuffer(TrainingDense.packTransposedWeights(gemm: w2, inFeatures: hidden, outFeatures: 1),
                                       zero: 0)
         let folded = weights.batchNormScaleShift()
         evalScale = folded.map { ScratchBuffer($0.scale, zero: 0) }

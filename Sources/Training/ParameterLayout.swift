@@ -2,7 +2,7 @@
 ///
 /// Order: per block the conv weight, batch-norm γ and β; then fc1 weight and bias, fc2 weight and
 /// bias. Convolutions have no bias in training (batch norm's β replaces it). Weights are in GEMM
-/// layout (see `FastConv1d`, `FastDense`): conv `[kernel][in][out]`, dense `[in][out]`.
+/// layout (see `TrainingConv1d`, `TrainingDense`): conv `[kernel][in][out]`, dense `[in][out]`.
 public struct ParameterLayout: Sendable, Equatable {
     /// Conv weight of each block, `[kernel][in][out]`.
     public let convWeight: [Range<Int>]

@@ -22,12 +22,12 @@ final class BenchmarkTests: XCTestCase {
             let x = (0..<(length * cin)).map { _ in rng.unitFloat() - 0.5 }
             let w = (0..<(k * cin * cout)).map { _ in rng.unitFloat() - 0.5 }
             let dy = (0..<(outLength * cout)).map { _ in rng.unitFloat() - 0.5 }
-            let packed = w.withUnsafeBufferPointer { FastConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k) }
-            let packedT = w.withUnsafeBufferPointer { FastConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k) }
+            let packed = w.withUnsafeBufferPointer { TrainingConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k) }
+            let packedT = w.withUnsafeBufferPointer { TrainingConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k) }
             var y = [Float](repeating: 0, count: outLength * cout)
             var dW = [Float](repeating: 0, count: w.count)
             var dX = [Float](repeating: 0, count: x.count)
-            var scratch = [Float](repeating: 0, count: FastConv1d.inputGradientScratchCount(outLength: outLength, inChannels: cin, kernelSize: k))
+            var scratch = [Float](repeating: 0, count: TrainingConv1d.inputGradientScratchCount(outLength: outLength, inChannels: cin, kernelSize: k))
             let flops = 2.0 * Double(shape.convMultiplyAdds)
             let iterations = max(200, Int(2e9 / flops / 3))
             func time(_ body: () -> Void) -> Double {
@@ -35,9 +35,9 @@ final class BenchmarkTests: XCTestCase {
                 for _ in 0..<iterations { body() }
                 return Date().timeIntervalSince(start)
             }
-            let forward = time { FastConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: nil, outChannels: cout, kernelSize: k, output: &y) }
-            let weight = time { FastConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: dy, outChannels: cout, kernelSize: k, gradWeight: &dW) }
-            let input = time { FastConv1d.inputGradient(gradOutput: dy, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT, inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX) }
+            let forward = time { TrainingConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: nil, outChannels: cout, kernelSize: k, output: &y) }
+            let weight = time { TrainingConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: dy, outChannels: cout, kernelSize: k, gradWeight: &dW) }
+            let input = time { TrainingConv1d.inputGradient(gradOutput: dy, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT, inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX) }
             let g = { (s: Double) in String(format: "%.1f", flops * Double(iterations) / s / 1e9) }
             print("BENCH conv \(cin)->\(cout) k\(k) L\(length): forward \(g(forward)) GFLOP/s, dW \(g(weight)) GFLOP/s, dX \(g(input)) GFLOP/s")
             totals.flops += 3 * flops * Double(iterations)

@@ -15,28 +15,28 @@ final class GradientCheckTests: XCTestCase {
         let r = TestSupport.randomArray(outLength * cout, &rng)
         func conv(_ x: [Float], _ w: [Float]) -> [Float] {
             let packed = w.withUnsafeBufferPointer {
-                FastConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
+                TrainingConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
             }
             var y = [Float](repeating: 0, count: outLength * cout)
-            FastConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: nil,
+            TrainingConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: nil,
                                outChannels: cout, kernelSize: k, output: &y)
             return y
         }
         var dW = [Float](repeating: 0, count: w.count)
-        FastConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: r, outChannels: cout,
+        TrainingConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: r, outChannels: cout,
                                             kernelSize: k, gradWeight: &dW)
         let packedT = w.withUnsafeBufferPointer {
-            FastConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
+            TrainingConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
         }
-        var scratch = [Float](repeating: 0, count: FastConv1d.inputGradientScratchCount(outLength: outLength,
+        var scratch = [Float](repeating: 0, count: TrainingConv1d.inputGradientScratchCount(outLength: outLength,
                                                                                          inChannels: cin, kernelSize: k))
         var dX = [Float](repeating: 0, count: x.count)
-        FastConv1d.inputGradient(gradOutput: r, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT,
+        TrainingConv1d.inputGradient(gradOutput: r, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT,
                                  inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX)
         TestSupport.assertGradient(dW, TestSupport.numericGradient(w, h: 1e-2) { TestSupport.dot(r, conv(x, $0)) }, "conv dW")
         TestSupport.assertGradient(dX, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, conv($0, w)) }, "conv dX")
         var dB = [Float](repeating: 0, count: cout)
-        FastConv1d.accumulateBiasGradient(gradOutput: r, outLength: outLength, outChannels: cout, gradBias: &dB)
+        TrainingConv1d.accumulateBiasGradient(gradOutput: r, outLength: outLength, outChannels: cout, gradBias: &dB)
         var expectedB = [Float](repeating: 0, count: cout)
         for t in 0..<outLength { for o in 0..<cout { expectedB[o] += r[t * cout + o] } }
         TestSupport.assertGradient(dB, expectedB, "conv db")
@@ -82,11 +82,11 @@ final class GradientCheckTests: XCTestCase {
         let r = TestSupport.randomArray(40, &rng)
         func relu(_ v: [Float]) -> [Float] {
             var y = v
-            FastActivation.reluForward(&y, count: y.count)
+            TrainingActivation.reluForward(&y, count: y.count)
             return y
         }
         var grad = r
-        FastActivation.reluBackward(output: relu(x), grad: &grad, count: grad.count)
+        TrainingActivation.reluBackward(output: relu(x), grad: &grad, count: grad.count)
         TestSupport.assertGradient(grad, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, relu($0)) }, "relu")
     }
 
@@ -99,14 +99,14 @@ final class GradientCheckTests: XCTestCase {
         func pool(_ v: [Float]) -> (y: [Float], argmax: [Int32]) {
             var y = [Float](repeating: 0, count: outLength * channels)
             var arg = [Int32](repeating: 0, count: y.count)
-            FastPooling.subsampleForward(input: v, length: length, channels: channels, size: size, output: &y,
+            TrainingPooling.subsampleForward(input: v, length: length, channels: channels, size: size, output: &y,
                                          argmax: &arg)
             return (y, arg)
         }
         XCTAssertEqual(pool(x).y, ReferenceKernels.subsample1d(x, channels: channels, size: size))
         XCTAssertEqual(Array(pool(x).y[channels..<(2 * channels)]), Array(x[(3 * channels)..<(4 * channels)]))
         var dX = [Float](repeating: 0, count: x.count)
-        FastPooling.maxPoolBackward(gradOutput: r, argmax: pool(x).argmax, outLength: outLength, channels: channels,
+        TrainingPooling.maxPoolBackward(gradOutput: r, argmax: pool(x).argmax, outLength: outLength, channels: channels,
                                     inLength: length, gradInput: &dX)
         TestSupport.assertGradient(dX, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, pool($0).y) },
                                    "subsample")
@@ -123,11 +123,11 @@ final class GradientCheckTests: XCTestCase {
         func pool(_ v: [Float]) -> (y: [Float], argmax: [Int32]) {
             var y = [Float](repeating: 0, count: outLength * channels)
             var arg = [Int32](repeating: 0, count: y.count)
-            FastPooling.maxPoolForward(input: v, length: length, channels: channels, size: size, output: &y, argmax: &arg)
+            TrainingPooling.maxPoolForward(input: v, length: length, channels: channels, size: size, output: &y, argmax: &arg)
             return (y, arg)
         }
         var dX = [Float](repeating: 0, count: x.count)
-        FastPooling.maxPoolBackward(gradOutput: r, argmax: pool(x).argmax, outLength: outLength, channels: channels,
+        TrainingPooling.maxPoolBackward(gradOutput: r, argmax: pool(x).argmax, outLength: outLength, channels: channels,
                                     inLength: length, gradInput: &dX)
         TestSupport.assertGradient(dX, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, pool($0).y) }, "maxpool")
     }
@@ -139,11 +139,11 @@ final class GradientCheckTests: XCTestCase {
         let r = TestSupport.randomArray(channels, &rng)
         func gap(_ v: [Float]) -> [Float] {
             var y = [Float](repeating: 0, count: channels)
-            FastPooling.globalAveragePoolForward(input: v, length: length, channels: channels, output: &y)
+            TrainingPooling.globalAveragePoolForward(input: v, length: length, channels: channels, output: &y)
             return y
         }
         var dX = [Float](repeating: 0, count: x.count)
-        FastPooling.globalAveragePoolBackward(gradOutput: r, length: length, channels: channels, gradInput: &dX)
+        TrainingPooling.globalAveragePoolBackward(gradOutput: r, length: length, channels: channels, gradInput: &dX)
         TestSupport.assertGradient(dX, TestSupport.numericGradient(x, h: 1e-2) { TestSupport.dot(r, gap($0)) }, "gap")
     }
 
@@ -155,18 +155,18 @@ final class GradientCheckTests: XCTestCase {
         let b = TestSupport.randomArray(outF, &rng)
         let r = TestSupport.randomArray(batch * outF, &rng)
         func dense(_ x: [Float], _ w: [Float], _ b: [Float]) -> [Float] {
-            let packed = w.withUnsafeBufferPointer { FastDense.packWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
+            let packed = w.withUnsafeBufferPointer { TrainingDense.packWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
             var y = [Float](repeating: 0, count: batch * outF)
-            FastDense.forward(input: x, batch: batch, inFeatures: inF, packedWeight: packed, bias: b, outFeatures: outF, output: &y)
+            TrainingDense.forward(input: x, batch: batch, inFeatures: inF, packedWeight: packed, bias: b, outFeatures: outF, output: &y)
             return y
         }
         var dW = [Float](repeating: 0, count: w.count)
         var dB = [Float](repeating: 0, count: outF)
         var dX = [Float](repeating: 0, count: x.count)
-        FastDense.accumulateWeightGradient(input: x, batch: batch, inFeatures: inF, gradOutput: r, outFeatures: outF, gradWeight: &dW)
-        FastDense.accumulateBiasGradient(gradOutput: r, batch: batch, outFeatures: outF, gradBias: &dB)
-        let packedT = w.withUnsafeBufferPointer { FastDense.packTransposedWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
-        FastDense.inputGradient(gradOutput: r, batch: batch, outFeatures: outF, packedTransposedWeight: packedT, inFeatures: inF,
+        TrainingDense.accumulateWeightGradient(input: x, batch: batch, inFeatures: inF, gradOutput: r, outFeatures: outF, gradWeight: &dW)
+        TrainingDense.accumulateBiasGradient(gradOutput: r, batch: batch, outFeatures: outF, gradBias: &dB)
+        let packedT = w.withUnsafeBufferPointer { TrainingDense.packTransposedWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
+        TrainingDense.inputGradient(gradOutput: r, batch: batch, outFeatures: outF, packedTransposedWeight: packedT, inFeatures: inF,
                                 gradInput: &dX)
         TestSupport.assertGradient(dW, TestSupport.numericGradient(w, h: 1e-2) { TestSupport.dot(r, dense(x, $0, b)) }, "dense dW")
         TestSupport.assertGradient(dB, TestSupport.numericGradient(b, h: 1e-2) { TestSupport.dot(r, dense(x, w, $0)) }, "dense db")

@@ -1,7 +1,7 @@
 /// One product for `TileGEMM`: `C[t][n] = act(bias[n] + Σ_{r < depth} A[t][r] · B[r][n])` for
 /// `t < rows`, `n < columns`, where `act` is ReLU or the identity.
 ///
-/// `A` is an overlapping-rows matrix (as in `FastGEMM`): row `t` is the contiguous slice
+/// `A` is an overlapping-rows matrix (as in `PanelGEMM`): row `t` is the contiguous slice
 /// `a[index(t) · rowStride ..< index(t) · rowStride + depth]`, with `index(t) = t`, or
 /// `rowIndex[t]` when a row list is given (the rows of a sparse convolution output). With
 /// position-major activations `[length][Cin]`, `rowStride = Cin` and `depth = kernel · Cin` make row

@@ -6,7 +6,7 @@ import XCTest
 
 /// Every fast kernel against `ReferenceKernels` (forward) or a plain scalar loop (backward), on
 /// random shapes with tails: output widths not multiples of 8, lengths not multiples of the 4-row tile.
-final class FastKernelTests: XCTestCase {
+final class TrainingKernelTests: XCTestCase {
     /// (inChannels, outChannels, kernel, length) cases covering tails.
     private let convShapes: [(Int, Int, Int, Int)] = [
         (4, 32, 9, 150), (1, 1, 1, 1), (3, 5, 2, 7), (4, 13, 5, 14), (7, 16, 3, 10), (5, 17, 4, 9),
@@ -20,7 +20,7 @@ final class FastKernelTests: XCTestCase {
 
     func testTrainingKernelsChooseTheWidestBuild() {
         XCTAssertEqual(TrainingKernels.gemm.name, KernelVariant.fromEnvironment() == .portable ? "baseline" : "avx2")
-        if KernelVariant.best == .portable { print("FastKernelTests: no AVX2 + FMA here; only the baseline build is tested") }
+        if KernelVariant.best == .portable { print("TrainingKernelTests: no AVX2 + FMA here; only the baseline build is tested") }
     }
 
     func testConvForwardMatchesReference() {
@@ -34,13 +34,13 @@ final class FastKernelTests: XCTestCase {
             let w = TestSupport.randomArray(cout * cin * k, &rng)
             let b = TestSupport.randomArray(cout, &rng)
             let expected = ReferenceKernels.conv1d(x, inChannels: cin, weight: w, bias: b, outChannels: cout, kernelSize: k)
-            let gemm = FastConv1d.gemmLayout(pytorch: w, inChannels: cin, outChannels: cout, kernelSize: k)
-            XCTAssertEqual(FastConv1d.pytorchLayout(gemm: gemm, inChannels: cin, outChannels: cout, kernelSize: k), w)
+            let gemm = TrainingConv1d.gemmLayout(pytorch: w, inChannels: cin, outChannels: cout, kernelSize: k)
+            XCTAssertEqual(TrainingConv1d.pytorchLayout(gemm: gemm, inChannels: cin, outChannels: cout, kernelSize: k), w)
             let packed = gemm.withUnsafeBufferPointer {
-                FastConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
+                TrainingConv1d.packWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
             }
             var out = [Float](repeating: .nan, count: (length - k + 1) * cout)
-            FastConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: b,
+            TrainingConv1d.forward(input: x, length: length, inChannels: cin, packedWeight: packed, bias: b,
                                outChannels: cout, kernelSize: k, output: &out, gemm: build)
             TestSupport.assertClose(out, expected, "\(build.name) conv forward \(cin)x\(cout) k\(k) L\(length)")
         }
@@ -72,19 +72,19 @@ final class FastKernelTests: XCTestCase {
                     }
                 }
             }
-            FastConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: dy,
+            TrainingConv1d.accumulateWeightGradient(input: x, length: length, inChannels: cin, gradOutput: dy,
                                                 outChannels: cout, kernelSize: k, gradWeight: &dW, gemm: build)
             TestSupport.assertClose(dW, expectedW, "\(build.name) conv dW \(cin)x\(cout) k\(k) L\(length)")
             var dB = [Float](repeating: 0, count: cout)
-            FastConv1d.accumulateBiasGradient(gradOutput: dy, outLength: outLength, outChannels: cout, gradBias: &dB)
+            TrainingConv1d.accumulateBiasGradient(gradOutput: dy, outLength: outLength, outChannels: cout, gradBias: &dB)
             TestSupport.assertClose(dB, expectedB, "conv db")
             let packedT = gemm.withUnsafeBufferPointer {
-                FastConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
+                TrainingConv1d.packTransposedWeights(gemm: $0.baseAddress!, inChannels: cin, outChannels: cout, kernelSize: k)
             }
-            var scratch = [Float](repeating: .nan, count: FastConv1d.inputGradientScratchCount(
+            var scratch = [Float](repeating: .nan, count: TrainingConv1d.inputGradientScratchCount(
                 outLength: outLength, inChannels: cin, kernelSize: k))
             var dX = [Float](repeating: .nan, count: length * cin)
-            FastConv1d.inputGradient(gradOutput: dy, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT,
+            TrainingConv1d.inputGradient(gradOutput: dy, outLength: outLength, outChannels: cout, packedTransposedWeight: packedT,
                                      inChannels: cin, kernelSize: k, scratch: &scratch, gradInput: &dX, gemm: build)
             TestSupport.assertClose(dX, expectedX, "\(build.name) conv dX \(cin)x\(cout) k\(k) L\(length)")
         }
@@ -95,11 +95,11 @@ final class FastKernelTests: XCTestCase {
         for (rows, depth, columns) in [(1, 1, 1), (5, 3, 9), (8, 16, 16), (13, 7, 23), (4, 40, 8), (3, 2, 7)] {
             let a = TestSupport.randomArray(rows * depth, &rng)
             let b = TestSupport.randomArray(depth * columns, &rng)
-            var packed = [Float](repeating: .nan, count: FastGEMM.packedCount(depth: depth, columns: columns))
-            FastGEMM.pack(depth: depth, columns: columns, into: &packed) { r, n in b[r * columns + n] }
+            var packed = [Float](repeating: .nan, count: PanelGEMM.packedCount(depth: depth, columns: columns))
+            PanelGEMM.pack(depth: depth, columns: columns, into: &packed) { r, n in b[r * columns + n] }
             let ldc = columns + 3
             var c = [Float](repeating: -7, count: rows * ldc)
-            FastGEMM.multiply(a: a, rows: rows, rowStride: depth, depth: depth, packedB: packed, columns: columns,
+            PanelGEMM.multiply(a: a, rows: rows, rowStride: depth, depth: depth, packedB: packed, columns: columns,
                               bias: nil, c: &c, ldc: ldc)
             var got: [Float] = []
             var expected: [Float] = []
@@ -122,11 +122,11 @@ final class FastKernelTests: XCTestCase {
             let x = TestSupport.randomArray(batch * inF, &rng)
             let w = TestSupport.randomArray(outF * inF, &rng)   // [out][in]
             let b = TestSupport.randomArray(outF, &rng)
-            let gemm = FastDense.transpose(w, rows: outF, columns: inF)
-            XCTAssertEqual(FastDense.transpose(gemm, rows: inF, columns: outF), w)
-            let packed = gemm.withUnsafeBufferPointer { FastDense.packWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
+            let gemm = TrainingDense.transpose(w, rows: outF, columns: inF)
+            XCTAssertEqual(TrainingDense.transpose(gemm, rows: inF, columns: outF), w)
+            let packed = gemm.withUnsafeBufferPointer { TrainingDense.packWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF) }
             var y = [Float](repeating: .nan, count: batch * outF)
-            FastDense.forward(input: x, batch: batch, inFeatures: inF, packedWeight: packed, bias: b, outFeatures: outF,
+            TrainingDense.forward(input: x, batch: batch, inFeatures: inF, packedWeight: packed, bias: b, outFeatures: outF,
                               output: &y)
             var expected: [Float] = []
             for s in 0..<batch { expected += ReferenceKernels.dense(Array(x[(s * inF)..<((s + 1) * inF)]), weight: w, bias: b) }
@@ -147,14 +147,14 @@ final class FastKernelTests: XCTestCase {
                     }
                 }
             }
-            FastDense.accumulateWeightGradient(input: x, batch: batch, inFeatures: inF, gradOutput: dy, outFeatures: outF,
+            TrainingDense.accumulateWeightGradient(input: x, batch: batch, inFeatures: inF, gradOutput: dy, outFeatures: outF,
                                                gradWeight: &dW)
-            FastDense.accumulateBiasGradient(gradOutput: dy, batch: batch, outFeatures: outF, gradBias: &dB)
+            TrainingDense.accumulateBiasGradient(gradOutput: dy, batch: batch, outFeatures: outF, gradBias: &dB)
             let packedT = gemm.withUnsafeBufferPointer {
-                FastDense.packTransposedWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF)
+                TrainingDense.packTransposedWeights(gemm: $0.baseAddress!, inFeatures: inF, outFeatures: outF)
             }
             var dX = [Float](repeating: .nan, count: batch * inF)
-            FastDense.inputGradient(gradOutput: dy, batch: batch, outFeatures: outF, packedTransposedWeight: packedT,
+            TrainingDense.inputGradient(gradOutput: dy, batch: batch, outFeatures: outF, packedTransposedWeight: packedT,
                                     inFeatures: inF, gradInput: &dX)
             TestSupport.assertClose(dW, expectedW, "dense dW")
             TestSupport.assertClose(dB, expectedB, "dense db")
@@ -169,11 +169,11 @@ final class FastKernelTests: XCTestCase {
             let outLength = length / size
             var y = [Float](repeating: .nan, count: outLength * channels)
             var argmax = [Int32](repeating: -1, count: outLength * channels)
-            FastPooling.maxPoolForward(input: x, length: length, channels: channels, size: size, output: &y, argmax: &argmax)
+            TrainingPooling.maxPoolForward(input: x, length: length, channels: channels, size: size, output: &y, argmax: &argmax)
             XCTAssertEqual(y, ReferenceKernels.maxPool1d(x, channels: channels, size: size), "maxpool L\(length) s\(size)")
             let dy = TestSupport.randomArray(outLength * channels, &rng)
             var dX = [Float](repeating: .nan, count: length * channels)
-            FastPooling.maxPoolBackward(gradOutput: dy, argmax: argmax, outLength: outLength, channels: channels,
+            TrainingPooling.maxPoolBackward(gradOutput: dy, argmax: argmax, outLength: outLength, channels: channels,
                                         inLength: length, gradInput: &dX)
             var expected = [Float](repeating: 0, count: length * channels)
             for t in 0..<outLength {
@@ -186,19 +186,19 @@ final class FastKernelTests: XCTestCase {
             XCTAssertEqual(dX, expected, "maxpool backward")
 
             var g = [Float](repeating: .nan, count: channels)
-            FastPooling.globalAveragePoolForward(input: x, length: length, channels: channels, output: &g)
+            TrainingPooling.globalAveragePoolForward(input: x, length: length, channels: channels, output: &g)
             TestSupport.assertClose(g, ReferenceKernels.globalAveragePool(x, channels: channels), "gap forward")
             let dg = TestSupport.randomArray(channels, &rng)
             var dGap = [Float](repeating: .nan, count: length * channels)
-            FastPooling.globalAveragePoolBackward(gradOutput: dg, length: length, channels: channels, gradInput: &dGap)
+            TrainingPooling.globalAveragePoolBackward(gradOutput: dg, length: length, channels: channels, gradInput: &dGap)
             TestSupport.assertClose(dGap, (0..<(length * channels)).map { dg[$0 % channels] / Float(length) }, "gap backward")
 
             var r = x
-            FastActivation.reluForward(&r, count: r.count)
+            TrainingActivation.reluForward(&r, count: r.count)
             XCTAssertEqual(r, ReferenceKernels.relu(x))
             var dr = TestSupport.randomArray(r.count, &rng)
             let expectedR = zip(dr, r).map { $1 > 0 ? $0 : 0 }
-            FastActivation.reluBackward(output: r, grad: &dr, count: r.count)
+            TrainingActivation.reluBackward(output: r, grad: &dr, count: r.count)
             XCTAssertEqual(dr, expectedR)
         }
     }

@@ -1,11 +1,11 @@
 /// Fast fully connected layer over a batch of feature vectors, and its gradients (GEMMs, see
-/// `FastGEMM`).
+/// `PanelGEMM`).
 ///
 /// Inputs are batch-major `[batch][inFeatures]`, outputs `[batch][outFeatures]`. Weights appear in
 /// PyTorch / model-file layout `[out][in]` or in GEMM layout `[in][out]` (element `i · out + o` is
 /// `w[o][i]`); the trainer keeps GEMM layout and converts on export. A dense layer is a width-1
-/// convolution over the batch, so these wrap the same GEMMs as `FastConv1d`.
-public enum FastDense {
+/// convolution over the batch, so these wrap the same GEMMs as `TrainingConv1d`.
+public enum TrainingDense {
     /// PyTorch `[out][in]` → GEMM `[in][out]` (also the inverse, with the two counts swapped).
     public static func transpose(_ weight: [Float], rows: Int, columns: Int) -> [Float] {
         precondition(weight.count == rows * columns)
@@ -18,12 +18,12 @@ public enum FastDense {
 
     /// Packed forward weights from GEMM-layout `[in][out]` weights.
     public static func packWeights(gemm weight: UnsafePointer<Float>, inFeatures: Int, outFeatures: Int) -> [Float] {
-        FastConv1d.packWeights(gemm: weight, inChannels: inFeatures, outChannels: outFeatures, kernelSize: 1)
+        TrainingConv1d.packWeights(gemm: weight, inChannels: inFeatures, outChannels: outFeatures, kernelSize: 1)
     }
 
     /// Packed weights for `inputGradient` (the `[out][in]` matrix) from GEMM-layout `[in][out]` weights.
     public static func packTransposedWeights(gemm weight: UnsafePointer<Float>, inFeatures: Int, outFeatures: Int) -> [Float] {
-        FastConv1d.packTransposedWeights(gemm: weight, inChannels: inFeatures, outChannels: outFeatures, kernelSize: 1)
+        TrainingConv1d.packTransposedWeights(gemm: weight, inChannels: inFeatures, outChannels: outFeatures, kernelSize: 1)
     }
 
     /// `out[b][o] = bias[o] + Σ_i w[o][i] · x[b][i]`.
@@ -37,7 +37,7 @@ public enum FastDense {
         packedWeight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, outFeatures: Int,
         output: UnsafeMutablePointer<Float>
     ) {
-        FastGEMM.multiply(a: input, rows: batch, rowStride: inFeatures, depth: inFeatures, packedB: packedWeight,
+        PanelGEMM.multiply(a: input, rows: batch, rowStride: inFeatures, depth: inFeatures, packedB: packedWeight,
                           columns: outFeatures, bias: bias, c: output, ldc: outFeatures)
     }
 
@@ -46,7 +46,7 @@ public enum FastDense {
         input: UnsafePointer<Float>, batch: Int, inFeatures: Int,
         gradOutput: UnsafePointer<Float>, outFeatures: Int, gradWeight: UnsafeMutablePointer<Float>
     ) {
-        FastGEMM.accumulateTransposedProduct(a: input, rows: batch, rowStride: inFeatures, depth: inFeatures,
+        PanelGEMM.accumulateTransposedProduct(a: input, rows: batch, rowStride: inFeatures, depth: inFeatures,
                                              d: gradOutput, ldd: outFeatures, columns: outFeatures,
                                              c: gradWeight, ldc: outFeatures)
     }
@@ -55,7 +55,7 @@ public enum FastDense {
     public static func accumulateBiasGradient(
         gradOutput: UnsafePointer<Float>, batch: Int, outFeatures: Int, gradBias: UnsafeMutablePointer<Float>
     ) {
-        FastConv1d.accumulateBiasGradient(gradOutput: gradOutput, outLength: batch, outChannels: outFeatures,
+        TrainingConv1d.accumulateBiasGradient(gradOutput: gradOutput, outLength: batch, outChannels: outFeatures,
                                           gradBias: gradBias)
     }
 
@@ -64,7 +64,7 @@ public enum FastDense {
         gradOutput: UnsafePointer<Float>, batch: Int, outFeatures: Int,
         packedTransposedWeight: UnsafePointer<Float>, inFeatures: Int, gradInput: UnsafeMutablePointer<Float>
     ) {
-        FastGEMM.multiply(a: gradOutput, rows: batch, rowStride: outFeatures, depth: outFeatures,
+        PanelGEMM.multiply(a: gradOutput, rows: batch, rowStride: outFeatures, depth: outFeatures,
                           packedB: packedTransposedWeight, columns: inFeatures, bias: nil, c: gradInput,
                           ldc: inFeatures)
     }

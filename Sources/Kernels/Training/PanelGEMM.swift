@@ -1,4 +1,5 @@
-/// Register-tiled single-precision matrix products, the core of the fast (training) kernels.
+/// Register-tiled single-precision matrix products over 8-column packed panels, the core of the
+/// training kernels (`TrainingConv1d`, `TrainingDense`).
 ///
 /// Written once with `SIMD8<Float>` arithmetic, generic over a `KernelPolicy` whose vector is
 /// `SIMD8<Float>`: the non-generic entry points here use this module's baseline policy
@@ -16,7 +17,7 @@
 /// The right operand of `multiply` is packed once into panels (`pack`), 8 columns wide and
 /// zero-padded, so any column count works: panel `p` holds `B[r][8p ..< 8p + 8]` for every `r`,
 /// contiguously. Pointers are preconditions: the caller sizes every buffer.
-public enum FastGEMM {
+public enum PanelGEMM {
     /// Columns per packed panel and per register tile.
     public static let panelWidth = 8
     /// Rows per register tile.
@@ -210,7 +211,7 @@ public enum FastGEMM {
     }
 }
 
-/// The baseline instance of `FastGEMM`: a multiply then an add (SSE2 code generation, no `fmaf` calls).
+/// The baseline instance of `PanelGEMM`: a multiply then an add (SSE2 code generation, no `fmaf` calls).
 /// Internal to this module (see `KernelPolicy` on why policies are never shared).
 enum BaselinePolicy: KernelPolicy {
     typealias Vector = SIMD8<Float>

@@ -1,6 +1,6 @@
 /// Fast max pooling and global average pooling over position-major `[length][channels]`
 /// activations, with their gradients. The inner loops run over contiguous channels.
-public enum FastPooling {
+public enum TrainingPooling {
     /// Non-overlapping max pooling (window = stride = `size`):
     /// `output[t][c] = max_{j < size} input[t · size + j][c]` for `t < length / size`; a shorter tail is
     /// dropped. `argmax[t · channels + c]` receives the flat input index `(t · size + j) · channels + c`

@@ -1,5 +1,5 @@
 /// Fast VALID stride-1 1-D convolution and its gradients, as GEMMs over overlapping im2col rows
-/// (see `FastGEMM`), run by the `TrainingGEMM` build given (default: the baseline build).
+/// (see `PanelGEMM`), run by the `TrainingGEMM` build given (default: the baseline build).
 ///
 /// Activations are position-major `[length][channels]`. Two weight layouts appear:
 /// - PyTorch / model-file layout `[out][in][kernel]` (as in `ReferenceKernels.conv1d`);
@@ -8,7 +8,7 @@
 /// The trainer keeps its weights and weight gradients in GEMM layout and converts on export.
 /// Forward and input-gradient products need the weights packed (`packWeights`,
 /// `packTransposedWeights`), once per weight update.
-public enum FastConv1d {
+public enum TrainingConv1d {
 
     // MARK: - Layouts and packing
 
@@ -40,27 +40,27 @@ public enum FastConv1d {
         return out
     }
 
-    /// Packed forward weights (`FastGEMM.pack` of the `[kernel · in][out]` matrix) from GEMM-layout
-    /// weights `[kernel][in][out]`; `FastGEMM.packedCount(depth: kernel · in, columns: out)` floats.
+    /// Packed forward weights (`PanelGEMM.pack` of the `[kernel · in][out]` matrix) from GEMM-layout
+    /// weights `[kernel][in][out]`; `PanelGEMM.packedCount(depth: kernel · in, columns: out)` floats.
     public static func packWeights(gemm weight: UnsafePointer<Float>, inChannels: Int, outChannels: Int,
                                    kernelSize: Int) -> [Float] {
         let depth = kernelSize * inChannels
-        var packed = [Float](repeating: 0, count: FastGEMM.packedCount(depth: depth, columns: outChannels))
+        var packed = [Float](repeating: 0, count: PanelGEMM.packedCount(depth: depth, columns: outChannels))
         packed.withUnsafeMutableBufferPointer { p in
-            FastGEMM.pack(depth: depth, columns: outChannels, into: p.baseAddress!) { r, o in weight[r * outChannels + o] }
+            PanelGEMM.pack(depth: depth, columns: outChannels, into: p.baseAddress!) { r, o in weight[r * outChannels + o] }
         }
         return packed
     }
 
     /// Packed weights for `inputGradient`, from GEMM-layout weights `[kernel][in][out]`: the
     /// transposed `[out][kernel · in]` matrix `B[o][j · in + i] = w[o][i][j]`;
-    /// `FastGEMM.packedCount(depth: out, columns: kernel · in)` floats.
+    /// `PanelGEMM.packedCount(depth: out, columns: kernel · in)` floats.
     public static func packTransposedWeights(gemm weight: UnsafePointer<Float>, inChannels: Int, outChannels: Int,
                                              kernelSize: Int) -> [Float] {
         let columns = kernelSize * inChannels
-        var packed = [Float](repeating: 0, count: FastGEMM.packedCount(depth: outChannels, columns: columns))
+        var packed = [Float](repeating: 0, count: PanelGEMM.packedCount(depth: outChannels, columns: columns))
         packed.withUnsafeMutableBufferPointer { p in
-            FastGEMM.pack(depth: outChannels, columns: columns, into: p.baseAddress!) { o, r in
+            PanelGEMM.pack(depth: outChannels, columns: columns, into: p.baseAddress!) { o, r in
                 weight[r * outChannels + o]
             }
         }

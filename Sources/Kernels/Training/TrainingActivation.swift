@@ -1,5 +1,5 @@
 /// Fast elementwise activations and their gradients (any shape, `count` floats).
-public enum FastActivation {
+public enum TrainingActivation {
     /// `values[k] = max(0, values[k])` in place.
     public static func reluForward(_ values: UnsafeMutablePointer<Float>, count: Int) {
         for k in 0..<count { values[k] = max(0, values[k]) }
