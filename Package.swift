@@ -43,12 +43,13 @@ let package = Package(
         // MARK: Foundation (no dependencies)
         .target(name: "GenomeCore"),
         .target(name: "Windows"),
+        .target(name: "ReadingFrames", dependencies: ["Windows"]),
 
         // MARK: Formats (sequence I/O, annotation, tracks, model files)
         .target(name: "SequenceIO", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Annotation", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
-        .target(name: "ModelFormat", dependencies: ["GenomeCore", "Windows"]),
+        .target(name: "ModelFormat", dependencies: ["GenomeCore", "Windows", "ReadingFrames"]),
 
         // MARK: Compute (kernels and their CPU variants, inference)
         // Hot loops are always built optimised: debug builds of SIMD code are ~300x slower.
@@ -65,13 +66,14 @@ let package = Package(
         ),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Inference"]),
+        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks",
+                                                 "Inference"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
-            dependencies: ["GenomeCore", "SequenceIO", "Windows", "Kernels", "KernelsAVX2", "Inference", "ModelFormat",
-                           "Annotation", "Evaluation"],
+            dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "Kernels", "KernelsAVX2", "Inference",
+                           "ModelFormat", "Annotation", "Evaluation"],
             swiftSettings: optimised
         ),
 
@@ -80,7 +82,7 @@ let package = Package(
             name: "codingscan",
             dependencies: [
                 "GenomeCore", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
-                "Windows", "Tracks", "CDefaultModel",
+                "ReadingFrames", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,10 +97,11 @@ let package = Package(
         .testTarget(name: "GenomeCoreTests", dependencies: ["GenomeCore"]),
         .testTarget(name: "SequenceIOTests", dependencies: ["SequenceIO"]),
         .testTarget(name: "WindowsTests", dependencies: ["Windows"]),
+        .testTarget(name: "ReadingFramesTests", dependencies: ["ReadingFrames", "Windows"]),
         .testTarget(name: "ModelTests", dependencies: ["ModelFormat", "ScalarInference", "Kernels", "Windows"]),
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "TrackTestSupport", "Windows"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "ScalarInference", "Tracks",
-                                                          "Windows"]),
+                                                          "Windows", "ReadingFrames"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "ScalarInference", "Windows"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "CHTSlib"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),

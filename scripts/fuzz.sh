@@ -22,7 +22,7 @@ cd "$root"
 case "$target" in
     sequence) modules=(GenomeCore SequenceIO) ;;
     annotation) modules=(GenomeCore Annotation) ;;
-    model) modules=(GenomeCore Windows Kernels ModelFormat ScalarInference) ;;
+    model) modules=(GenomeCore Windows ReadingFrames Kernels ModelFormat ScalarInference) ;;
     *) echo "fuzz.sh: unknown target '$target' (sequence, annotation, model)" >&2; exit 64 ;;
 esac
 
@@ -38,9 +38,10 @@ for module in "${modules[@]}"; do
     # The SIMD kernels and GenomeCore are not under test: plain -O keeps their build fast and coverage focused.
     [[ $module == Kernels || $module == GenomeCore ]] && flags=(-sanitize=address -parse-as-library -O -swift-version 5)
     echo "fuzz.sh: compiling $module" >&2
+    mapfile -t sources < <(find Sources/"$module" -name '*.swift' | sort)   # Kernels keeps its files in folders
     swiftc "${flags[@]}" "${htslib[@]}" -I "$out" -module-name "$module" -wmo -num-threads 0 \
         -emit-module -emit-module-path "$out/$module.swiftmodule" \
-        -c Sources/"$module"/*.swift -o "$out/$module.o"
+        -c "${sources[@]}" -o "$out/$module.o"
     objects+=("$out/$module.o")
 done
 echo "fuzz.sh: linking $out/fuzz-$target" >&2

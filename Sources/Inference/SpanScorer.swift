@@ -1,7 +1,7 @@
+import GenomeCore
 import Kernels
 import ModelFormat
 import Windows
-import GenomeCore
 
 /// Scores the windows of one span of a sequence on both strands, sharing the convolution work of
 /// overlapping windows. One per thread: it owns its scratch memory (grow-only, reused).

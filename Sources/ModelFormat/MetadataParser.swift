@@ -1,3 +1,4 @@
+import ReadingFrames
 import Windows
 
 /// Parses and validates the `codingscan` metadata JSON into `ModelMetadata`: field presence and

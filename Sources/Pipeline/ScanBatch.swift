@@ -1,5 +1,5 @@
 import Inference
-import Windows
+import ReadingFrames
 
 /// A unit of work of the threaded scan: the windows of one stretch of input (a piece of a long
 /// record, or many short records), the bases they need, and — once scored — their scores.

@@ -1,6 +1,6 @@
+import ReadingFrames
 import SequenceIO
 import Tracks
-import Windows
 
 /// What `codingscan scan` was asked to do. nil window/step mean the model's defaults.
 public struct ScanOptions: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Inference
-import Windows
+import ReadingFrames
 
 /// The scoring threads of a scan: batches go in (`submit`) in input order and are awaited in the
 /// same order (`wait`), so the writer sees windows in input order whatever thread scored them.

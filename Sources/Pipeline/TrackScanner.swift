@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import ModelFormat
+import ReadingFrames
 import SequenceIO
 import Tracks
 import Windows

@@ -1,5 +1,5 @@
 import ModelFormat
-import Windows
+import ReadingFrames
 
 /// Everything that shapes a training run besides the genomes.
 ///

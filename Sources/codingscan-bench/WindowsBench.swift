@@ -1,9 +1,9 @@
 import Foundation
+import GenomeCore
 import Inference
 import ModelFormat
 import SequenceIO
 import Windows
-import GenomeCore
 
 /// `codingscan-bench windows`: the first `count` windows (model window and step) of the first record
 /// long enough, scored on both strands by the shared-work fast path on `threads` threads, timed (best

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Pipeline
-import Windows
+import ReadingFrames
 
 /// The options `scan` and `eval` share: the model and how it scans (window, step, smoothing, ORF
 /// gate, genetic code), with their range checks (usage errors, exit 64). nil means the model's value.

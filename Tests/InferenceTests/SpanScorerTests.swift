@@ -1,8 +1,8 @@
 import ModelFormat
+import ScalarInference
 import Windows
 import XCTest
 @testable import Inference
-import ScalarInference
 
 /// Shared-work scores against the reference forward pass of each window (`Model.predict`), within
 /// 1e-5, on both strands; and bitwise independence from how windows are grouped into spans.

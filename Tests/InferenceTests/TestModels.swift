@@ -1,5 +1,4 @@
 import ModelFormat
-import Windows
 
 /// Random models and sequences for the fast-path tests (deterministic).
 enum TestModels {

@@ -1,8 +1,8 @@
 import Foundation
 import ModelFormat
+import ScalarInference
 import Windows
 import XCTest
-import ScalarInference
 
 /// The checked-in tiny fixture against the numpy forward pass in tiny-expected.tsv.
 final class TinyModelTests: XCTestCase {

@@ -1,10 +1,11 @@
 import Foundation
-import XCTest
 import ModelFormat
-@testable import Pipeline
+import ReadingFrames
+import ScalarInference
 import Tracks
 import Windows
-import ScalarInference
+import XCTest
+@testable import Pipeline
 
 final class ScannerTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,11 +1,12 @@
 import Foundation
 import Inference
 import ModelFormat
-@testable import Pipeline
+import ReadingFrames
+import ScalarInference
 import Tracks
 import Windows
 import XCTest
-import ScalarInference
+@testable import Pipeline
 
 /// The threaded, batched scan writes the same bytes whatever the thread count and batch size, in
 /// every format; its scores match the reference forward pass of each window.

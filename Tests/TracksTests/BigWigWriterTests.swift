@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
-@testable import Tracks
 import TrackTestSupport
 import Windows
+import XCTest
+@testable import Tracks
 
 /// The bigWig writer stores exactly the bedGraph's bins and values, in both of its modes.
 final class BigWigWriterTests: XCTestCase {

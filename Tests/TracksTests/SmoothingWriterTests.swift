@@ -1,6 +1,6 @@
+import Windows
 import XCTest
 @testable import Tracks
-import Windows
 
 /// Records what reaches the inner writer.
 private final class RecordingWriter: TrackWriter {

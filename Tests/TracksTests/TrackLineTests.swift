@@ -1,6 +1,6 @@
+import Windows
 import XCTest
 @testable import Tracks
-import Windows
 
 /// Track line settings: defaults, overrides, quoting and what is refused.
 final class TrackLineTests: XCTestCase {

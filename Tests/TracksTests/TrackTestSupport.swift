@@ -1,7 +1,7 @@
 import Foundation
+import Windows
 import XCTest
 @testable import Tracks
-import Windows
 
 /// Runs a writer over synthetic windows into a temporary file and returns the text.
 func render(_ format: TrackFormat, settings: TrackSettings,

@@ -1,7 +1,7 @@
 import Foundation
+import Windows
 import XCTest
 @testable import Tracks
-import Windows
 
 final class WriterTests: XCTestCase {
     let plan = WindowPlan(window: 10, step: 4, minLength: 5)

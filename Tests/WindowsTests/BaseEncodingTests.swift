@@ -1,5 +1,5 @@
+import Windows
 import XCTest
-@testable import Windows
 
 final class BaseEncodingTests: XCTestCase {
     func testMasksAndComplement() {

@@ -1,3 +1,4 @@
+import Windows
 /// The stop codons of an NCBI translation table, for the ORF gate (`ORFGate`).
 ///
 /// Only the tables whose stop codons differ in a way the gate can use are listed; codons are

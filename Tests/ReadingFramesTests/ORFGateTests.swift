@@ -1,6 +1,7 @@
 import Foundation
+import Windows
 import XCTest
-@testable import Windows
+@testable import ReadingFrames
 
 final class ORFGateTests: XCTestCase {
     private func masks(_ text: String) -> [UInt8] {
