@@ -52,14 +52,7 @@ public enum TrackGenome {
             defer { reader.close() }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while let record = try reader.nextRecord() {
-                var length = 0
-                while true {
-                    let n = try buffer.withUnsafeMutableBufferPointer { buf throws(SequenceIOError) in
-                        try reader.readBases(into: buf)
-                    }
-                    if n == 0 { break }
-                    length += n
-                }
+                let length = try reader.forEachBlock(of: &buffer) { _ in true }
                 sequences.append(ScoredSequence(name: record.name, length: length, bins: []))
             }
         } catch {

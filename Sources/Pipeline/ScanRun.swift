@@ -59,15 +59,22 @@ struct ScanRun {
                 records += 1
                 summary.sequences += 1
                 builder.begin(name: record.name, offset: reader.recordOffset)
-                while true {
-                    let n = try ascii.withUnsafeMutableBufferPointer { try reader.readBases(into: $0) }
-                    if n == 0 { break }
+                var failure: (any Error)?
+                try reader.forEachBlock(of: &ascii) { block in
+                    let n = block.count
                     table.withUnsafeBufferPointer { t in
-                        for i in 0..<n { masks[i] = t[Int(ascii[i])] }
+                        for i in 0..<n { masks[i] = t[Int(block[i])] }
                     }
                     masks.withUnsafeBufferPointer { builder.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
-                    for batch in builder.takeSealed() { try submit(batch) }
+                    do {
+                        for batch in builder.takeSealed() { try submit(batch) }
+                    } catch {
+                        failure = error   // e.g. a closed output pipe: stop reading at once
+                        return false
+                    }
+                    return true
                 }
+                if let failure { throw failure }
                 let length = builder.length
                 let count = builder.end()
                 for batch in builder.takeSealed() { try submit(batch) }

@@ -21,3 +21,25 @@ extension SequenceReader: SequenceSource {
     /// Whole records start at 0.
     public var recordOffset: Int { 0 }
 }
+
+extension SequenceSource {
+    /// Reads the rest of the current record in blocks of up to `buffer.count` letters (UPPERCASE IUPAC),
+    /// handing each to `body`, until the record ends or `body` returns false: the one loop that every
+    /// consumer of whole records runs (the scan, training's genome loader, eval's record lengths).
+    /// Returns the letters read. `buffer` is scratch; it must not be empty.
+    @discardableResult
+    public func forEachBlock(of buffer: inout [UInt8],
+                             _ body: (UnsafeBufferPointer<UInt8>) -> Bool) throws(SequenceIOError) -> Int {
+        precondition(!buffer.isEmpty, "forEachBlock needs a non-empty buffer")
+        var total = 0
+        while true {
+            let n = try buffer.withUnsafeMutableBufferPointer { block throws(SequenceIOError) in
+                try readBases(into: block)
+            }
+            if n == 0 { return total }
+            total += n
+            let more = buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            if !more { return total }
+        }
+    }
+}

@@ -43,12 +43,9 @@ public enum GenomeLoader {
                 }
                 seen[info.name] = info.line
                 var masks: [UInt8] = []
-                while true {
-                    let n = try ascii.withUnsafeMutableBufferPointer { buffer throws(SequenceIOError) in
-                        try reader.readBases(into: buffer)
-                    }
-                    if n == 0 { break }
-                    for k in 0..<n { masks.append(table[Int(ascii[k])]) }
+                try reader.forEachBlock(of: &ascii) { block in
+                    for letter in block { masks.append(table[Int(letter)]) }
+                    return true
                 }
                 total += masks.count
                 result.append((info.name, masks, info.line))
