@@ -1,8 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SequenceIO
 import Tracks
-import GenomeCore
 
 /// Sequence names and lengths from the FASTA indexes (`FILE.fai`, as `samtools faidx` writes them)
 /// beside the inputs, so a bigWig can be written while scanning.
@@ -18,21 +18,17 @@ public enum FastaIndexSizes {
             let index = input + ".fai"
             var data = stat(), fai = stat()
             guard input != "-", stat(input, &data) == 0, (data.st_mode & S_IFMT) == S_IFREG,
-                  stat(index, &fai) == 0, (fai.st_mode & S_IFMT) == S_IFREG else { return nil }
-            if (data.st_mtim.tv_sec, data.st_mtim.tv_nsec) > (fai.st_mtim.tv_sec, fai.st_mtim.tv_nsec) { return nil }
-            guard let bytes = try? WholeFile.read(index) else { return nil }
-            let text = String(decoding: bytes, as: UTF8.self)
-            var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lineNumber += 1
-                if line.isEmpty { continue }
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard f.count >= 5, !f[0].isEmpty, let length = Int(f[1]), length >= 0 else {
-                    throw .bigWig(path: index, message: "line \(lineNumber): expected 'name<TAB>length<TAB>offset"
-                        + "<TAB>linebases<TAB>linewidth' (samtools faidx)")
-                }
-                names.append(String(f[0]))
-                lengths.append(length)
+                  stat(index, &fai) == 0, (fai.st_mode & S_IFMT) == S_IFREG,
+                  !FastaIndexFile.isOlder(index, than: input) else { return nil }
+            let entries: [FastaIndexFile.Entry]
+            do { entries = try FastaIndexFile.read(index) } catch {
+                guard case let .malformed(line) = error else { return nil }
+                throw .bigWig(path: index, message: "line \(line): expected 'name<TAB>length<TAB>offset"
+                    + "<TAB>linebases<TAB>linewidth' (samtools faidx)")
+            }
+            for entry in entries {
+                names.append(entry.name)
+                lengths.append(entry.length)
             }
             sources.append(index)
         }

@@ -57,8 +57,9 @@ public final class BedGraphReader {
                 return nil
             }
             number += 1
-            var text = String(decoding: UnsafeRawBufferPointer(start: line, count: n), as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
+            var bytes = UnsafeRawBufferPointer(start: line, count: n)[...]
+            while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }   // LF, CRLF
+            let text = String(decoding: bytes, as: UTF8.self)
             if text.isEmpty || text.hasPrefix("#") || text.hasPrefix("track") || text.hasPrefix("browser") { continue }
             let f = text.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 4, let start = Int(f[1]), let end = Int(f[2]), let value = Float(f[3]), value.isFinite,

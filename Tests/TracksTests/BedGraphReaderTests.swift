@@ -12,7 +12,7 @@ final class BedGraphReaderTests: XCTestCase {
     }
 
     func testReadsDataLinesAndSkipsHeaders() throws {
-        let path = try file("track type=bedGraph\nbrowser position chr1\n# comment\n\nchr1\t0\t10\t0.5\nchr2\t5\t9\t1\textra\n")
+        let path = try file("track type=bedGraph\nbrowser position chr1\n# comment\n\nchr1\t0\t10\t0.5\r\nchr2\t5\t9\t1\textra\n")
         let reader = try BedGraphReader(path: path)
         XCTAssertEqual(try reader.next(), .init(chrom: "chr1", start: 0, end: 10, value: 0.5, line: 5))
         XCTAssertEqual(try reader.next(), .init(chrom: "chr2", start: 5, end: 9, value: 1, line: 6))
