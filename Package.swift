@@ -82,7 +82,7 @@ let package = Package(
             name: "codingscan",
             dependencies: [
                 "GenomeCore", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
-                "ReadingFrames", "Tracks", "CDefaultModel",
+                "Windows", "ReadingFrames", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,9 +108,16 @@ let package = Package(
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels", "KernelsAVX2",
-                                                         "Inference"]),
+                                                         "Inference", "GenomeCore"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks", "TrackTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Every Swift module sees only the members of the modules it imports itself (SE-0444), so a missing
+// import fails to compile instead of leaking through another file's import; ArchitectureTests then
+// checks those imports against the declared dependencies.
+for target in package.targets where target.type == .regular || target.type == .executable || target.type == .test {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -2,6 +2,7 @@ import Annotation
 import Evaluation
 import ModelFormat
 import Pipeline
+import Windows
 
 /// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding
 /// bases and computes base-level metrics per genome and pooled.

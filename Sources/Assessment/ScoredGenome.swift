@@ -1,3 +1,4 @@
+import Annotation
 import GenomeCore
 
 /// Every sequence of one genome file, scored and binned.

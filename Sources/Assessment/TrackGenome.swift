@@ -1,6 +1,7 @@
+import GenomeCore
+import Pipeline
 import SequenceIO
 import Tracks
-import GenomeCore
 
 /// Builds a `ScoredGenome` from an existing bedGraph track instead of a model, so any track (another
 /// tool's scores, gene calls as 0/1) is evaluated exactly as codingscan's own.

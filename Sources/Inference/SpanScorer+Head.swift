@@ -1,3 +1,4 @@
+import GenomeCore
 import Kernels
 
 /// The dense head after global average pooling, 16 windows at a time (`HeadKernels`): lane `l` of

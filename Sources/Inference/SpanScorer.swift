@@ -1,6 +1,7 @@
 import GenomeCore
 import Kernels
 import ModelFormat
+import ScalarInference
 import Windows
 
 /// Scores the windows of one span of a sequence on both strands, sharing the convolution work of

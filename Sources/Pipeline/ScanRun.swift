@@ -1,3 +1,4 @@
+import Inference
 import SequenceIO
 import Tracks
 import Windows

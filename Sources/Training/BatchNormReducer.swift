@@ -1,3 +1,4 @@
+import GenomeCore
 /// Combines the batch-norm sums of the parts of a mini-batch (one part per worker, in part order) into
 /// the statistics of the whole mini-batch, so that training does not depend on how many threads split
 /// the batch. With one part the arithmetic is exactly that of unsplit batch norm.

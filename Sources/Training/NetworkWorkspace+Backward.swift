@@ -1,3 +1,4 @@
+import GenomeCore
 import Kernels
 
 /// One part's steps of the backward pass (see `TrainingPasses`).

@@ -1,3 +1,4 @@
+import GenomeCore
 import Kernels
 
 /// One part's steps of the training passes; `TrainingPasses` runs them over all parts with the batch-norm

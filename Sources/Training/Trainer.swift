@@ -1,4 +1,5 @@
 import GenomeCore
+import Kernels
 import ModelFormat
 
 /// Trains a coding-potential network on annotated genomes and returns the model file bytes.

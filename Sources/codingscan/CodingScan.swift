@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import ModelFormat
 
 /// `codingscan`: the command tree. `scan` is the default subcommand.
 @main

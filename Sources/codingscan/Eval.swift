@@ -6,6 +6,7 @@ import ArgumentParser
 import Assessment
 import Tracks
 import GenomeCore
+import Windows
 
 extension EvalFormat: ExpressibleByArgument {}
 

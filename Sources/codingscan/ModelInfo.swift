@@ -1,4 +1,5 @@
 import ArgumentParser
+import ModelFormat
 
 /// `codingscan model-info [FILE]`: prints a model's metadata.
 struct ModelInfo: ParsableCommand {

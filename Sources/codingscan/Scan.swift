@@ -6,6 +6,7 @@ import ArgumentParser
 import GenomeCore
 import Pipeline
 import Tracks
+import ModelFormat
 
 extension TrackFormat: ExpressibleByArgument {}
 extension StrandChoice: ExpressibleByArgument {}

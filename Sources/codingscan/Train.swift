@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import GenomeCore
 import Training
+import Foundation
 
 extension LearningRateSchedule: ExpressibleByArgument {}
 extension GenomeWeighting: ExpressibleByArgument {}

@@ -1,9 +1,10 @@
 import Foundation
+import GenomeCore
 import Kernels
 import ModelFormat
+import ScalarInference
 import XCTest
 @testable import Training
-import ScalarInference
 
 /// The assembled network: whole-network gradients, batch-norm folding on export, save/load.
 final class NetworkTests: XCTestCase {

@@ -190,18 +190,18 @@ public enum PanelGEMM {
     }
 
     /// Eight floats from `p` (no alignment needed).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     /// Stores the first `width` lanes of `v` at `p` (all 8 with one vector store when `width == 8`).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ width: Int) {
         if width == panelWidth {
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
