@@ -21,7 +21,7 @@ final class BlockReader {
         case io(Int32)
     }
 
-    private enum Stream {
+    private enum Handle {
         case bgzf(UnsafeMutablePointer<BGZF>, requireEOFBlock: Bool)
         case plain(UnsafeMutablePointer<hFILE>)
     }
@@ -36,7 +36,7 @@ final class BlockReader {
     private(set) var end = 0
     /// True once the stream has reported its end; further refills return false.
     private(set) var atEnd = false
-    private let stream: Stream
+    private let stream: Handle
     /// A failure met while filling the current block, thrown by the next refill.
     private var pendingFailure: Failure?
     /// Largest request passed to one `bgzf_read` call (the BGZF block size).

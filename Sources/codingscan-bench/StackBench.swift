@@ -5,14 +5,14 @@ import GenomeCore
 /// `codingscan-bench stack`: the convolution stack alone (no input or output) on a random sequence,
 /// both strands, the model's window and step, spans of `chunk` window starts spread over threads.
 enum StackBench {
-    struct Result {
+    struct Timing {
         var seconds: Double
         var bases: Int
         var statistics: InferenceStatistics
     }
 
     static func run(engine: InferenceEngine, megabases: Double, threads: Int, window: Int, step: Int,
-                    chunk: Int) -> Result {
+                    chunk: Int) -> Timing {
         let length = Int(megabases * 1_000_000)
         var state: UInt64 = 12345
         let masks: [UInt8] = (0..<length).map { _ in
@@ -56,7 +56,7 @@ enum StackBench {
         let seconds = MonotonicTime.now() - start
         var total = InferenceStatistics()
         for part in collected.values { total.add(part) }
-        return Result(seconds: seconds, bases: length, statistics: total)
+        return Timing(seconds: seconds, bases: length, statistics: total)
     }
 }
 
