@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks",
                                                  "Inference"]),
         .target(name: "Evaluation"),
-        .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
+        .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
             dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "Kernels", "KernelsAVX2", "Inference",

@@ -9,6 +9,7 @@ struct AnnotationBuilder {
     /// not transcripts.
     private var proteinIDs: Set<String> = []
     private var singles = 0
+    private var translationTables: [Int: Int] = [:]
     /// The last seqid seen, raw bytes and string, to avoid building the same string for every line.
     private var lastSeqidBytes: [UInt8] = []
     private var lastSeqid = ""
@@ -32,6 +33,11 @@ struct AnnotationBuilder {
         }
     }
 
+    /// Counts a CDS line's `transl_table` attribute (GFF3, NCBI genetic code number).
+    mutating func addTranslationTable(_ table: Int) {
+        translationTables[table, default: 0] += 1
+    }
+
     /// Records the `ID` of a GFF3 protein feature.
     mutating func addProteinID(_ id: String) {
         proteinIDs.insert(id)
@@ -40,6 +46,8 @@ struct AnnotationBuilder {
     /// The finished set: intervals sorted by start, end, strand (plus first).
     func finish(path: String, format: AnnotationFormat) -> AnnotationSet {
         let featureCount = featureIDs.count + parents.subtracting(proteinIDs).count + transcripts.count + singles
-        return AnnotationSet(path: path, format: format, grouped: intervals, featureCount: featureCount)
+        var set = AnnotationSet(path: path, format: format, grouped: intervals, featureCount: featureCount)
+        set.translationTables = translationTables
+        return set
     }
 }

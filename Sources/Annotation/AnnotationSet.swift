@@ -14,6 +14,15 @@ public struct AnnotationSet: Sendable {
     /// transcript; TAIR `protein` parents excluded) count once, GTF lines sharing a `transcript_id`
     /// count once, every BED line counts once. Equals the NCBI gene-table count for RefSeq files.
     public let featureCount: Int
+    /// CDS lines per `transl_table` value (GFF3 attribute, NCBI genetic code number); empty when no line
+    /// has one. See `translationTable`.
+    public var translationTables: [Int: Int] = [:]
+
+    /// The genetic code the annotation states: the `transl_table` of its CDS lines when they all agree,
+    /// else nil (none stated, or several).
+    public var translationTable: Int? {
+        translationTables.count == 1 ? translationTables.keys.first : nil
+    }
 
     /// Groups and sorts `intervals`. `featureCount` defaults to the number of intervals.
     public init(path: String, format: AnnotationFormat, intervals: [CDSInterval], featureCount: Int? = nil) {

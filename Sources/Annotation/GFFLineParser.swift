@@ -50,6 +50,7 @@ struct GFFLineParser {
         }
         builder.add(seqidBytes: fields.bytes(0), decode: format == .gff3, start: start - 1, end: end,
                     strand: strand, group: group(fields.bytes(8)))
+        if format == .gff3, let table = Self.translationTable(fields.bytes(8)) { builder.addTranslationTable(table) }
     }
 
     /// The feature a CDS line belongs to, from its attributes column.
@@ -80,6 +81,16 @@ struct GFFLineParser {
             }
         }
         return (id, parents)
+    }
+
+    /// The integer value of a GFF3 `transl_table=N` attribute (as NCBI writes it on CDS lines), or nil.
+    static func translationTable(_ attributes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for item in attributes.split(separator: 0x3B) {
+            let trimmed = item.drop { $0 == 0x20 }
+            guard trimmed.starts(with: "transl_table=".utf8) else { continue }
+            return Int(String(decoding: trimmed.dropFirst(13), as: UTF8.self))
+        }
+        return nil
     }
 
     /// The value of the `transcript_id` attribute of a GTF attributes column (`transcript_id "x";`),

@@ -2,6 +2,7 @@ import Annotation
 import Evaluation
 import ModelFormat
 import Pipeline
+import ReadingFrames
 import Windows
 
 /// Runs `codingscan eval`: scores genomes with a model, weighs each bin by its coding and non-coding
@@ -22,11 +23,24 @@ public final class Assessor {
     public let threshold: Float
     /// Label of the row that pools every genome.
     public static let pooledLabel = "all"
+    /// The model and scan options, for scorers with another genetic code (`followsAnnotationCode`).
+    private let model: Model?
+    private let options: ScanOptions
+    /// Scan each genome with the genetic code its annotation states (`AnnotationSet.translationTable`,
+    /// when it is a supported table) instead of `options.geneticCode`.
+    public let followsAnnotationCode: Bool
+    /// Scorers for codes other than `options.geneticCode`, by NCBI table number.
+    private var codeScorers: [Int: GenomeScorer] = [:]
 
-    /// Scans as `GenomeScorer` does with `options`. Throws `.scan(.outOfRange)` for settings the model
-    /// does not accept or a threshold outside [0, 1].
+    /// Scans as `GenomeScorer` does with `options`; with `geneticCodeFromAnnotation`, each genome with
+    /// the genetic code its annotation states (`transl_table`, e.g. 4 for Mycoplasma), which the ORF gate
+    /// then uses. Throws `.scan(.outOfRange)` for settings the model does not accept or a threshold
+    /// outside [0, 1].
     public init(model: Model, options: ScanOptions = ScanOptions(),
-                threshold: Float = 0.5) throws(AssessmentError) {
+                threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false) throws(AssessmentError) {
+        self.model = model
+        self.options = options
+        followsAnnotationCode = geneticCodeFromAnnotation
         guard threshold >= 0 && threshold <= 1 else {
             throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
         }
@@ -38,6 +52,9 @@ public final class Assessor {
     /// Evaluates bedGraph tracks given per genome to `assess(genome:annotation:label:track:)`;
     /// `label` fills the report's `model` column.
     public init(trackLabel label: String, threshold: Float = 0.5) throws(AssessmentError) {
+        model = nil
+        options = ScanOptions()
+        followsAnnotationCode = false
         guard threshold >= 0 && threshold <= 1 else {
             throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
         }
@@ -61,7 +78,7 @@ public final class Assessor {
         if let track {
             genome = try TrackGenome.load(track: track, genome: genomePath)
         } else if let scorer {
-            genome = try scorer.score(path: genomePath)
+            genome = try self.scorer(for: annotation, default: scorer).score(path: genomePath)
         } else {
             throw .usage("a track file is needed for every genome when no model is evaluated")
         }
@@ -75,6 +92,19 @@ public final class Assessor {
             records: genome.sequences.count, skippedRecords: skipped.count, firstSkipped: skipped.first?.name,
             unscoredBins: genome.unscoredBins, items: items, evaluation: evaluation,
             metrics: metrics(label: label ?? genome.displayName, evaluation: evaluation))
+    }
+
+    /// The scorer for `annotation`'s stated genetic code when `followsAnnotationCode` (made once per code),
+    /// else `scorer`.
+    private func scorer(for annotation: AnnotationSet, default scorer: GenomeScorer) throws(AssessmentError) -> GenomeScorer {
+        guard followsAnnotationCode, let model, let table = annotation.translationTable,
+              let code = GeneticCode.ncbi(table), code != options.geneticCode else { return scorer }
+        if let made = codeScorers[table] { return made }
+        var coded = options
+        coded.geneticCode = code
+        let made = try GenomeScorer(model: model, options: coded)
+        codeScorers[table] = made
+        return made
     }
 
     /// The row pooling every base of `assessments` (label `pooledLabel`).

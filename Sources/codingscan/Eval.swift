@@ -94,7 +94,8 @@ struct Eval: ParsableCommand {
             let assessor: Assessor
             if track.isEmpty {
                 let model = try ModelSource.load(path: settings.model)
-                assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold)
+                assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold,
+                                        geneticCodeFromAnnotation: settings.geneticCode == nil)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
                 assessor = try Assessor(trackLabel: label, threshold: threshold)

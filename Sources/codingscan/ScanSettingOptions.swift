@@ -30,7 +30,8 @@ struct ScanSettingOptions: ParsableArguments {
 
     @Option(name: .customLong("genetic-code"), parsing: .unconditional, help: ArgumentHelp(
         "NCBI translation table whose stop codons end the ORF gate's open reading frames: "
-            + ScanSettingOptions.tableList + " (4: Mycoplasma, TGA is Trp). (default: 11)", valueName: "table"))
+            + ScanSettingOptions.tableList + " (4: Mycoplasma, TGA is Trp). (default: 11; eval: the annotation's transl_table "
+            + "when all its CDS state one)", valueName: "table"))
     var geneticCode: Int?
 
     private static let tableList = GeneticCode.supportedTables.map(String.init).joined(separator: ", ")

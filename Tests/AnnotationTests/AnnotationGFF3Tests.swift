@@ -12,6 +12,20 @@ final class AnnotationGFF3Tests: XCTestCase {
         XCTAssertEqual(set.coverage(seqid: "chr1", length: 5, strand: .minus), [0, 0, 0, 0, 0])
     }
 
+    func testTranslationTableOfTheCDSLines() throws {
+        let files = try TemporaryFiles()
+        let one = try files.plain("one.gff3", "c\ts\tCDS\t1\t3\t.\t+\t0\tID=a;transl_table=4\n"
+            + "c\ts\tgene\t1\t3\t.\t+\t.\tID=g;transl_table=11\nc\ts\tCDS\t4\t6\t.\t+\t0\tID=b; transl_table=4\n")
+        let set = try AnnotationReader.read(path: one)
+        XCTAssertEqual(set.translationTables, [4: 2], "only CDS lines count")
+        XCTAssertEqual(set.translationTable, 4)
+        let mixed = try files.plain("mixed.gff3", "c\ts\tCDS\t1\t3\t.\t+\t0\ttransl_table=4\n"
+            + "c\ts\tCDS\t4\t6\t.\t+\t0\ttransl_table=11\n")
+        XCTAssertNil(try AnnotationReader.read(path: mixed).translationTable, "two codes: none is stated")
+        let none = try files.plain("none.gff3", "c\ts\tCDS\t1\t3\t.\t+\t0\tID=a\n")
+        XCTAssertNil(try AnnotationReader.read(path: none).translationTable)
+    }
+
     func testOnlyCDSLinesCountAndRefSeqLinesAreIgnored() throws {
         let text = """
         ##gff-version 3
