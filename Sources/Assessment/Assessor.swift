@@ -41,9 +41,7 @@ public final class Assessor {
         self.model = model
         self.options = options
         followsAnnotationCode = geneticCodeFromAnnotation
-        guard threshold >= 0 && threshold <= 1 else {
-            throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
-        }
+        try Self.check(threshold: threshold)
         scorer = try GenomeScorer(model: model, options: options)
         source = model.metadata.name
         self.threshold = threshold
@@ -55,9 +53,7 @@ public final class Assessor {
         model = nil
         options = ScanOptions()
         followsAnnotationCode = false
-        guard threshold >= 0 && threshold <= 1 else {
-            throw .scan(.outOfRange(.threshold, "\(threshold) must be between 0 and 1"))
-        }
+        try Self.check(threshold: threshold)
         scorer = nil
         source = label
         self.threshold = threshold
@@ -92,6 +88,13 @@ public final class Assessor {
             records: genome.sequences.count, skippedRecords: skipped.count, firstSkipped: skipped.first?.name,
             unscoredBins: genome.unscoredBins, items: items, evaluation: evaluation,
             metrics: metrics(label: label ?? genome.displayName, evaluation: evaluation))
+    }
+
+    /// Checks the calls' threshold with the scanner's one rule (`ScanOptions.check`).
+    private static func check(threshold: Float) throws(AssessmentError) {
+        var options = ScanOptions()
+        options.threshold = threshold
+        do { try options.check() } catch { throw .scan(error) }
     }
 
     /// The scorer for `annotation`'s stated genetic code when `followsAnnotationCode` (made once per code),

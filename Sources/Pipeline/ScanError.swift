@@ -9,8 +9,10 @@ public enum ScanError: Error, CustomStringConvertible {
     /// A setting outside what the model or the scanner accepts: `detail` follows the setting's name,
     /// e.g. `.outOfRange(.step, "0 must be between 1 and the window (360)")`.
     case outOfRange(ScanSetting, String)
+    /// A step asked for that is longer than the window asked for (bases).
+    case stepAboveWindow(step: Int, window: Int)
     case input(SequenceIOError)
-    /// A `--region`/`--regions-file` problem (`RegionError.isUsage` tells usage from input problems).
+    /// A region problem (`RegionError.isUsage` tells usage from input problems).
     case region(RegionError)
     case output(TrackError)
     case model(ModelError)
@@ -23,6 +25,7 @@ public enum ScanError: Error, CustomStringConvertible {
         switch self {
         case let .usage(message): return message
         case let .outOfRange(setting, detail): return "\(setting.rawValue) \(detail)"
+        case let .stepAboveWindow(step, window): return "step (\(step)) must not exceed the window (\(window))"
         case let .input(error): return error.description
         case let .region(error): return error.description
         case let .output(error): return error.description

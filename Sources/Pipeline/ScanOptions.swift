@@ -40,4 +40,24 @@ public struct ScanOptions: Sendable {
         self.threshold = threshold
         self.trackLine = trackLine
     }
+
+    /// Checks what was asked against the bounds that hold whatever the model (`TrackScanner` adds the
+    /// model's own): windows and steps of at least 1 base, a step no longer than the window, smoothing
+    /// of at least 0, an ORF gate within `ORFGate.lengthCap`, a threshold in [0, 1] and, when given,
+    /// 1 to `TrackScanner.maxThreads` threads. The one place these ranges are checked.
+    public func check(threads: Int? = nil) throws(ScanError) {
+        if let window, window < 1 { throw .outOfRange(.window, "must be at least 1 (got \(window))") }
+        if let step, step < 1 { throw .outOfRange(.step, "must be at least 1 (got \(step))") }
+        if let smooth, smooth < 0 { throw .outOfRange(.smooth, "must be at least 0 (got \(smooth))") }
+        if let orfGate, orfGate < 0 || orfGate > ORFGate.lengthCap {
+            throw .outOfRange(.orfGate, "must be between 0 and \(ORFGate.lengthCap) (got \(orfGate))")
+        }
+        if let window, let step, step > window { throw .stepAboveWindow(step: step, window: window) }
+        if !(threshold >= 0 && threshold <= 1) {
+            throw .outOfRange(.threshold, "must be between 0 and 1 (got \(threshold))")
+        }
+        if let threads, threads < 1 || threads > TrackScanner.maxThreads {
+            throw .outOfRange(.threads, "must be between 1 and \(TrackScanner.maxThreads) (got \(threads))")
+        }
+    }
 }

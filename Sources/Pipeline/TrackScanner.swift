@@ -62,6 +62,7 @@ public final class TrackScanner {
     public init(model: Model, options: ScanOptions, threads: Int? = nil,
                 batchBases: Int = TrackScanner.defaultBatchBases,
                 variant: KernelVariant? = nil) throws(ScanError) {
+        try options.check(threads: threads)
         let meta = model.metadata
         let window = options.window ?? meta.window
         if window < meta.minLength || window > meta.maxWindow {
@@ -76,17 +77,8 @@ public final class TrackScanner {
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
             throw .outOfRange(.smooth, "\(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
-        let orfGate = options.orfGate ?? meta.orfGate
-        if orfGate < 0 || orfGate > ORFGate.lengthCap {
-            throw .outOfRange(.orfGate, "\(orfGate) must be between 0 and \(ORFGate.lengthCap) bases")
-        }
-        if !(options.threshold >= 0 && options.threshold <= 1) {
-            throw .outOfRange(.threshold, "\(options.threshold) must be between 0 and 1")
-        }
-        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        if threadCount < 1 || threadCount > Self.maxThreads {
-            throw .outOfRange(.threads, "\(threadCount) must be between 1 and \(Self.maxThreads)")
-        }
+        let orfGate = options.orfGate ?? meta.orfGate   // the model's own is checked when it is loaded
+        let threadCount = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.maxThreads)
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.options = options

@@ -19,7 +19,7 @@ extension Failure {
             switch error {
             case .output(.brokenPipe): self = .brokenPipe
             case let .usage(text): self = .usage(text)
-            case let .outOfRange(setting, detail): self = .usage("\(setting.flag) \(detail)")
+            case .outOfRange, .stepAboveWindow: self = .usage(error.commandLineText)
             case let .region(region): self = Failure(region)
             default: self = .message(error.description)
             }
@@ -28,7 +28,7 @@ extension Failure {
         case let error as AssessmentError:
             switch error {
             case let .usage(text), let .scan(.usage(text)): self = .usage(text)
-            case let .scan(.outOfRange(setting, detail)): self = .usage("\(setting.flag) \(detail)")
+            case let .scan(scan) where scan.isOutOfRange: self = .usage(scan.commandLineText)
             case .output(.brokenPipe): self = .brokenPipe
             default: self = .message(error.description)
             }
@@ -58,6 +58,26 @@ extension Failure {
         } catch {
             guard let failure = Failure(error) else { throw error }
             failure.exit()
+        }
+    }
+}
+
+extension ScanError {
+    /// A setting out of range (a usage error).
+    var isOutOfRange: Bool {
+        switch self {
+        case .outOfRange, .stepAboveWindow: return true
+        default: return false
+        }
+    }
+
+    /// The description with each setting spelled as its option.
+    var commandLineText: String {
+        switch self {
+        case let .outOfRange(setting, detail): return "\(setting.flag) \(detail)"
+        case let .stepAboveWindow(step, window): return "--step (\(step)) must not exceed --window (\(window))"
+        case let .region(region): return region.commandLineText
+        default: return description
         }
     }
 }

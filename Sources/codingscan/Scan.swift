@@ -59,10 +59,7 @@ struct Scan: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        try settings.check(threshold: threshold)
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024 (got \(threads))")
-        }
+        try settings.check(threshold: threshold, threads: threads)
         if quiet && verbose > 0 { throw ValidationError("--quiet and --verbose cannot be used together") }
         if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
         if format == .bigwig && output == nil {

@@ -41,21 +41,13 @@ struct ScanSettingOptions: ParsableArguments {
         model != nil || window != nil || step != nil || smooth != nil || orfGate != nil || geneticCode != nil
     }
 
-    /// Throws a `ValidationError` naming the option when a value is out of range; `threshold` is the
-    /// command's own `-T`, checked in the same place so the messages keep their order.
-    func check(threshold: Float) throws {
-        if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
-        if let step, step < 1 { throw ValidationError("--step must be at least 1 (got \(step))") }
-        if let smooth, smooth < 0 { throw ValidationError("--smooth must be at least 0 (got \(smooth))") }
-        if let orfGate, orfGate < 0 || orfGate > ORFGate.lengthCap {
-            throw ValidationError("--orf-gate must be between 0 and \(ORFGate.lengthCap) (got \(orfGate))")
-        }
-        if let window, let step, step > window {
-            throw ValidationError("--step (\(step)) must not exceed --window (\(window))")
-        }
-        if !(threshold >= 0 && threshold <= 1) {
-            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold))")
-        }
+    /// Throws a `ValidationError` naming the option when a value is out of range (`ScanOptions.check`,
+    /// the library's one check, spelled with options); `threshold` is the command's own `-T` and
+    /// `threads` its `-t`, when it has them.
+    func check(threshold: Float, threads: Int? = nil) throws {
+        var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
+        options.threshold = threshold
+        do { try options.check(threads: threads) } catch { throw ValidationError(error.commandLineText) }
         _ = try code()
     }
 

@@ -117,7 +117,7 @@ final class EvalMetricsTests: XCTestCase {
             XCTAssertEqual("\(error)", "window 10 is outside what model 'tiny-fixture' accepts (20...100000)")
         }
         XCTAssertThrowsError(try Assessor(model: AssessmentFixtures.tinyModel, threshold: 1.5)) { error in
-            XCTAssertEqual("\(error)", "threshold 1.5 must be between 0 and 1")
+            XCTAssertEqual("\(error)", "threshold must be between 0 and 1 (got 1.5)")
         }
     }
 

@@ -91,7 +91,7 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try tsv(smoothed, ScanOptions(smooth: 39)).radius, 0)
         XCTAssertEqual(try tsv(smoothed, ScanOptions(step: 5, smooth: 50)).radius, 5)
         XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(smooth: -1))) { error in
-            XCTAssertEqual("\(error)", "smooth -1 must be between 0 and 1073741824 bases")
+            XCTAssertEqual("\(error)", "smooth must be at least 0 (got -1)")
         }
     }
 
@@ -125,7 +125,7 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try withCode(4, gate: 0), plain.text, "without the gate the code does not matter")
         for bad in [-1, 2_001] {
             XCTAssertThrowsError(try TrackScanner(model: model, options: ScanOptions(orfGate: bad))) { error in
-                XCTAssertEqual("\(error)", "ORF gate \(bad) must be between 0 and 2000 bases")
+                XCTAssertEqual("\(error)", "ORF gate must be between 0 and 2000 (got \(bad))")
             }
         }
     }

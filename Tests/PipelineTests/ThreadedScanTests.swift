@@ -210,10 +210,10 @@ final class ThreadedScanTests: XCTestCase {
 
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
-            XCTAssertEqual("\(error)", "threads 0 must be between 1 and 1024")
+            XCTAssertEqual("\(error)", "threads must be between 1 and 1024 (got 0)")
         }
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 1025)) { error in
-            XCTAssertEqual("\(error)", "threads 1025 must be between 1 and 1024")
+            XCTAssertEqual("\(error)", "threads must be between 1 and 1024 (got 1025)")
         }
         XCTAssertEqual(try TrackScanner(model: tiny, options: ScanOptions()).threads,
                        ProcessInfo.processInfo.activeProcessorCount)
