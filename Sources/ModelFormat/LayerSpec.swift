@@ -99,3 +99,30 @@ public enum LayerSpec: Sendable, Equatable {
         return (p, false)
     }
 }
+
+extension LayerSpec {
+    /// Smallest input length L (bases) for which every conv1d (L → L-k+1) and maxpool1d (L → L/p)
+    /// before global_avg_pool leaves at least 1 position; nil when it would exceed `limit` (or overflow).
+    /// The one rule: model validation and the trainer's architecture both use it.
+    /// Computed backwards: need 1 at the pool; conv adds k-1; maxpool multiplies by p.
+    public static func minimumInputLength(_ layers: [LayerSpec], limit: Int = .max) -> Int? {
+        let end = layers.firstIndex(of: .globalAveragePool) ?? layers.count
+        var needed = 1
+        for layer in layers[..<end].reversed() {
+            switch layer {
+            case let .conv1d(_, _, k):
+                let (r, overflow) = needed.addingReportingOverflow(k - 1)
+                if overflow { return nil }
+                needed = r
+            case let .maxPool1d(p), let .subsample1d(p):
+                let (r, overflow) = needed.multipliedReportingOverflow(by: p)
+                if overflow { return nil }
+                needed = r
+            default:
+                break
+            }
+            if needed > limit { return nil }
+        }
+        return needed
+    }
+}

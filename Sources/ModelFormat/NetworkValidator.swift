@@ -35,7 +35,7 @@ enum NetworkValidator {
         }
 
         let limit = ModelMetadata.lengthLimit
-        guard let minimum = minimumInputLength(metadata.layers, limit: limit) else {
+        guard let minimum = LayerSpec.minimumInputLength(metadata.layers, limit: limit) else {
             throw fail("the network's minimum input length exceeds the limit \(limit)")
         }
         guard metadata.minLength >= minimum else {
@@ -131,27 +131,4 @@ enum NetworkValidator {
         }
     }
 
-    /// Smallest input length L (bases) for which every conv1d (L → L-k+1) and maxpool1d (L → L/p)
-    /// before global_avg_pool leaves at least 1 position; nil when it would exceed `limit`.
-    /// Computed backwards: need 1 at the pool; conv adds k-1; maxpool multiplies by p.
-    static func minimumInputLength(_ layers: [LayerSpec], limit: Int) -> Int? {
-        let end = layers.firstIndex(of: .globalAveragePool) ?? layers.count
-        var needed = 1
-        for layer in layers[..<end].reversed() {
-            switch layer {
-            case let .conv1d(_, _, k):
-                let (r, overflow) = needed.addingReportingOverflow(k - 1)
-                if overflow { return nil }
-                needed = r
-            case let .maxPool1d(p), let .subsample1d(p):
-                let (r, overflow) = needed.multipliedReportingOverflow(by: p)
-                if overflow { return nil }
-                needed = r
-            default:
-                break
-            }
-            if needed > limit { return nil }
-        }
-        return needed
-    }
 }

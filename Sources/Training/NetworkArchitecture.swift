@@ -75,15 +75,10 @@ public struct NetworkArchitecture: Sendable, Equatable {
     /// Channels reaching global average pooling (the last block's).
     public var featureCount: Int { channels.last ?? 4 }
 
-    /// Smallest input length for which every conv and pool leaves a position (computed backwards:
-    /// a pool multiplies by its size, a conv adds `kernel − 1`).
+    /// Smallest input length for which every conv and pool leaves a position: the model format's rule
+    /// (`LayerSpec.minimumInputLength`) on `layerSpecs`; `Int.max` when it would overflow.
     public var minimumInputLength: Int {
-        var needed = 1
-        for index in channels.indices.reversed() {
-            needed *= pools[index]
-            needed += kernels[index] - 1
-        }
-        return needed
+        LayerSpec.minimumInputLength(layerSpecs) ?? Int.max
     }
 
     /// The exported (batch-norm-folded) layers: per block `conv1d, relu[, maxpool1d or subsample1d]`, then
