@@ -27,6 +27,12 @@ struct SafetensorsContainer {
         var claimed: UInt64 = 0
         for k in 0..<8 { claimed |= UInt64(bytes[k]) << (8 * UInt64(k)) }
         let available = bytes.count - 8
+        // A safetensors file is an 8-byte length, then a JSON object. When the length does not fit and no
+        // '{' follows it, the file is not a model at all (a FASTA, a gzip file, a GFF given to -m).
+        let opensObject = bytes[8...].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "{")
+        if (claimed > UInt64(maxHeaderLength) || claimed > UInt64(available)) && !opensObject {
+            throw fail("not a codingscan model (safetensors) file: no JSON header after the 8-byte length prefix")
+        }
         guard claimed <= UInt64(maxHeaderLength) else {
             throw fail("header length \(claimed) exceeds the 16 MiB limit")
         }

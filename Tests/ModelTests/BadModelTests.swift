@@ -54,6 +54,8 @@ final class BadModelTests: XCTestCase {
             ("wrong-encoding", "encoding 'onehot-acgt' is not supported (needs 'acgt-iupac-fractional')", .metadata),
             ("min-length-too-small", "min_length 5 is below the network's minimum input length 10", .metadata),
             ("bad-chain", "layer 4 (conv1d) has in 5, but the previous layers give 6", .layers),
+            ("fasta-as-model", "not a codingscan model (safetensors) file: no JSON header after the 8-byte length prefix",
+             .container),
         ]
         for (name, message, kind) in cases {
             assertLoadError(Fixtures.badModelPath(name), message, kind: kind)
