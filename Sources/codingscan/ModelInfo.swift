@@ -11,9 +11,17 @@ struct ModelInfo: ParsableCommand {
     @Argument(help: "Model file (safetensors). Default: the built-in model.")
     var file: String?
 
+    @Option(name: [.short, .long], help: ArgumentHelp("The model file, as -m names it in the other commands.",
+                                                      valueName: "file"))
+    var model: String?
+
+    func validate() throws {
+        if file != nil && model != nil { throw ValidationError("give the model once: as FILE or as -m FILE") }
+    }
+
     func run() throws {
         try Failure.exitOnError {
-            let model = try ModelSource.load(path: file)
+            let model = try ModelSource.load(path: file ?? self.model)
             let text = model.infoText()
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
