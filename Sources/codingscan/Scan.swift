@@ -72,6 +72,12 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
+        // A bare `codingscan` typed at a terminal would wait for bases on the keyboard: show the usage
+        // instead, as samtools does (a pipe or a redirected stdin is read as always).
+        if files.isEmpty && isatty(STDIN_FILENO) == 1 {
+            Stderr.line(CodingScan.helpMessage() + "\n\ncodingscan: no input: give FILE, '-' or pipe sequences in")
+            Glibc.exit(64)
+        }
         try Failure.exitOnError(scan)
     }
 
