@@ -8,6 +8,9 @@ public enum GenomeMismatch: Error, Sendable, Equatable, CustomStringConvertible 
     /// Two records of `genome` are named `name` (the second one's header is on `line`; 0 = unknown), so
     /// CDS on that seqid cannot be placed.
     case duplicateRecord(genome: String, name: String, line: Int)
+    /// None of the annotation's `cds` CDS lies on a record of `genome`: the two name their sequences
+    /// differently (`chr1` against `1` or `NC_000001.11`). The names are the first few of each, in order.
+    case noSharedSeqid(annotation: String, genome: String, cds: Int, annotationSeqids: [String], genomeRecords: [String])
 
     public var description: String {
         switch self {
@@ -18,7 +21,16 @@ public enum GenomeMismatch: Error, Sendable, Equatable, CustomStringConvertible 
         case let .duplicateRecord(genome, name, line):
             let place = line > 0 ? "line \(line): " : ""
             return "\(genome): \(place)two records are named '\(name)'; CDS on that seqid cannot be placed"
+        case let .noSharedSeqid(annotation, genome, cds, seqids, records):
+            return "\(annotation): none of its \(cds) CDS lies on a record of \(genome): the annotation names "
+                + "\(Self.list(seqids)), the genome \(Self.list(records)) (the same assembly named another way?)"
         }
+    }
+
+    /// Up to three quoted names, then how many more.
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+        return names.count > 3 ? "\(shown) and \(names.count - 3) more" : shown
     }
 
     /// Throws `.cdsPastEnd` for the first CDS of `annotation` that ends past its record in `lengths`

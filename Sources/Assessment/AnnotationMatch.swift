@@ -11,7 +11,8 @@ public struct AnnotationMatch: Sendable, Equatable {
     public var missingSeqids: [String: Int]
 
     /// Checks `annotation` against `genome`. Throws `.mismatch` (`GenomeMismatch`) naming the annotation file
-    /// and the first offending seqid, or two records that share a name.
+    /// and the first offending seqid, two records that share a name, or an annotation none of whose CDS
+    /// lies on a record of the genome (evaluating it would score every base as non-coding).
     public init(annotation: AnnotationSet, genome: ScoredGenome) throws(AssessmentError) {
         let lengths = try genome.lengths()
         do {
@@ -20,6 +21,11 @@ public struct AnnotationMatch: Sendable, Equatable {
             throw .mismatch(error)
         }
         missingSeqids = annotation.seqidsMissing(from: Set(lengths.keys))
+        if annotation.cdsCount > 0 && missingCDS == annotation.cdsCount {
+            throw .mismatch(.noSharedSeqid(annotation: annotation.path, genome: PathName.display(genome.path),
+                                           cds: annotation.cdsCount, annotationSeqids: annotation.seqids,
+                                           genomeRecords: genome.sequences.map(\.name)))
+        }
     }
 
     /// Number of CDS intervals on missing seqids.

@@ -46,6 +46,24 @@ final class AnnotationMatchTests: XCTestCase {
         }
     }
 
+    func testAnAnnotationOnNoRecordOfTheGenomeIsAnError() {
+        let genome = ScoredGenome(path: "g.fa", sequences: [
+            ScoredSequence(name: "1", length: 100, bins: []), ScoredSequence(name: "2", length: 100, bins: []),
+            ScoredSequence(name: "3", length: 100, bins: []), ScoredSequence(name: "4", length: 100, bins: []),
+        ], window: 60, step: 20, minLength: 20)
+        let named = annotation([CDSInterval(seqid: "chr1", start: 0, end: 30, strand: .plus),
+                                CDSInterval(seqid: "chr2", start: 0, end: 30, strand: .minus)])
+        XCTAssertThrowsError(try AnnotationMatch(annotation: named, genome: genome)) { error in
+            XCTAssertEqual("\(error)", "ann.gff3: none of its 2 CDS lies on a record of g.fa: the annotation names "
+                + "'chr1', 'chr2', the genome '1', '2', '3' and 1 more (the same assembly named another way?)")
+        }
+        // One shared seqid is enough (the others are counted as missing), and no CDS at all is no mistake.
+        let partly = annotation([CDSInterval(seqid: "chr1", start: 0, end: 30, strand: .plus),
+                                 CDSInterval(seqid: "2", start: 0, end: 30, strand: .plus)])
+        XCTAssertEqual(try AnnotationMatch(annotation: partly, genome: genome).missingSeqids, ["chr1": 1])
+        XCTAssertNoThrow(try AnnotationMatch(annotation: annotation([]), genome: genome))
+    }
+
     func testDuplicateRecordNamesAreAnError() {
         let twice = ScoredGenome(path: "g.fa", sequences: [
             ScoredSequence(name: "x", length: 10, bins: []), ScoredSequence(name: "x", length: 20, bins: []),
