@@ -23,9 +23,19 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var settings: ScanSettingOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o).",
-                                                      valueName: "format"))
-    var format: TrackFormat = .bedgraph
+    @Option(name: [.customShort("f"), .customLong("format")], help: ArgumentHelp(
+        "Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o). (default: bigwig when -o names a .bw or "
+            + ".bigwig file, else bedgraph)", valueName: "format"))
+    var formatOption: TrackFormat?
+
+    /// `-f`, or what the `-o` name implies (`.bw`, `.bigwig`: bigWig), or bedGraph.
+    var format: TrackFormat { formatOption ?? (output.map(Self.namesBigWig) == true ? .bigwig : .bedgraph) }
+
+    /// Whether an output file name ends as a bigWig's does (`.bw`, `.bigwig`, any case).
+    static func namesBigWig(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".bw") || lower.hasSuffix(".bigwig")
+    }
 
     @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
     var strand: StrandChoice = .both
@@ -71,7 +81,16 @@ struct Scan: ParsableCommand {
         }
     }
 
+    /// A warning when `-f` writes text into a file named as a bigWig, or a bigWig into one named otherwise.
+    private func warnAboutOutputName() {
+        guard !quiet, let output, let formatOption else { return }
+        if Self.namesBigWig(output) && formatOption != .bigwig {
+            Stderr.line("codingscan: warning: -o \(output) is named as a bigWig but -f \(formatOption.rawValue) writes text")
+        }
+    }
+
     func run() throws {
+        warnAboutOutputName()
         // A bare `codingscan` typed at a terminal would wait for bases on the keyboard: show the usage
         // instead, as samtools does (a pipe or a redirected stdin is read as always).
         if files.isEmpty && isatty(STDIN_FILENO) == 1 {
