@@ -29,5 +29,18 @@ final class BedtoolsTests: XCTestCase {
             LC_ALL=C sort -k1,1 -k2,2n "$TMPDIR/a.bg" | cmp - "$TMPDIR/a.bg" && echo same
             """, environment: ["TMPDIR": NSTemporaryDirectory()])
         XCTAssertEqual(sorted.stdoutText, "same\n", sorted.stderrText)
+        // The man page's strand-aware merge keeps BED6: name, highest score, strand.
+        let merged = try CLIRunner.run([], shell: """
+            "$CODINGSCAN" -m \(model) -f bed -T 0.4 fixtures/real/pPCP1.fa.gz |
+                bedtools merge -s -d 300 -c 4,5,6 -o distinct,max,distinct -i -
+            """)
+        XCTAssertEqual(merged.status, 0, merged.stderrText)
+        let rows = merged.stdoutText.split(separator: "\n").map { $0.split(separator: "\t") }
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows {
+            XCTAssertEqual(row.count, 6, "\(row)")
+            XCTAssertEqual(row.count == 6 ? String(row[3]) : "", "coding")
+            XCTAssertTrue(row.count == 6 && (row[5] == "+" || row[5] == "-"), "\(row)")
+        }
     }
 }
