@@ -39,16 +39,17 @@ public struct NetworkArchitecture: Sendable, Equatable {
     /// Checks counts and sizes; the window must reach global pooling with at least one position.
     public func validate() throws(TrainingError) {
         guard !channels.isEmpty else { throw .outOfRange(.channels, ": give at least one conv block") }
-        for (setting, count) in [(TrainingSetting.kernels, kernels.count), (.pools, pools.count),
-                                 (.poolKinds, poolKinds.count)] where count != channels.count {
+        let counts: [(TrainingSetting, Int)] = [(.kernels, kernels.count), (.pools, pools.count),
+                                                (.poolKinds, poolKinds.count)]
+        if let (setting, count) = counts.first(where: { $0.1 != channels.count }) {
             throw .listLength(setting, count: count, blocks: channels.count)
         }
         let limit = Self.sizeLimit
-        for (setting, values) in [(TrainingSetting.channels, channels), (.kernels, kernels), (.pools, pools),
-                                  (.hidden, [hidden])] {
-            if let bad = values.first(where: { $0 < 1 || $0 > limit }) {
-                throw .outOfRange(setting, "values must be between 1 and \(limit) (got \(bad))")
-            }
+        let lists: [(TrainingSetting, [Int])] = [(.channels, channels), (.kernels, kernels), (.pools, pools),
+                                                 (.hidden, [hidden])]
+        if let (setting, values) = lists.first(where: { $0.1.contains { $0 < 1 || $0 > limit } }),
+           let bad = values.first(where: { $0 < 1 || $0 > limit }) {
+            throw .outOfRange(setting, "values must be between 1 and \(limit) (got \(bad))")
         }
         guard window >= 1 && window <= 1 << 20 else {
             throw .outOfRange(.window, "must be between 1 and 1048576 (got \(window))")
