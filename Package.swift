@@ -66,7 +66,7 @@ let package = Package(
         ),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks",
+        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks",
                                                  "Inference"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GenomeCore
 import Inference
 import ModelFormat
 import ReadingFrames
@@ -78,7 +79,7 @@ public final class TrackScanner {
             throw .outOfRange(.smooth, "\(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
         let orfGate = options.orfGate ?? meta.orfGate   // the model's own is checked when it is loaded
-        let threadCount = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.maxThreads)
+        let threadCount = threads ?? min(CPUBudget.available(), Self.maxThreads)
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.options = options

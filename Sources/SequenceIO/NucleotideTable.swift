@@ -1,9 +1,10 @@
 /// 256-entry byte lookup tables for scanning sequence text without per-character String work.
 ///
 /// `classOf` maps every byte to either the UPPERCASE IUPAC letter it stands for (A C G T N R Y S W K M
-/// B D H V; `U`/`u` map to `T`; lowercase is upper-cased), which is always >= `0x41`, or to one of the
-/// small class codes below (< `0x41`). The accepted letter set is the one `Windows.BaseEncoding`
-/// encodes. The tables live for the whole process and are never freed.
+/// B D H V; `U`/`u` map to `T`; lowercase is upper-cased; the alignment gap characters `-` and `.` map
+/// to `N`, an unscored position, so MSA-derived FASTA keeps its columns), which is always >= `0x41`, or
+/// to one of the small class codes below (< `0x41`). The accepted letter set is the one
+/// `Windows.BaseEncoding` encodes. The tables live for the whole process and are never freed.
 enum NucleotideTable {
     /// Class code: any byte that may not appear in a sequence line.
     static let invalid: UInt8 = 0
@@ -24,6 +25,8 @@ enum NucleotideTable {
         }
         table[Int(UInt8(ascii: "U"))] = UInt8(ascii: "T")
         table[Int(UInt8(ascii: "u"))] = UInt8(ascii: "T")
+        table[Int(UInt8(ascii: "-"))] = UInt8(ascii: "N")   // alignment gaps: unscored, like N
+        table[Int(UInt8(ascii: "."))] = UInt8(ascii: "N")
         table[0x0A] = newline
         table[0x0D] = carriageReturn
         for byte: UInt8 in [0x20, 0x09, 0x0B, 0x0C] { table[Int(byte)] = blank }

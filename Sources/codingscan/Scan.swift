@@ -55,7 +55,7 @@ struct Scan: ParsableCommand {
                                                       valueName: "file"))
     var output: String?
 
-    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Scoring threads, at most 1024. (default: all cores)", valueName: "n"))
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Scoring threads, at most 1024. (default: the CPUs this process may use: its affinity mask, capped by its cgroup quota)", valueName: "n"))
     var threads: Int?
 
     @Flag(name: [.short, .long], help: "No warnings on stderr.")

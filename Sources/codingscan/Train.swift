@@ -138,7 +138,7 @@ struct Train: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, at most 1024 (each mini-batch is split into this many parts). (default: all cores)",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, at most 1024 (each mini-batch is split into this many parts). (default: the CPUs this process may use: its affinity mask, capped by its cgroup quota)",
                                valueName: "n"))
     var threads: Int?
 
@@ -222,7 +222,7 @@ struct Train: ParsableCommand {
         o.patience = patience
         o.weighting = genomeWeighting
         o.seed = seed
-        o.threads = threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        o.threads = threads ?? CPUBudget.available()
         o.recordTiming = !reproducible
         o.command = Self.provenanceCommand(CommandLine.arguments)
         return o

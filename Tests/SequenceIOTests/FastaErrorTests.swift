@@ -17,8 +17,6 @@ final class FastaErrorTests: SequenceIOTestCase {
     }
 
     func testOtherInvalidCharactersHaveNoProteinHint() throws {
-        let gap = try write("gap.fa", ">g\nAC-GT\n")
-        assertFails(gap, "\(gap): record 'g' (line 2): invalid character '-' (0x2D) in sequence")
         let digit = try write("digit.fa", ">d\nACGT\nAC1\n")
         assertFails(digit, "\(digit): record 'd' (line 3): invalid character '1' (0x31) in sequence")
         let midLineHeader = try write("mid.fa", ">d\nACGT>e\n")

@@ -22,6 +22,12 @@ final class FastaReadingTests: SequenceIOTestCase {
         ])
     }
 
+    func testAlignmentGapsAreReadAsN() throws {
+        // MSA-derived FASTA: '-' and '.' keep their columns as unscored positions (N).
+        let file = try write("gaps.fa", ">aln\nAC--GT..A\n-ACGT.\n")
+        XCTAssertEqual(try readAll(file), [ReadRecord(name: "aln", index: 0, line: 1, bases: "ACNNGTNNANACGTN")])
+    }
+
     func testLettersAreValidatedUppercasedAndUBecomesT() throws {
         let file = try write("x.fa", ">m\nacgtnNNNNNrykmswbdhvRYKMSWBDHV\nuUACGT\n")
         XCTAssertEqual(try readAll(file), [

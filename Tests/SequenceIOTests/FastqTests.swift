@@ -44,8 +44,8 @@ final class FastqTests: SequenceIOTestCase {
     func testInvalidSequenceCharacters() throws {
         let first = try write("a.fq", "@r1\nACGTE\n+\nIIIII\n")
         assertFails(first, "\(first): record 'r1' (line 2): invalid character 'E' (0x45) in sequence")
-        let later = try write("b.fq", "@r1\nACGT\n+\nIIII\n@r2\nGA.T\n+\nIIII\n")
-        assertFails(later, "\(later): record 'r2' (line 6): invalid character '.' (0x2E) in sequence")
+        let later = try write("b.fq", "@r1\nACGT\n+\nIIII\n@r2\nGA=T\n+\nIIII\n")
+        assertFails(later, "\(later): record 'r2' (line 6): invalid character '=' (0x3D) in sequence")
         let lineStart = try write("c.fq", "@r1\nXCGT\n+\nIIII\n")
         assertFails(lineStart, "\(lineStart): record 'r1' (line 2): invalid character 'X' (0x58) in sequence")
     }
