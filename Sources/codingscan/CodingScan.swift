@@ -23,11 +23,22 @@ struct CodingScan: ParsableCommand {
             Reads FASTA, FASTQ, SAM, BAM or CRAM (plain, gzip or bgzip; files or stdin), slides a window \
             along every sequence, scores each window on both strands and writes a coding-probability \
             track (bedGraph, BED or TSV, 0-based half-open) to stdout. See codingscan(1).
+
+            scan is the default command: 'codingscan scan --help' lists its options (model, window, \
+            format, regions, output, threads).
             """,
         version: versionLine,
         subcommands: [Scan.self, ModelInfo.self, Eval.self, Train.self],
         defaultSubcommand: Scan.self
     )
+
+    /// The help of the command at hand: `codingscan eval --help` after `codingscan eval ...`, and
+    /// `codingscan scan --help` for the default command (whose options the top-level help does not list).
+    static func helpCommand(_ arguments: [String]) -> String {
+        let named = ["scan", "eval", "train", "model-info"]
+        let command = arguments.count > 1 && named.contains(arguments[1]) ? arguments[1] : "scan"
+        return "codingscan \(command) --help"
+    }
 
     /// Parses and runs a command. Usage errors are one line on stderr (`codingscan: ...`, exit 64);
     /// help and version go to stdout as usual.
@@ -43,7 +54,7 @@ struct CodingScan: ParsableCommand {
             }
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).joined(separator: " ")
-            Stderr.line("codingscan: \(message) (see 'codingscan --help')")
+            Stderr.line("codingscan: \(message) (see '\(helpCommand(CommandLine.arguments))')")
             Glibc.exit(code.rawValue)
         }
     }
