@@ -29,6 +29,8 @@ public final class Assessor {
     /// Scan each genome with the genetic code its annotation states (`AnnotationSet.translationTable`,
     /// when it is a supported table) instead of `options.geneticCode`.
     public let followsAnnotationCode: Bool
+    /// Scoring threads (nil: `CPUBudget.available()`).
+    private let threads: Int?
     /// Scorers for codes other than `options.geneticCode`, by NCBI table number.
     private var codeScorers: [Int: GenomeScorer] = [:]
 
@@ -37,12 +39,14 @@ public final class Assessor {
     /// then uses. Throws `.scan(.outOfRange)` for settings the model does not accept or a threshold
     /// outside [0, 1].
     public init(model: Model, options: ScanOptions = ScanOptions(),
-                threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false) throws(AssessmentError) {
+                threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false,
+                threads: Int? = nil) throws(AssessmentError) {
         self.model = model
         self.options = options
+        self.threads = threads
         followsAnnotationCode = geneticCodeFromAnnotation
         try Self.check(threshold: threshold)
-        scorer = try GenomeScorer(model: model, options: options)
+        scorer = try GenomeScorer(model: model, options: options, threads: threads)
         source = model.metadata.name
         self.threshold = threshold
     }
@@ -53,6 +57,7 @@ public final class Assessor {
         model = nil
         options = ScanOptions()
         followsAnnotationCode = false
+        threads = nil
         try Self.check(threshold: threshold)
         scorer = nil
         source = label
@@ -105,7 +110,7 @@ public final class Assessor {
         if let made = codeScorers[table] { return made }
         var coded = options
         coded.geneticCode = code
-        let made = try GenomeScorer(model: model, options: coded)
+        let made = try GenomeScorer(model: model, options: coded, threads: threads)
         codeScorers[table] = made
         return made
     }

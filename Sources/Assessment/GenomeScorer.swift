@@ -13,9 +13,9 @@ public final class GenomeScorer {
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
     /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
     /// scored. Throws `.scan(.outOfRange)` when the model does not accept them.
-    public init(model: Model, options: ScanOptions = ScanOptions()) throws(AssessmentError) {
+    public init(model: Model, options: ScanOptions = ScanOptions(), threads: Int? = nil) throws(AssessmentError) {
         do {
-            scanner = try TrackScanner(model: model, options: options)
+            scanner = try TrackScanner(model: model, options: options, threads: threads)
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

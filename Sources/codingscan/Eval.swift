@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Annotation
 import ArgumentParser
+import Foundation
 import Assessment
 import Tracks
 import GenomeCore
@@ -52,6 +53,15 @@ struct Eval: ParsableCommand {
                                valueName: "file"))
     var plot: String?
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of stdout (atomically; never an input).",
+                                                      valueName: "file"))
+    var output: String?
+
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp(
+        "Scoring threads, at most 1024. (default: the CPUs this process may use: its affinity mask, capped by its "
+            + "cgroup quota)", valueName: "n"))
+    var threads: Int?
+
     @Flag(name: [.short, .long], help: "No warnings on stderr.")
     var quiet = false
 
@@ -73,7 +83,8 @@ struct Eval: ParsableCommand {
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
-        try settings.check(threshold: threshold)
+        try settings.check(threshold: threshold, threads: threads)
+        if output == "-" { throw ValidationError("--output: give a file name; stdout is the default") }
         if plot == "-" || plot == "" { throw ValidationError("--plot: give a file name") }
     }
 
@@ -82,10 +93,21 @@ struct Eval: ParsableCommand {
     }
 
     private func evaluate() throws {
+        let reads = OutputGuard.reads(genome + annotation + track) + OutputGuard.model(settings.model)
+        if let output {
+            // The report and the plot must not be one file (by name before either exists, by inode after).
+            if let plot, URL(fileURLWithPath: plot).standardizedFileURL.path
+                == URL(fileURLWithPath: output).standardizedFileURL.path {
+                throw Failure.usage("--output \(output) is the plot (--plot) \(plot); refusing to overwrite it")
+            }
+            try OutputGuard.check(flag: "--output", output: output,
+                                  reads: reads + (plot.map { [FileRole("the plot (--plot)", $0)] } ?? []))
+            do { try OutputFile.check(output) } catch { throw Failure.message("\(output): cannot create output: \(error.reason)") }
+        }
         if let plot {
+            // Without -o the report goes to stdout, which the plot must not overwrite either.
             try OutputGuard.check(flag: "--plot", output: plot,
-                                  reads: OutputGuard.reads(genome + annotation + track) + OutputGuard.model(settings.model)
-                                      + OutputGuard.standardOutput)
+                                  reads: reads + (output == nil ? OutputGuard.standardOutput : []))
         }
         if let plot {
             do { try OutputFile.check(plot) } catch { throw Failure.message("\(plot): cannot create output: \(error.reason)") }
@@ -95,7 +117,7 @@ struct Eval: ParsableCommand {
             if track.isEmpty {
                 let model = try ModelSource.load(path: settings.model)
                 assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold,
-                                        geneticCodeFromAnnotation: settings.geneticCode == nil)
+                                        geneticCodeFromAnnotation: settings.geneticCode == nil, threads: threads)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
                 assessor = try Assessor(trackLabel: label, threshold: threshold)
@@ -145,7 +167,7 @@ struct Eval: ParsableCommand {
 
     /// Writes the report to standard output, ending quietly on a closed pipe.
     private func printReport(_ text: String) throws {
-        let sink = OutputSink()
+        let sink = try output.map { try OutputSink(path: $0) } ?? OutputSink()
         try sink.write(text)
         try sink.commit()
     }

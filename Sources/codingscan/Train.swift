@@ -53,10 +53,12 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Model name stored in the file.", valueName: "name"))
     var name = "codingscan-trained"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Training window, bp (also the model's default scan window).", valueName: "bp"))
+    @Option(name: [.short, .long], parsing: .unconditional,
+            help: ArgumentHelp("Training window, bp (also the model's default scan window).", valueName: "bp"))
     var window = NetworkArchitecture.standard.window
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
+    @Option(name: [.short, .long], parsing: .unconditional,
+            help: ArgumentHelp("Default scan step stored in the model, bp.", valueName: "bp"))
     var step = TrainingOptions().step
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Default smoothing span stored in the model, bp (see scan --smooth; 0 = none).",
@@ -138,14 +140,14 @@ struct Train: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, at most 1024 (each mini-batch is split into this many parts). (default: the CPUs this process may use: its affinity mask, capped by its cgroup quota)",
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Worker threads, at most 1024 (each mini-batch is split into this many parts). (default: the CPUs this process may use: its affinity mask, capped by its cgroup quota)",
                                valueName: "n"))
     var threads: Int?
 
     @Flag(help: "Leave the training time out of the provenance: same inputs, seed and --threads give identical bytes.")
     var reproducible = false
 
-    @Flag(name: [.short, .long], help: "No progress on stderr.")
+    @Flag(name: [.short, .long], help: "No progress or warnings on stderr.")
     var quiet = false
 
     func validate() throws {
