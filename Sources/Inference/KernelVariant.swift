@@ -47,6 +47,13 @@ public enum KernelVariant: String, CaseIterable, Sendable {
     }
 
     /// `choose(requested:)` with the request read from `CODINGSCAN_KERNELS` (unknown values ignored).
+    /// The value of `CODINGSCAN_KERNELS` when it is set but names no variant (it is then ignored).
+    public static var unknownEnvironmentValue: String? {
+        guard let raw = getenv(environmentKey) else { return nil }
+        let value = String(cString: raw)
+        return KernelVariant(rawValue: value) == nil ? value : nil
+    }
+
     public static func fromEnvironment() -> KernelVariant {
         guard let raw = getenv(environmentKey) else { return best }
         return choose(requested: KernelVariant(rawValue: String(cString: raw)))

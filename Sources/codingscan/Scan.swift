@@ -81,16 +81,33 @@ struct Scan: ParsableCommand {
         }
     }
 
-    /// A warning when `-f` writes text into a file named as a bigWig, or a bigWig into one named otherwise.
-    private func warnAboutOutputName() {
-        guard !quiet, let output, let formatOption else { return }
-        if Self.namesBigWig(output) && formatOption != .bigwig {
+    /// Warnings for options that do nothing in this combination: `-f` writing text into a file named
+    /// as a bigWig, `--strand` with TSV (which has both strands' columns), an unknown `CODINGSCAN_KERNELS`.
+    private func warnAboutIgnoredOptions() {
+        guard !quiet else { return }
+        if let output, let formatOption, Self.namesBigWig(output) && formatOption != .bigwig {
             Stderr.line("codingscan: warning: -o \(output) is named as a bigWig but -f \(formatOption.rawValue) writes text")
+        }
+        if strand != .both && format == .tsv {
+            Stderr.line("codingscan: warning: --strand \(strand.rawValue) does nothing with -f tsv, "
+                + "which has a column for each strand")
+        }
+        if let value = KernelVariant.unknownEnvironmentValue {
+            Stderr.line("codingscan: warning: \(KernelVariant.environmentKey)=\(value) is not portable, avx2 or avx512; "
+                + "using the best the CPU has")
         }
     }
 
+    /// A warning when `-w` asks for windows longer than the model was trained on (it accepts them up to
+    /// its `max_window`, but has never seen such windows).
+    private func warnAboutWindow(model: Model) {
+        guard !quiet, let window = settings.window, window > model.metadata.window else { return }
+        Stderr.line("codingscan: warning: -w \(window) is longer than the \(model.metadata.window)-base windows "
+            + "model '\(model.metadata.name)' was trained on")
+    }
+
     func run() throws {
-        warnAboutOutputName()
+        warnAboutIgnoredOptions()
         // A bare `codingscan` typed at a terminal would wait for bases on the keyboard: show the usage
         // instead, as samtools does (a pipe or a redirected stdin is read as always).
         if files.isEmpty && isatty(STDIN_FILENO) == 1 {
@@ -119,6 +136,7 @@ struct Scan: ParsableCommand {
         }
         if format == .bigwig { options.sequenceSizes = indexed }
         let scanner = try TrackScanner(model: model, options: options, threads: threads)
+        warnAboutWindow(model: model)
         let expected = options.regions.isEmpty ? ProgressReporter.expectedBases(inputs: inputs, indexed: indexed)
                                                : (bases: nil, exact: false)
         let reporter = ProgressReporter(forced: progress, quiet: quiet, expected: expected.bases, exact: expected.exact)

@@ -42,4 +42,16 @@ final class CommandOptionsTests: XCTestCase {
         XCTAssertTrue(info.contains("window:            60 bases") && info.contains("step:              20 bases"), info)
         XCTAssertTrue(info.contains("\"threads\": 1"), info)
     }
+
+    func testUnknownKernelVariantSaysSo() throws {
+        let r = try CLIRunner.run(["-m", model, "fixtures/seq/two.fa"], environment: ["CODINGSCAN_KERNELS": "avx9000"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.stderrText, "codingscan: warning: CODINGSCAN_KERNELS=avx9000 is not portable, avx2 or avx512; "
+            + "using the best the CPU has\n")
+        let quiet = try CLIRunner.run(["-q", "-m", model, "fixtures/seq/two.fa"], environment: ["CODINGSCAN_KERNELS": "avx9000"])
+        XCTAssertEqual(quiet.stderrText, "")
+        let known = try CLIRunner.run(["-m", model, "fixtures/seq/two.fa"], environment: ["CODINGSCAN_KERNELS": "portable"])
+        XCTAssertEqual(known.stderrText, "")
+        XCTAssertEqual(known.stdoutText, r.stdoutText)
+    }
 }
