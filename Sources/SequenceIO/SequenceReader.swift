@@ -40,7 +40,8 @@ public final class SequenceReader {
         cs_hts_quiet()
         self.path = path
         let name = Self.displayName(of: path)
-        if path != "-" {
+        // URLs (http, https, ftp, s3 ... as this htslib supports them) go straight to hts_open.
+        if path != "-" && hisremote(path) == 0 {
             var info = stat()
             if stat(path, &info) != 0 {
                 throw .cannotOpen(path: name, reason: systemMessage(errno))
