@@ -28,6 +28,8 @@ public struct ScanOptions: Sendable {
     /// Scan only these regions of each (indexed) input, in this order; empty = whole inputs.
     /// FASTA regions keep genomic coordinates (see `RegionReaders`).
     public var regions: [GenomicRegion] = []
+    /// The reference FASTA of CRAM inputs; nil leaves htslib to find it (UR/M5 tags, `REF_PATH`, `REF_CACHE`).
+    public var reference: String?
 
     public init(window: Int? = nil, step: Int? = nil, smooth: Int? = nil, orfGate: Int? = nil, format: TrackFormat = .bedgraph,
                 strand: StrandChoice = .both, threshold: Float = 0.5, trackLine: Bool = false) {

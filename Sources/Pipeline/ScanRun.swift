@@ -30,9 +30,9 @@ struct ScanRun {
 
     /// Reads every path. On an input error, the windows read before it are still scored and written
     /// (as the sequential scan did) before the error is rethrown.
-    mutating func read(paths: [String], regions: [GenomicRegion] = [], blockSize: Int) throws {
+    mutating func read(paths: [String], regions: [GenomicRegion] = [], reference: String? = nil, blockSize: Int) throws {
         do {
-            try readAll(paths: paths, regions: regions, blockSize: blockSize)
+            try readAll(paths: paths, regions: regions, reference: reference, blockSize: blockSize)
         } catch let error as TrackError {
             throw error
         } catch {
@@ -47,13 +47,14 @@ struct ScanRun {
     }
 
     /// With `regions`, each path is read through its index (`RegionReaders`), region by region.
-    private mutating func readAll(paths: [String], regions: [GenomicRegion], blockSize: Int) throws {
+    private mutating func readAll(paths: [String], regions: [GenomicRegion], reference: String?, blockSize: Int) throws {
         var ascii = [UInt8](repeating: 0, count: blockSize)
         var masks = [UInt8](repeating: 0, count: blockSize)
         let table = BaseEncoding.maskOfASCII
         for path in paths {
-            let reader: SequenceSource = regions.isEmpty ? try SequenceReader(path: path)
-                                                         : try RegionReaders.open(path: path, regions: regions)
+            let reader: SequenceSource = regions.isEmpty
+                ? try SequenceReader(path: path, reference: reference)
+                : try RegionReaders.open(path: path, regions: regions, reference: reference)
             defer { reader.close() }
             var records = 0
             while let record = try reader.nextRecord() {

@@ -136,7 +136,7 @@ public final class TrackScanner {
                           maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0)
         defer { statistics = workers.shutdown() }
         do {
-            try run.read(paths: paths, regions: options.regions, blockSize: blockSize)
+            try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)
             try observed.finish()
         } catch let error as SequenceIOError {
             throw .input(error)

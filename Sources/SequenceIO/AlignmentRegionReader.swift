@@ -23,12 +23,15 @@ final class AlignmentRegionReader: SequenceSource {
     private var failure: SequenceIOError?
 
     /// Opens `path` (a BAM or CRAM, `format`), its header and index, and resolves every region.
-    init(path: String, format: InputFormat, regions: [GenomicRegion]) throws(RegionError) {
+    init(path: String, format: InputFormat, regions: [GenomicRegion], reference: String? = nil) throws(RegionError) {
         self.path = path
         guard let file = hts_open(path, "r") else {
             throw .input(.cannotOpen(path: path, reason: systemMessage(errno)))
         }
         do throws(RegionError) {
+            if format == .cram, let reference {
+                do { try SequenceReader.setReference(reference, of: file, path: path) } catch { throw .input(error) }
+            }
             let parser: HtsRecordParser
             do { parser = try HtsRecordParser(file: file, path: path, format: format) } catch { throw .input(error) }
             guard let index = sam_index_load(file, path) else {

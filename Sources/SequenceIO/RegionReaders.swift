@@ -6,7 +6,7 @@ public enum RegionReaders {
     /// - Throws: `.standardInput` for `"-"`; `.input` when the file cannot be opened or recognized;
     ///   `.notIndexable` for FASTQ, SAM text and gzip (not bgzip) FASTA; `.missingIndex`, `.badIndex`,
     ///   `.unknownContig`, `.ambiguous`, `.startsPastEnd`.
-    public static func open(path: String, regions: [GenomicRegion]) throws(RegionError) -> SequenceSource {
+    public static func open(path: String, regions: [GenomicRegion], reference: String? = nil) throws(RegionError) -> SequenceSource {
         if path == "-" { throw .standardInput }
         let probe: SequenceReader
         do { probe = try SequenceReader(path: path) } catch { throw .input(error) }
@@ -21,7 +21,7 @@ public enum RegionReaders {
             }
             return try FastaRegionReader(path: path, compression: compression, regions: regions)
         case .bam, .cram:
-            return try AlignmentRegionReader(path: path, format: format, regions: regions)
+            return try AlignmentRegionReader(path: path, format: format, regions: regions, reference: reference)
         case .fastq:
             throw .notIndexable(path: path, what: "FASTQ",
                                 hint: "use FASTA with a .fai, or sorted BAM/CRAM with an index")

@@ -30,13 +30,15 @@ public final class SequenceReader {
     private var failure: SequenceIOError?
 
     /// Opens `path` (`"-"` = standard input) and detects its format from the content.
-    public convenience init(path: String) throws(SequenceIOError) {
-        try self.init(path: path, blockSize: 1 << 20)
+    /// `reference`: the FASTA a CRAM's sequences are decoded against (samtools' `--reference`);
+    /// nil leaves htslib to find it (the header's UR/M5 tags, `REF_PATH`, `REF_CACHE`).
+    public convenience init(path: String, reference: String? = nil) throws(SequenceIOError) {
+        try self.init(path: path, blockSize: 1 << 20, reference: reference)
     }
 
     /// Opens `path` reading text inputs in blocks of `blockSize` bytes (>= 1; tests use tiny blocks
     /// to exercise block boundaries).
-    init(path: String, blockSize: Int) throws(SequenceIOError) {
+    init(path: String, blockSize: Int, reference: String? = nil) throws(SequenceIOError) {
         cs_hts_quiet()
         self.path = path
         let name = Self.displayName(of: path)
@@ -63,6 +65,7 @@ public final class SequenceReader {
         }
         do throws(SequenceIOError) {
             let detected = hts_get_format(file).pointee
+            if detected.format == cram, let reference { try Self.setReference(reference, of: file, path: name) }
             let compression = try Self.compression(of: detected, path: name)
             let blockSize = max(1, blockSize)
             let format: InputFormat
@@ -307,4 +310,16 @@ public final class SequenceReader {
         }
         return tabs
     }
+
+    /// Points a CRAM at its reference FASTA (`hts_set_fai_filename`; a `.fai` beside it is used or built).
+    static func setReference(_ reference: String, of file: UnsafeMutablePointer<htsFile>, path: String) throws(SequenceIOError) {
+        var info = stat()
+        if stat(reference, &info) != 0 {
+            throw .cannotOpen(path: reference, reason: systemMessage(errno) + " (the CRAM reference of \(path))")
+        }
+        if hts_set_fai_filename(file, reference) != 0 {
+            throw .cannotOpen(path: reference, reason: "cannot use it as the reference of \(path)")
+        }
+    }
+
 }

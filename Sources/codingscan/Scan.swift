@@ -51,6 +51,10 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var regionOptions: RegionOptions
 
+    @Option(help: ArgumentHelp("Reference FASTA of CRAM inputs (samtools' --reference). (default: what htslib finds "
+        + "from the CRAM header's UR and M5 tags, REF_PATH and REF_CACHE)", valueName: "file"))
+    var reference: String?
+
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (atomically; never an input).",
                                                       valueName: "file"))
     var output: String?
@@ -129,6 +133,7 @@ struct Scan: ParsableCommand {
         options.line = try trackLineOptions.line()
         options.provenance = Provenance.lines(model: model)
         options.regions = try regionOptions.regions(inputs: inputs)
+        options.reference = reference
         let indexed: SequenceSizes?
         // With regions the .fai lengths are not what is scanned: bigWig spools, progress shows no percent.
         do { indexed = options.regions.isEmpty ? try FastaIndexSizes.load(inputs: inputs) : nil } catch {
@@ -148,7 +153,8 @@ struct Scan: ParsableCommand {
             // With -o, scan writes nothing to standard output, so `-o /dev/stdout` is just stdout.
             try OutputGuard.check(flag: "--output", output: output,
                                   reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model)
-                                      + (regionsFile ?? []))
+                                      + (regionsFile ?? [])
+                                      + (reference.map { OutputGuard.reads([$0], role: "the CRAM reference (--reference)") } ?? []))
             do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
             Interrupts.protect(temporary: sink.temporary)
         } else {
