@@ -48,7 +48,7 @@ let package = Package(
         // MARK: Formats (sequence I/O, annotation, tracks, model files)
         .target(name: "SequenceIO", dependencies: ["GenomeCore", "CHTSlib"]),
         .target(name: "Annotation", dependencies: ["GenomeCore", "CHTSlib"]),
-        .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig"]),
+        .target(name: "Tracks", dependencies: ["GenomeCore", "Windows", "CBigWig", "CHTSlib"]),
         .target(name: "ModelFormat", dependencies: ["GenomeCore", "Windows", "ReadingFrames"]),
 
         // MARK: Compute (kernels and their CPU variants, inference)

@@ -11,18 +11,24 @@ public final class OutputSink {
     /// The temporary file written until `commit()` renames it (nil for stdout, devices and FIFOs).
     public var temporary: String? { file.temporary }
     private let file: OutputFile
+    /// Write BGZF blocks (`BGZFBlocks`) instead of the bytes, ending with the EOF block.
+    public let compressed: Bool
     private var buffer: [UInt8] = []
-    private let capacity = 1 << 16
+    /// Bytes buffered before a write: one BGZF block's input when compressing.
+    private var capacity: Int { compressed ? BGZFBlocks.blockInput : 1 << 16 }
 
     /// A sink on standard output.
     public init() {
         file = OutputFile()
+        compressed = false
         buffer.reserveCapacity(capacity)
     }
 
-    /// A sink that will become the file at `path` on `commit()` (see `OutputFile`).
-    public init(path: String) throws(TrackError) {
+    /// A sink that will become the file at `path` on `commit()` (see `OutputFile`); with `compress`
+    /// (default: a `.gz` or `.bgz` name), the file is BGZF, ready for `tabix`.
+    public init(path: String, compress: Bool? = nil) throws(TrackError) {
         do { file = try OutputFile(path: path) } catch { throw TrackError(error) }
+        compressed = compress ?? BGZFBlocks.named(path)
         buffer.reserveCapacity(capacity)
     }
 
@@ -44,7 +50,8 @@ public final class OutputSink {
     /// Writes out everything buffered.
     public func flush() throws(TrackError) {
         defer { buffer.removeAll(keepingCapacity: true) }
-        do { try file.write(buffer) } catch { throw TrackError(error) }
+        let bytes = compressed ? try BGZFBlocks.compress(buffer[...]) : buffer
+        do { try file.write(bytes) } catch { throw TrackError(error) }
     }
 
     /// Flushes, closes and, for a regular file, renames the temporary file to the target.
@@ -52,6 +59,12 @@ public final class OutputSink {
         do { try flush() } catch {
             file.abandon()
             throw error
+        }
+        if compressed {
+            do { try file.write(BGZFBlocks.endOfFile) } catch {
+                file.abandon()
+                throw TrackError(error)
+            }
         }
         do { try file.commit() } catch { throw TrackError(error) }
     }

@@ -8,6 +8,8 @@ public enum TrackError: Error, CustomStringConvertible, Equatable {
     case file(OutputFileError)
     /// A bigWig could not be written as asked (`message` says why, naming record or index).
     case bigWig(path: String, message: String)
+    /// Compressing the output failed (`message` says how).
+    case compression(message: String)
     /// A track being read (`BedGraphReader`) could not be opened or read, or has a malformed `line`
     /// (1-based; 0 when the file as a whole failed).
     case unreadable(path: String, line: Int, message: String)
@@ -27,6 +29,7 @@ public enum TrackError: Error, CustomStringConvertible, Equatable {
         case .brokenPipe: return "broken pipe"
         case let .file(error): return error.description
         case let .bigWig(path, message): return "\(path): \(message)"
+        case let .compression(message): return message
         case let .unreadable(path, line, message):
             return line > 0 ? "\(path): line \(line): \(message)" : "\(path): \(message)"
         }
