@@ -12,6 +12,20 @@ struct CLIRunner {
     }
 
     /// The package root (…/Tests/CLITests/CLIRunner.swift → …).
+    /// Skips the calling test unless every one of `tools` is on the PATH.
+    static func require(_ tools: String..., install: String) throws {
+        for tool in tools where try run([], shell: "command -v \(tool)").status != 0 {
+            throw XCTSkip("\(tool) is not available (\(install))")
+        }
+    }
+
+    /// A new empty directory under the system's temporary directory; the caller removes it.
+    static func temporaryDirectory(_ prefix: String) throws -> String {
+        let dir = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -5,9 +5,7 @@ import XCTest
 /// `--reference` does); REF_PATH and REF_CACHE point at an empty folder so htslib never looks online.
 final class CRAMReferenceTests: XCTestCase {
     func testReferenceOptionDecodesACRAMWhoseReferenceMoved() throws {
-        guard try CLIRunner.run([], shell: "command -v samtools").status == 0 else {
-            throw XCTSkip("samtools is not installed (apt-get install samtools)")
-        }
+        try CLIRunner.require("samtools", install: "apt-get install samtools")
         let dir = NSTemporaryDirectory() + "codingscan-cramref-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }

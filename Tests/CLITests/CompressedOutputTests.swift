@@ -4,9 +4,7 @@ import XCTest
 /// `-o NAME.gz` (or `.bgz`) writes BGZF: `bgzip -d` gives the plain track and `tabix` indexes it.
 final class CompressedOutputTests: XCTestCase {
     func testGzNameWritesTabixReadyBGZF() throws {
-        guard try CLIRunner.run([], shell: "command -v tabix && command -v bgzip").status == 0 else {
-            throw XCTSkip("tabix/bgzip are not installed (apt-get install tabix)")
-        }
+        try CLIRunner.require("tabix", "bgzip", install: "apt-get install tabix")
         let dir = NSTemporaryDirectory() + "codingscan-bgzf-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -5,9 +5,7 @@ import XCTest
 /// server the test starts (python3 -m http.server on 127.0.0.1; skipped without python3).
 final class URLInputTests: XCTestCase {
     func testHTTPInputGivesTheSameTrackAsTheFile() throws {
-        guard try CLIRunner.run([], shell: "command -v python3").status == 0 else {
-            throw XCTSkip("python3 is not available for a loopback HTTP server")
-        }
+        try CLIRunner.require("python3", install: "needed for a loopback HTTP server")
         let dir = NSTemporaryDirectory() + "codingscan-url-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
