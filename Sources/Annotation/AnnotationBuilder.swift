@@ -10,6 +10,7 @@ struct AnnotationBuilder {
     private var proteinIDs: Set<String> = []
     private var singles = 0
     private var translationTables: [Int: Int] = [:]
+    private var unstranded = 0
     /// The last seqid seen, raw bytes and string, to avoid building the same string for every line.
     private var lastSeqidBytes: [UInt8] = []
     private var lastSeqid = ""
@@ -33,6 +34,11 @@ struct AnnotationBuilder {
         }
     }
 
+    /// Counts a CDS added without a strand (BED3).
+    mutating func addUnstranded() {
+        unstranded += 1
+    }
+
     /// Counts a CDS line's `transl_table` attribute (GFF3, NCBI genetic code number).
     mutating func addTranslationTable(_ table: Int) {
         translationTables[table, default: 0] += 1
@@ -48,6 +54,7 @@ struct AnnotationBuilder {
         let featureCount = featureIDs.count + parents.subtracting(proteinIDs).count + transcripts.count + singles
         var set = AnnotationSet(path: path, format: format, grouped: intervals, featureCount: featureCount)
         set.translationTables = translationTables
+        set.unstrandedCDS = unstranded
         return set
     }
 }

@@ -17,6 +17,8 @@ public struct AnnotationSet: Sendable {
     /// CDS lines per `transl_table` value (GFF3 attribute, NCBI genetic code number); empty when no line
     /// has one. See `translationTable`.
     public var translationTables: [Int: Int] = [:]
+    /// CDS read without a strand (BED3 to BED5 lines), kept on the plus strand; training refuses them.
+    public var unstrandedCDS = 0
 
     /// The genetic code the annotation states: the `transl_table` of its CDS lines when they all agree,
     /// else nil (none stated, or several).

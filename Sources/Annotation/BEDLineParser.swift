@@ -1,7 +1,8 @@
-/// Parses BED data lines (0-based half-open coordinates, at least 6 columns with the strand in
-/// column 6).
+/// Parses BED data lines (0-based half-open coordinates, the strand in column 6).
 ///
-/// Columns are tab-separated; a line without any tab is split at runs of spaces. A line of 6 to 11
+/// Columns are tab-separated; a line without any tab is split at runs of spaces. A line of 3 to 5
+/// columns (BED3: no strand) is one CDS with no known strand, counted in `unstrandedCDS` and kept on
+/// the plus strand: enough for `eval`, which ignores strands, and refused by training. A line of 6 to 11
 /// columns is one CDS `[chromStart, chromEnd)` (empty when the two are equal). A BED12 line is a gene
 /// model: its CDS are the parts of its blocks inside `[thickStart, thickEnd)` (none when
 /// `thickStart == thickEnd`, a non-coding transcript).
@@ -22,8 +23,8 @@ struct BEDLineParser {
         } else {
             fields.splitWhitespace(line)
         }
-        guard fields.count >= 6 else {
-            throw .tooFewColumns(path: path, line: number, format: .bed, found: fields.count, needed: 6)
+        guard fields.count >= 3 else {
+            throw .tooFewColumns(path: path, line: number, format: .bed, found: fields.count, needed: 3)
         }
         guard !fields.bytes(0).isEmpty else {
             throw .invalidLine(path: path, line: number, reason: "empty chrom (column 1)")
@@ -31,6 +32,14 @@ struct BEDLineParser {
         let start = try integer(1, "start", number)
         let end = try integer(2, "end", number)
         guard start <= end else { throw .startAfterEnd(path: path, line: number, start: start, end: end) }
+        if fields.count < 6 {
+            if start < end {
+                builder.add(seqidBytes: fields.bytes(0), decode: false, start: start, end: end, strand: .plus,
+                            group: .single)
+                builder.addUnstranded()
+            }
+            return
+        }
         let strand: Strand
         if fields.equals(5, "+") {
             strand = .plus

@@ -11,6 +11,7 @@ public enum GenomeLoader {
         let named = try readSequences(genome)
         let set: AnnotationSet
         do { set = try AnnotationReader.read(path: annotation) } catch { throw .annotation(error) }
+        if set.unstrandedCDS > 0 { throw .unstrandedAnnotation(path: annotation, count: set.unstrandedCDS) }
         var lengths: [String: Int] = [:]
         for (name, masks, _) in named { lengths[name] = masks.count }
         do { try GenomeMismatch.check(set, fits: lengths, genome: genome) } catch { throw .mismatch(error) }

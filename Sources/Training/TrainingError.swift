@@ -9,6 +9,9 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     case sequence(SequenceIOError)
     /// An annotation file could not be read.
     case annotation(AnnotationError)
+    /// `count` CDS of `annotation` have no strand (BED with fewer than 6 columns): training labels
+    /// each strand apart.
+    case unstrandedAnnotation(path: String, count: Int)
     /// A genome file with no bases at all.
     case emptyGenome(path: String)
     /// The annotation does not fit the genome (a CDS past a record's end, two records with one name).
@@ -44,6 +47,9 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
             return error.description
         case let .annotation(error):
             return error.description
+        case let .unstrandedAnnotation(path, count):
+            return "\(path): \(count) CDS have no strand (BED with fewer than 6 columns); training labels each "
+                + "strand apart, so give BED6 or GFF3"
         case let .emptyGenome(path):
             return "\(path): the genome has no bases"
         case let .mismatch(error):

@@ -25,7 +25,7 @@ final class AnnotationErrorTests: XCTestCase {
     func testTooFewColumns() throws {
         try assertMessage("##gff-version 3\nc\tsrc\tCDS\t1\t9\n",
                           "PATH: line 2: GFF3 line needs 9 tab-separated columns, found 5 columns")
-        try assertMessage("c\t1\t9\tname\n", "PATH: line 1: BED line needs 6 tab-separated columns, found 4 columns",
+        try assertMessage("c\t1\t9\tname\nc\t5\n", "PATH: line 2: BED line needs 3 tab-separated columns, found 2 columns",
                           name: "x.bed")
         try assertMessage("c\ts\tCDS\t1\t9\t.\t+\t0\tgene_id \"g\";\nc\ts\tgene\t1\t9\n",
                           "PATH: line 2: GTF line needs 9 tab-separated columns, found 5 columns")

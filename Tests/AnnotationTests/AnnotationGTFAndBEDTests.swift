@@ -71,4 +71,16 @@ final class AnnotationGTFAndBEDTests: XCTestCase {
         let set = try AnnotationReader.read(path: try files.compressed("a.bed.gz", "c\t5\t9\tx\t0\t-\n"))
         XCTAssertEqual(set.intervals["c"], [CDSInterval(seqid: "c", start: 5, end: 9, strand: .minus)])
     }
+
+    func testBED3HasNoStrandButCounts() throws {
+        let files = try TemporaryFiles()
+        let path = try files.plain("cds.bed", "c\t10\t40\nc\t50\t60\tname\nc\t70\t70\n")
+        let set = try AnnotationReader.read(path: path)
+        XCTAssertEqual(set.format, .bed)
+        XCTAssertEqual(set.unstrandedCDS, 2, "empty intervals are not CDS")
+        XCTAssertEqual(set.intervals["c"], [CDSInterval(seqid: "c", start: 10, end: 40, strand: .plus),
+                                           CDSInterval(seqid: "c", start: 50, end: 60, strand: .plus)])
+        XCTAssertEqual(try AnnotationReader.read(path: try files.plain("six.bed", "c\t1\t9\tn\t0\t-\n")).unstrandedCDS, 0)
+    }
+
 }
