@@ -92,6 +92,10 @@ struct Scan: ParsableCommand {
         if let output, let formatOption, Self.namesBigWig(output) && formatOption != .bigwig {
             Stderr.line("codingscan: warning: -o \(output) is named as a bigWig but -f \(formatOption.rawValue) writes text")
         }
+        if let output, formatOption == .bigwig, [".gz", ".bgz"].contains(where: { output.lowercased().hasSuffix($0) }) {
+            Stderr.line("codingscan: warning: -o \(output) is named as BGZF text but -f bigwig writes a bigWig "
+                + "(compressed already)")
+        }
         if strand != .both && format == .tsv {
             Stderr.line("codingscan: warning: --strand \(strand.rawValue) does nothing with -f tsv, "
                 + "which has a column for each strand")
@@ -155,7 +159,9 @@ struct Scan: ParsableCommand {
                                   reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model)
                                       + (regionsFile ?? [])
                                       + (reference.map { OutputGuard.reads([$0], role: "the CRAM reference (--reference)") } ?? []))
-            do { sink = try OutputSink(path: output) } catch { throw Failure.message(error.description) }
+            do { sink = try OutputSink(path: output, compress: format == .bigwig ? false : nil) } catch {
+                throw Failure.message(error.description)
+            }
             Interrupts.protect(temporary: sink.temporary)
         } else {
             sink = OutputSink()

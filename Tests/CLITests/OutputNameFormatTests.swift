@@ -19,6 +19,12 @@ final class OutputNameFormatTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderrText)
         XCTAssertEqual(text.stderrText, "codingscan: warning: -o \(dir)/x.bw is named as a bigWig but -f bedgraph writes text\n")
         XCTAssertTrue(try String(contentsOfFile: "\(dir)/x.bw", encoding: .utf8).hasPrefix("alpha\t0\t"))
+        let gz = try CLIRunner.run(["-m", model, "-f", "bigwig", "-o", "\(dir)/t.bw.gz", "fixtures/seq/two.fa"])
+        XCTAssertEqual(gz.status, 0, gz.stderrText)
+        XCTAssertEqual(gz.stderrText, "codingscan: warning: -o \(dir)/t.bw.gz is named as BGZF text but -f bigwig "
+            + "writes a bigWig (compressed already)\n")
+        let bigWigBytes = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/t.bw.gz")).prefix(4)
+        XCTAssertEqual(Array(bigWigBytes), [0x26, 0xFC, 0x8F, 0x88], "-f wins: a bigWig, not BGZF")
         let quiet = try CLIRunner.run(["-m", model, "-q", "-f", "bed", "-o", "\(dir)/y.bw", "fixtures/seq/two.fa"])
         XCTAssertEqual(quiet.stderrText, "")
         let plain = try CLIRunner.run(["-m", model, "-o", "\(dir)/t.bedgraph", "fixtures/seq/two.fa"])
