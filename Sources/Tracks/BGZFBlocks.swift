@@ -10,12 +10,6 @@ enum BGZFBlocks {
     static let endOfFile: [UInt8] = [0x1f, 0x8b, 0x08, 0x04, 0, 0, 0, 0, 0, 0xff, 0x06, 0, 0x42, 0x43, 0x02, 0,
                                      0x1b, 0, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 
-    /// Whether an output name asks for BGZF: it ends in `.gz` or `.bgz` (any case).
-    static func named(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".gz") || lower.hasSuffix(".bgz")
-    }
-
     /// The BGZF blocks of `bytes` (one per 65,280 bytes; none for no bytes), at htslib's default level.
     static func compress(_ bytes: ArraySlice<UInt8>) throws(TrackError) -> [UInt8] {
         var out: [UInt8] = []

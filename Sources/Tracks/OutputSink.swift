@@ -28,7 +28,7 @@ public final class OutputSink {
     /// (default: a `.gz` or `.bgz` name), the file is BGZF, ready for `tabix`.
     public init(path: String, compress: Bool? = nil) throws(TrackError) {
         do { file = try OutputFile(path: path) } catch { throw TrackError(error) }
-        compressed = compress ?? BGZFBlocks.named(path)
+        compressed = compress ?? OutputName.impliesBGZF(path)
         buffer.reserveCapacity(capacity)
     }
 

@@ -29,13 +29,7 @@ struct Scan: ParsableCommand {
     var formatOption: TrackFormat?
 
     /// `-f`, or what the `-o` name implies (`.bw`, `.bigwig`: bigWig), or bedGraph.
-    var format: TrackFormat { formatOption ?? (output.map(Self.namesBigWig) == true ? .bigwig : .bedgraph) }
-
-    /// Whether an output file name ends as a bigWig's does (`.bw`, `.bigwig`, any case).
-    static func namesBigWig(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".bw") || lower.hasSuffix(".bigwig")
-    }
+    var format: TrackFormat { formatOption ?? (output.map(OutputName.impliesBigWig) == true ? .bigwig : .bedgraph) }
 
     @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
     var strand: StrandChoice = .both
@@ -89,10 +83,10 @@ struct Scan: ParsableCommand {
     /// as a bigWig, `--strand` with TSV (which has both strands' columns), an unknown `CODINGSCAN_KERNELS`.
     private func warnAboutIgnoredOptions() {
         guard !quiet else { return }
-        if let output, let formatOption, Self.namesBigWig(output) && formatOption != .bigwig {
+        if let output, let formatOption, OutputName.impliesBigWig(output) && formatOption != .bigwig {
             Stderr.line("codingscan: warning: -o \(output) is named as a bigWig but -f \(formatOption.rawValue) writes text")
         }
-        if let output, formatOption == .bigwig, [".gz", ".bgz"].contains(where: { output.lowercased().hasSuffix($0) }) {
+        if let output, formatOption == .bigwig, OutputName.impliesBGZF(output) {
             Stderr.line("codingscan: warning: -o \(output) is named as BGZF text but -f bigwig writes a bigWig "
                 + "(compressed already)")
         }
