@@ -64,9 +64,10 @@ let package = Package(
                            "ScalarInference", "Windows"],
             swiftSettings: optimised
         ),
+        .target(name: "GeneCalling", dependencies: ["ReadingFrames", "Tracks", "Windows"], swiftSettings: optimised),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks",
+        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "GeneCalling",
                                                  "Inference"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
@@ -102,6 +103,7 @@ let package = Package(
         .testTarget(name: "TracksTests", dependencies: ["Tracks", "TrackTestSupport", "Windows"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Inference", "ModelFormat", "ScalarInference", "Tracks",
                                                           "Windows", "ReadingFrames"]),
+        .testTarget(name: "GeneCallingTests", dependencies: ["GeneCalling", "ReadingFrames", "Tracks", "Windows"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "ModelFormat", "ScalarInference", "Windows"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "CHTSlib"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),

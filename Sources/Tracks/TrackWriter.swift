@@ -15,6 +15,8 @@ public enum TrackFormat: String, Sendable, CaseIterable {
     case tsv
     /// Binary bigWig of the bedGraph's bins and values (to a file only: see `BigWigWriter`).
     case bigwig
+    /// GFF3 gene calls (`GFFCallWriter`): the scanner decodes genes for it.
+    case gff
 }
 
 /// One window's scores as handed to a writer.
@@ -94,6 +96,7 @@ public enum TrackWriters {
         case .bed: return BedWriter(settings: settings, sink: sink)
         case .tsv: return TSVWriter(sink: sink, provenance: settings.provenance)
         case .bigwig: return BigWigWriter(settings: settings, sink: sink)
+        case .gff: preconditionFailure("GFF3 holds decoded calls: the scanner writes them through a CallWriter")
         }
     }
 }

@@ -1,0 +1,223 @@
+import ReadingFrames
+import Tracks
+import Windows
+
+/// Decodes genes as the scan streams: a `TrackWriter` that takes the (smoothed, ungated) windows of
+/// each sequence, turns them into per-base evidence and hands the genes of `GeneDecoder`'s best parse
+/// to a `CallWriter` (GFF3, BED, proteins).
+///
+/// The reading thread hands it each record's bases first (`beginBases`, `appendBases`, in input
+/// order; reading runs ahead of writing by the batches in flight), then the windows arrive in order.
+/// P(coding) per base is interpolated linearly between window centres (constant before the first
+/// centre and after the last).
+///
+/// Streaming with a bounded look-back: the decoder holds the bases and evidence from the last decided
+/// point (the anchor) on. Once it holds 4 · `maximumLength` bases past the anchor, it decodes them,
+/// keeps the genes of the best parse that end at least 2 · `maximumLength` bases before the newest base
+/// (no gene is longer than `maximumLength`, so later bases reach back at most that far) and moves the
+/// anchor to the end of the last kept gene (or the start of the next gene, when that comes later).
+/// The decisions are made at the same bases whatever the thread count or batch size; a parse that
+/// would change a decision made 2 · `maximumLength` bases back is not looked for. Memory:
+/// about 17 bytes per base of 4 · `maximumLength` (≈ 2 MB at the default), plus the bases read ahead.
+public final class GeneDecodingWriter: TrackWriter {
+    public let decoder: GeneDecoder
+    private let output: CallWriter
+    private let strands: (plus: Bool, minus: Bool)
+    private let translate: Bool
+    /// Records whose bases were handed over and whose windows are not all written, oldest first.
+    private var queue: [RecordBases] = []
+    /// The record the reading thread is handing over (also in `queue`, or already being written).
+    private var reading: RecordBases?
+    private var record: RecordBases?
+    /// Record position of `plus[0]`/`minus[0]`.
+    private var origin = 0
+    /// Record position from which the parse is still open (everything before it is written).
+    private var anchor = 0
+    /// Whether genes were written for this record: the stretch no longer begins at the record's start.
+    private var decidedAny = false
+    /// P(coding) per base from `origin` on, for each strand; up to the last window centre.
+    private var plus: [Float] = []
+    private var minus: [Float] = []
+    /// The last window centre (record position) and its probabilities.
+    private var last: (centre: Int, plus: Float, minus: Float)?
+    private var windows = 0
+    /// Bases a later gene may reach back: `maximumLength` (tests set more, to decode records whole).
+    let lookBack: Int
+
+    /// - Parameters:
+    ///   - strands: the strands genes are called on (`--strand`).
+    ///   - translate: fill each call's `protein`.
+    public convenience init(model: GeneModel, output: CallWriter, strands: (plus: Bool, minus: Bool) = (true, true),
+                            translate: Bool = false) {
+        self.init(model: model, output: output, strands: strands, translate: translate, lookBack: model.maximumLength)
+    }
+
+    /// - Parameter lookBack: at least `model.maximumLength`.
+    init(model: GeneModel, output: CallWriter, strands: (plus: Bool, minus: Bool), translate: Bool, lookBack: Int) {
+        precondition(lookBack >= model.maximumLength, "the look-back must cover the longest gene")
+        self.lookBack = lookBack
+        decoder = GeneDecoder(model: model)
+        self.output = output
+        self.strands = strands
+        self.translate = translate
+    }
+
+    /// A record's bases start (reading thread, before its windows arrive).
+    public func beginBases(name: String, offset: Int) {
+        let bases = RecordBases(name: name, offset: offset)
+        queue.append(bases)
+        reading = bases
+    }
+
+    /// More bases of the record begun last.
+    public func appendBases(_ masks: UnsafeBufferPointer<UInt8>) {
+        reading!.append(masks)
+    }
+
+    public func begin(sequence name: String) throws(TrackError) {
+        precondition(!queue.isEmpty, "windows of a record whose bases were not handed over")
+        record = queue.removeFirst()
+        origin = 0
+        anchor = 0
+        decidedAny = false
+        plus.removeAll(keepingCapacity: true)
+        minus.removeAll(keepingCapacity: true)
+        last = nil
+        windows = 0
+        try output.begin(sequence: name)
+    }
+
+    public func add(_ window: ScoredWindow) throws(TrackError) {
+        guard let record else { return }
+        let threshold = decoder.model.threshold
+        let centre = (window.start + window.end) / 2 - record.offset
+        let p = window.plus ?? threshold, m = window.minus ?? threshold
+        windows += 1
+        if let last {
+            let span = centre - last.centre
+            for k in 0..<span {
+                let t = Float(k) / Float(span)
+                plus.append(last.plus + (p - last.plus) * t)
+                minus.append(last.minus + (m - last.minus) * t)
+            }
+        } else {
+            plus.append(contentsOf: repeatElement(p, count: max(centre - origin, 0)))
+            minus.append(contentsOf: repeatElement(m, count: max(centre - origin, 0)))
+        }
+        last = (centre, p, m)
+        if centre - anchor >= 4 * lookBack { try decideBack(front: centre) }
+    }
+
+    public func end(sequenceLength length: Int) throws(TrackError) {
+        guard let record else { return }
+        let end = length - record.offset
+        if let last {
+            let count = max(end - (origin + plus.count), 0)
+            plus.append(contentsOf: repeatElement(last.plus, count: count))
+            minus.append(contentsOf: repeatElement(last.minus, count: count))
+        }
+        if windows > 0 && end > origin {
+            let genes = decode(upTo: end, rightEdge: true)
+            for gene in genes { try write(gene) }
+        }
+        self.record = nil
+        try output.end(sequenceLength: length)
+    }
+
+    public func finish() throws(TrackError) {
+        try output.finish()
+    }
+
+    /// Decodes [origin, front), writes the genes decided and moves the anchor (see the type's comment).
+    private func decideBack(front: Int) throws(TrackError) {
+        let genes = decode(upTo: front, rightEdge: false)
+        let limit = front - 2 * lookBack
+        var lastEnd = anchor
+        var next = Int.max
+        for gene in genes {
+            if gene.end <= limit {
+                try write(gene)
+                lastEnd = max(lastEnd, gene.end)
+            } else {
+                next = min(next, gene.start)
+            }
+        }
+        let newAnchor = max(lastEnd, min(limit, next))
+        guard newAnchor > anchor else { return }
+        decidedAny = true
+        anchor = newAnchor
+        let newOrigin = max(anchor - decoder.model.maximumOverlap, origin)
+        plus.removeFirst(newOrigin - origin)
+        minus.removeFirst(newOrigin - origin)
+        origin = newOrigin
+        record?.drop(before: origin)
+    }
+
+    /// The best parse of [origin, end) from the anchor on, in record coordinates.
+    private func decode(upTo end: Int, rightEdge: Bool) -> [DecodedGene] {
+        guard let record else { return [] }
+        let n = end - origin
+        let model = decoder.model
+        let plusEvidence = plus[0..<n].map { model.evidence($0) }
+        let minusEvidence = minus[0..<n].map { model.evidence($0) }
+        let genes = record.withMasks(origin..<end) { masks in
+            plusEvidence.withUnsafeBufferPointer { p in
+                minusEvidence.withUnsafeBufferPointer { m in
+                    decoder.decode(masks: masks, plus: p, minus: m, anchor: anchor - origin,
+                                   leftEdge: !decidedAny && origin == 0, rightEdge: rightEdge, strands: strands)
+                }
+            }
+        }
+        return genes.map { gene in
+            var g = gene
+            g.start += origin
+            g.end += origin
+            return g
+        }
+    }
+
+    /// Writes one gene (record coordinates) as a call.
+    private func write(_ gene: DecodedGene) throws(TrackError) {
+        guard let record else { return }
+        // Summed afresh from the gene's first base, so the score does not depend on where the stretch
+        // that found the gene began.
+        let values = gene.minusStrand ? minus : plus
+        var sum = 0.0, evidence = 0.0
+        for x in (gene.start - origin)..<(gene.end - origin) {
+            sum += Double(values[x])
+            evidence += decoder.model.evidence(values[x])
+        }
+        let protein = translate ? record.withMasks(gene.start..<gene.end) { GeneDecodingWriter.translate($0, gene: gene, code: decoder.model.code) } : []
+        try output.add(GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,
+                                minusStrand: gene.minusStrand, startCodon: gene.startCodon.map(GeneticCode.codonText),
+                                partialLeft: gene.partialLeft, partialRight: gene.partialRight, score: evidence + gene.bonus,
+                                meanProbability: Float(sum / Double(gene.end - gene.start)), protein: protein))
+    }
+
+    /// The protein of a gene whose bases are `masks`: codons read on the gene's strand, the start codon
+    /// as M, the stop codon left out, X for a codon with an ambiguous base.
+    static func translate(_ masks: UnsafeBufferPointer<UInt8>, gene: DecodedGene, code: GeneticCode) -> [UInt8] {
+        let n = masks.count
+        var codons = n / 3
+        let hasStop = gene.minusStrand ? !gene.partialLeft : !gene.partialRight
+        if hasStop { codons -= 1 }
+        var protein: [UInt8] = []
+        protein.reserveCapacity(max(codons, 0))
+        for k in 0..<max(codons, 0) {
+            let index: Int?
+            if gene.minusStrand {
+                let e = n - 3 * k
+                index = GeneticCode.codonIndex(BaseEncoding.complement(masks[e - 1]), BaseEncoding.complement(masks[e - 2]),
+                                               BaseEncoding.complement(masks[e - 3]))
+            } else {
+                index = GeneticCode.codonIndex(masks[3 * k], masks[3 * k + 1], masks[3 * k + 2])
+            }
+            if k == 0 && gene.startCodon != nil {
+                protein.append(UInt8(ascii: "M"))
+            } else {
+                protein.append(index.map(code.aminoAcid) ?? UInt8(ascii: "X"))
+            }
+        }
+        return protein
+    }
+}

@@ -1,0 +1,77 @@
+import ReadingFrames
+import Foundation
+
+/// The prokaryote gene model the decoder calls genes with: what a gene is and how its evidence counts.
+///
+/// A gene on a strand runs from a start codon (`GeneticCode.startCodons`) to the first in-frame stop
+/// codon of `code` and is at least `minimumLength` and at most `maximumLength` bases long, stop codon
+/// included. A gene may run off either end of a sequence (a partial gene: a contig or read cut it); it
+/// then starts or ends on the last whole codon. Genes may overlap by up to `maximumOverlap` bases
+/// (on either strand), as neighbouring genes in operons do.
+///
+/// The score of a gene [a, b) on strand s is
+///
+///     Σ_{x ∈ [a, b)} weight · (clamp(logit p_s(x), ±logitLimit) − logit(threshold)) + startScore − geneCost
+///
+/// where p_s(x) is the network's P(coding) on strand s, interpolated per base between the centres of
+/// the track's bins; bases without a score count as p = threshold. Non-coding bases score 0. The
+/// decoder finds the set of genes with the highest total score (Viterbi over a semi-Markov model whose
+/// segments are genes and single non-coding bases).
+public struct GeneModel: Sendable, Equatable {
+    /// Whose stop codons end genes.
+    public var code: GeneticCode
+    /// Shortest gene in bases, stop codon included (Prodigal's default is 90).
+    public var minimumLength: Int
+    /// Longest gene in bases; also the decoder's look-back (see `GeneDecodingWriter`).
+    public var maximumLength: Int
+    /// Most bases two called genes may share.
+    public var maximumOverlap: Int
+    /// P(coding) at which a base's evidence is 0: above it a base favours a gene.
+    public var threshold: Float
+    /// Weight of one base's log-odds: neighbouring bases share most of a window, so a base is worth
+    /// far less than an independent observation.
+    public var weight: Double
+    /// Largest |logit p| a base contributes (p clamped to about [0.0025, 0.9975]).
+    public var logitLimit: Double
+    /// Score added for a gene starting with ATG, GTG, TTG (natural-log preferences; 0 for ATG).
+    public var startScores: [String: Double]
+    /// Score subtracted for every gene: short genes must earn their place.
+    public var geneCost: Double
+    /// Score added to a start codon with a Shine–Dalgarno-like motif (GGAG, GAGG, AGGA, GGAGG…: any
+    /// 4-base piece of AGGAGG) 5 to 15 bases upstream of it, on the gene's strand.
+    public var motifScore: Double
+
+    /// The defaults: 90 to 30,000 bases, 60 bases of overlap, weight 1/30, starts ATG 0, GTG −1.5,
+    /// TTG −2 (roughly the log frequency of each start among bacterial genes relative to ATG); threshold
+    /// 0.35, gene cost 8 and motif score 3 were chosen on the prokaryotes held out in the first
+    /// cross-validation fold only (Caulobacter, S. aureus, Pyrococcus, lambda), with that fold's model;
+    /// see `docs/decoder.md`.
+    public init(code: GeneticCode = .standard, minimumLength: Int = 90, maximumLength: Int = 30_000,
+                maximumOverlap: Int = 60, threshold: Float = 0.35, weight: Double = 1.0 / 30,
+                logitLimit: Double = 6, startScores: [String: Double] = ["ATG": 0, "GTG": -1.5, "TTG": -2],
+                geneCost: Double = 8, motifScore: Double = 3) {
+        self.code = code
+        self.minimumLength = minimumLength
+        self.maximumLength = maximumLength
+        self.maximumOverlap = maximumOverlap
+        self.threshold = threshold
+        self.weight = weight
+        self.logitLimit = logitLimit
+        self.startScores = startScores
+        self.geneCost = geneCost
+        self.motifScore = motifScore
+    }
+
+    /// The evidence of one base whose P(coding) is `p` (nil: not scored).
+    @inlinable
+    public func evidence(_ p: Float?) -> Double {
+        guard let p else { return 0 }
+        return weight * (logit(Double(p)) - logit(Double(threshold)))
+    }
+
+    @inlinable
+    func logit(_ p: Double) -> Double {
+        let q = min(max(p, 1e-9), 1 - 1e-9)
+        return min(max(log(q / (1 - q)), -logitLimit), logitLimit)
+    }
+}
