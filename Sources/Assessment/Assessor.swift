@@ -73,8 +73,10 @@ public final class Assessor {
     /// (default: the file's base name, see `GenomeLabels`). Throws when a CDS ends past its record's
     /// end; CDS on seqids absent from the genome are only counted.
     /// With `track`, the scores come from that bedGraph instead of the model (see `TrackGenome`).
+    /// With `calls`, the row also says how those gene calls match the annotation (`CallAccuracy`).
     public func assess(genome genomePath: String, annotation: AnnotationSet,
-                       label: String? = nil, track: String? = nil) throws(AssessmentError) -> GenomeAssessment {
+                       label: String? = nil, track: String? = nil,
+                       calls: AnnotationSet? = nil) throws(AssessmentError) -> GenomeAssessment {
         let genome: ScoredGenome
         if let track {
             genome = try TrackGenome.load(track: track, genome: genomePath)
@@ -88,11 +90,14 @@ public final class Assessor {
         let evaluation: BinaryEvaluation
         do { evaluation = try BinaryEvaluation(items) } catch { throw .evaluation(error) }
         let skipped = genome.skipped
+        var row = metrics(label: label ?? genome.displayName, evaluation: evaluation)
+        row.calls = calls.map {
+            CallAccuracy(truth: annotation, calls: $0, records: genome.sequences.map { ($0.name, $0.length) })
+        }
         return GenomeAssessment(
             genomePath: genomePath, annotationPath: annotation.path, match: match,
             records: genome.sequences.count, skippedRecords: skipped.count, firstSkipped: skipped.first?.name,
-            unscoredBins: genome.unscoredBins, items: items, evaluation: evaluation,
-            metrics: metrics(label: label ?? genome.displayName, evaluation: evaluation))
+            unscoredBins: genome.unscoredBins, items: items, evaluation: evaluation, metrics: row)
     }
 
     /// Checks the calls' threshold with the scanner's one rule (`ScanOptions.check`).
@@ -119,7 +124,10 @@ public final class Assessor {
     public func pooled(_ assessments: [GenomeAssessment]) throws(AssessmentError) -> EvalMetrics {
         let evaluation: BinaryEvaluation
         do { evaluation = try BinaryEvaluation(assessments.flatMap(\.items)) } catch { throw .evaluation(error) }
-        return metrics(label: Self.pooledLabel, evaluation: evaluation)
+        var row = metrics(label: Self.pooledLabel, evaluation: evaluation)
+        let calls = assessments.compactMap(\.metrics.calls)
+        if calls.count == assessments.count { row.calls = calls.reduce(CallAccuracy(), +) }
+        return row
     }
 
     /// The report rows: one per genome, plus the pooled row when there is more than one genome.

@@ -32,6 +32,8 @@ public struct EvalMetrics: Sendable, Equatable {
     public var recall: Double
     public var f1: Double
     public var mcc: Double
+    /// How another set of gene calls (`eval --calls`) matches the annotation; nil when none was given.
+    public var calls: CallAccuracy?
 
     public init(genome: String, model: String, window: Int, step: Int, bases: Int, codingFraction: Double,
                 rocAUC: Double?, prAUCNonCoding: Double?, bestMCC: Double?, bestMCCThreshold: Float?,

@@ -12,6 +12,16 @@ public enum EvalReport {
         "best_mcc", "best_mcc_threshold", "threshold", "precision", "recall", "f1", "mcc",
     ]
 
+    /// The columns added when gene calls were evaluated (`eval --calls`, `CallAccuracy`): the calls'
+    /// base-level MCC and F1, the fractions of annotated CDS with an exact stop and an exact start, and
+    /// the numbers of annotated CDS and of calls.
+    public static let callColumns = ["calls_mcc", "calls_f1", "stops_exact", "starts_exact", "annotated_cds", "calls"]
+
+    /// The columns of a report of `rows`: `columns`, then `callColumns` when any row has calls.
+    static func columns(for rows: [EvalMetrics]) -> [String] {
+        rows.contains { $0.calls != nil } ? columns + callColumns : columns
+    }
+
     /// The whole report, ending with a newline.
     public static func render(_ rows: [EvalMetrics], format: EvalFormat) -> String {
         switch format {
@@ -23,9 +33,10 @@ public enum EvalReport {
     /// A header line, then one line per row, tab-separated; NA for undefined values. Tabs and
     /// newlines in names become spaces.
     public static func tsv(_ rows: [EvalMetrics]) -> String {
-        var out = columns.joined(separator: "\t") + "\n"
+        let withCalls = rows.contains { $0.calls != nil }
+        var out = columns(for: rows).joined(separator: "\t") + "\n"
         for row in rows {
-            out += cells(row).map { cell -> String in
+            out += cells(row, withCalls: withCalls).map { cell -> String in
                 switch cell {
                 case let .text(text):
                     return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
@@ -40,8 +51,9 @@ public enum EvalReport {
     public static func json(_ rows: [EvalMetrics]) -> String {
         guard !rows.isEmpty else { return "[]\n" }
         var lines: [String] = []
+        let withCalls = rows.contains { $0.calls != nil }
         for row in rows {
-            let pairs = zip(columns, cells(row)).map { key, cell -> String in
+            let pairs = zip(columns(for: rows), cells(row, withCalls: withCalls)).map { key, cell -> String in
                 switch cell {
                 case let .text(text): return "\"\(key)\": \(JSONValue.quote(text))"
                 case let .number(text): return "\"\(key)\": \(text ?? "null")"
@@ -58,9 +70,9 @@ public enum EvalReport {
         case number(String?)
     }
 
-    /// The cells of `row` in `columns` order.
-    private static func cells(_ row: EvalMetrics) -> [Cell] {
-        [
+    /// The cells of `row` in `columns(for:)` order (NA/null call cells for a row without calls).
+    private static func cells(_ row: EvalMetrics, withCalls: Bool) -> [Cell] {
+        var cells: [Cell] = [
             .text(row.genome), .text(row.model), .number(String(row.window)), .number(String(row.step)),
             .number(String(row.bases)), .number(decimal(row.codingFraction)), .number(decimal(row.rocAUC)),
             .number(decimal(row.prAUCNonCoding)), .number(decimal(row.bestMCC)),
@@ -68,6 +80,12 @@ public enum EvalReport {
             .number(decimal(row.precision)), .number(decimal(row.recall)), .number(decimal(row.f1)),
             .number(decimal(row.mcc)),
         ]
+        guard withCalls else { return cells }
+        let calls = row.calls
+        cells += [.number(decimal(calls?.mcc)), .number(decimal(calls?.f1)), .number(decimal(calls?.stopFraction)),
+                  .number(decimal(calls?.startFraction)), .number(calls.map { String($0.annotated) }),
+                  .number(calls.map { String($0.calls) })]
+        return cells
     }
 
     /// `value` with exactly 4 decimals ("0.9123", "-0.0500", "1.0000"); nil for nil, NaN or infinity.

@@ -1,3 +1,4 @@
+import GeneCalling
 import ReadingFrames
 import SequenceIO
 import Tracks
@@ -15,9 +16,16 @@ public struct ScanOptions: Sendable {
     /// Whose stop codons the ORF gate uses (a property of the genome, not of the model).
     public var geneticCode = GeneticCode.standard
     public var format: TrackFormat
+    /// The gene model that decodes `-f gff` and `-f bed` into gene calls (its genetic code is replaced by
+    /// `geneticCode`); nil = no decoding (BED is then the thresholded bins).
+    public var geneModel: GeneModel? = GeneModel()
+    /// `-f bed` writes the thresholded bins (the track before decoding) instead of gene calls.
+    public var raw = false
     public var strand: StrandChoice
-    /// BED calls: p ≥ threshold is coding. In [0, 1].
+    /// `--raw` BED calls: p ≥ threshold is coding. In [0, 1].
     public var threshold: Float
+    /// Gene calls: the gene model's threshold (`GeneModel.threshold`) when given; nil = the model's own.
+    public var callThreshold: Float?
     public var trackLine: Bool
     /// Track line settings beyond the defaults (`--track-name` …), used with `trackLine`.
     public var line = TrackLine()

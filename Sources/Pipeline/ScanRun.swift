@@ -1,3 +1,4 @@
+import GeneCalling
 import Inference
 import SequenceIO
 import Tracks
@@ -9,6 +10,8 @@ struct ScanRun {
     private var builder: ScanBatchBuilder
     private let workers: ScanWorkers
     private let writer: TrackWriter
+    /// The gene decoder at the end of `writer`'s chain, which also needs every record's bases.
+    private let decoder: GeneDecodingWriter?
     private let maxInFlight: Int
     /// Submitted batches not yet written, oldest first.
     private var inFlight: [ScanBatch] = []
@@ -18,10 +21,11 @@ struct ScanRun {
 
     /// - Parameter context: bases of context each piece carries for the ORF gate (0 = no gate).
     init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int,
-         context: Int = 0) {
+         context: Int = 0, decoder: GeneDecodingWriter? = nil) {
         builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context)
         self.workers = workers
         self.writer = writer
+        self.decoder = decoder
         self.maxInFlight = maxInFlight
         summary.window = plan.window
         summary.step = plan.step
@@ -61,13 +65,18 @@ struct ScanRun {
                 records += 1
                 summary.sequences += 1
                 builder.begin(name: record.name, offset: reader.recordOffset)
+                decoder?.beginBases(name: record.name, offset: reader.recordOffset)
                 var failure: (any Error)?
                 try reader.forEachBlock(of: &ascii) { block in
                     let n = block.count
                     table.withUnsafeBufferPointer { t in
                         for i in 0..<n { masks[i] = t[Int(block[i])] }
                     }
-                    masks.withUnsafeBufferPointer { builder.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                    masks.withUnsafeBufferPointer {
+                        let block = UnsafeBufferPointer(rebasing: $0[0..<n])
+                        builder.append(block)
+                        decoder?.appendBases(block)
+                    }
                     do {
                         for batch in builder.takeSealed() { try submit(batch) }
                     } catch {

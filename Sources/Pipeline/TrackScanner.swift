@@ -1,4 +1,5 @@
 import Foundation
+import GeneCalling
 import GenomeCore
 import Inference
 import ModelFormat
@@ -96,11 +97,41 @@ public final class TrackScanner {
     ///
     /// Legal input with nothing to score (a BAM with only a header, records all shorter than the model's
     /// minimum) gives an empty, valid track; `ScanSummary.emptyInputs` and `skipped` say why, for a warning.
-    public func scan(paths: [String], sink: OutputSink) throws(ScanError) -> ScanSummary {
-        let writer = TrackWriters.make(options.format, settings: trackSettings, sink: sink)
-        let summary = try scanAll(paths: paths, writer: writer)
-        do { try sink.flush() } catch { throw .output(error) }
+    ///
+    /// With a gene model (`options.geneModel`) and `-f gff` or `-f bed` (unless `options.raw`), the track
+    /// is the decoded gene calls (`GeneDecodingWriter`); `proteins`, when given, receives their
+    /// translations (protein FASTA) and is flushed too.
+    public func scan(paths: [String], sink: OutputSink, proteins: OutputSink? = nil) throws(ScanError) -> ScanSummary {
+        let summary: ScanSummary
+        if let decoder = decodingWriter(sink: sink, proteins: proteins) {
+            summary = try scanAll(paths: paths, writer: decoder, decoder: decoder)
+        } else {
+            summary = try scanAll(paths: paths, writer: TrackWriters.make(options.format, settings: trackSettings, sink: sink))
+        }
+        do {
+            try sink.flush()
+            try proteins?.flush()
+        } catch { throw .output(error) }
         return summary
+    }
+
+    /// Whether this scan's output is decoded gene calls.
+    public var decodes: Bool {
+        options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw))
+    }
+
+    /// The decoding writer of a scan that decodes, writing its calls to `sink` (and `proteins`).
+    private func decodingWriter(sink: OutputSink, proteins: OutputSink?) -> GeneDecodingWriter? {
+        guard decodes, var model = options.geneModel else { return nil }
+        model.code = options.geneticCode
+        if let threshold = options.callThreshold { model.threshold = threshold }
+        let calls: CallWriter = options.format == .gff
+            ? GFFCallWriter(sink: sink, provenance: options.provenance)
+            : BedCallWriter(settings: trackSettings, sink: sink)
+        let output: CallWriter = proteins.map { CallFanOut([calls, ProteinWriter(sink: $0)]) } ?? calls
+        return GeneDecodingWriter(model: model, output: output,
+                                  strands: (options.strand != .minus, options.strand != .plus),
+                                  translate: proteins != nil)
     }
 
     /// The writer settings this scan's options imply.
@@ -124,16 +155,19 @@ public final class TrackScanner {
     }
 
     /// Scans `paths` into `writer`, whatever there is to score.
-    private func scanAll(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
+    private func scanAll(paths: [String], writer: TrackWriter,
+                         decoder: GeneDecodingWriter? = nil) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
-        let gate = self.gate
+        // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
+        let gate = decoder == nil ? self.gate : nil
         let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
                                   minus: !oneStrand || options.strand != .plus, gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer
         let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(gated, radius: smoothingRadius) : gated
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
-                          maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0)
+                          maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0,
+                          decoder: decoder)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)

@@ -40,6 +40,12 @@ struct Eval: ParsableCommand {
                                + "(e.g. another tool's scores). Repeatable, one per --genome.", valueName: "file"))
     var track: [String] = []
 
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
+        "Also score these gene calls of the genome in the same position (GFF3, GTF or BED CDS, e.g. from "
+            + "'codingscan -f gff' or Prodigal): calls_mcc, calls_f1, stops_exact, starts_exact. Repeatable, one "
+            + "per --genome.", valueName: "file"))
+    var calls: [String] = []
+
     @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.customShort("T"), .long], parsing: .unconditional,
@@ -80,6 +86,9 @@ struct Eval: ParsableCommand {
             throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth, "
                 + "--orf-gate and --genetic-code do not apply")
         }
+        if !calls.isEmpty && calls.count != genome.count {
+            throw ValidationError("--calls: give one calls file per --genome (got \(calls.count) for \(genome.count))")
+        }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
@@ -93,7 +102,7 @@ struct Eval: ParsableCommand {
     }
 
     private func evaluate() throws {
-        let reads = OutputGuard.reads(genome + annotation + track) + OutputGuard.model(settings.model)
+        let reads = OutputGuard.reads(genome + annotation + track + calls) + OutputGuard.model(settings.model)
         if let output {
             // The report and the plot must not be one file (by name before either exists, by inode after).
             if let plot, URL(fileURLWithPath: plot).standardizedFileURL.path
@@ -125,6 +134,8 @@ struct Eval: ParsableCommand {
             // Every annotation is read before the first (slow) scan, so a bad file fails fast.
             var annotations: [AnnotationSet] = []
             for path in annotation { annotations.append(try Assessor.readAnnotation(path: path)) }
+            var callSets: [AnnotationSet] = []
+            for path in calls { callSets.append(try Assessor.readAnnotation(path: path)) }
             for set in annotations where set.cdsCount == 0 && !quiet {
                 Stderr.line("codingscan: warning: \(set.path): no CDS features (only CDS lines count); "
                     + "every base counts as non-coding")
@@ -133,7 +144,8 @@ struct Eval: ParsableCommand {
             let labels = GenomeLabels.labels(for: genome)
             for index in genome.indices {
                 let assessment = try assessor.assess(genome: genome[index], annotation: annotations[index],
-                                                     label: labels[index], track: track.isEmpty ? nil : track[index])
+                                                     label: labels[index], track: track.isEmpty ? nil : track[index],
+                                                     calls: callSets.isEmpty ? nil : callSets[index])
                 warn(about: assessment, minLength: assessor.scorer?.plan.minLength ?? 0)
                 assessments.append(assessment)
             }

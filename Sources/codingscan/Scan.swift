@@ -24,8 +24,8 @@ struct Scan: ParsableCommand {
     @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.customShort("f"), .customLong("format")], help: ArgumentHelp(
-        "Output format: bedgraph, bed, tsv or bigwig (bigwig needs -o). (default: bigwig when -o names a .bw or "
-            + ".bigwig file, else bedgraph)", valueName: "format"))
+        "Output format: bedgraph, bed (decoded gene calls), gff (GFF3 gene calls), tsv or bigwig (bigwig needs -o). "
+            + "(default: bigwig when -o names a .bw or .bigwig file, else bedgraph)", valueName: "format"))
     var formatOption: TrackFormat?
 
     /// `-f`, or what the `-o` name implies (`.bw`, `.bigwig`: bigWig), or bedGraph.
@@ -34,9 +34,21 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Strand reported: both (max of the two), plus or minus.", valueName: "strand"))
     var strand: StrandChoice = .both
 
-    @Option(name: [.customShort("T"), .long], parsing: .unconditional,
-            help: ArgumentHelp("BED calls: bins with p >= this are coding, in [0, 1].", valueName: "p"))
-    var threshold: Float = 0.5
+    @Option(name: [.customShort("T"), .customLong("threshold")], parsing: .unconditional, help: ArgumentHelp(
+        "Gene calls (bed, gff): a base's evidence favours a gene where p is above this; --raw BED: bins with "
+            + "p >= this are coding. In [0, 1]. (default: 0.35; with --raw: 0.5)", valueName: "p"))
+    var thresholdOption: Float?
+
+    /// `--raw` BED's threshold.
+    var threshold: Float { thresholdOption ?? 0.5 }
+
+    @Flag(help: "-f bed writes the thresholded window bins (the track before decoding) instead of gene calls.")
+    var raw = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Also write the gene calls' proteins (FASTA, named by the calls' IDs) to this file (with -f gff or bed).",
+        valueName: "file"))
+    var proteins: String?
 
     @Flag(help: "Write a UCSC track header line (bedgraph, bed).")
     var trackLine = false
@@ -74,7 +86,12 @@ struct Scan: ParsableCommand {
             throw ValidationError("-f bigwig needs -o FILE: a bigWig is an indexed binary file written by seeking, "
                 + "not a stream (use bedgraph for pipes)")
         }
-        if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig) {
+        if raw && format != .bed { throw ValidationError("--raw applies to -f bed (thresholded bins instead of gene calls)") }
+        if proteins != nil && !(format == .gff || (format == .bed && !raw)) {
+            throw ValidationError("--proteins needs gene calls: -f gff or -f bed (without --raw)")
+        }
+        if proteins == "-" { throw ValidationError("--proteins: give a file name") }
+        if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig || format == .gff) {
             throw ValidationError("track line options apply to bedgraph and bed, not \(format.rawValue)")
         }
     }
@@ -127,6 +144,8 @@ struct Scan: ParsableCommand {
         options.format = format
         options.strand = strand
         options.threshold = threshold
+        options.raw = raw
+        options.callThreshold = thresholdOption
         options.trackLine = trackLine || trackLineOptions.any
         options.line = try trackLineOptions.line()
         options.provenance = Provenance.lines(model: model)
@@ -146,13 +165,19 @@ struct Scan: ParsableCommand {
         if let reporter { scanner.progress = { reporter.update($0) } }
         defer { reporter?.clear() }
         let sink: OutputSink
+        let regionsFile = regionOptions.regionsFile.map { [FileRole("the regions file (--regions-file)", $0)] }
+        let reads = OutputGuard.reads(inputs) + OutputGuard.model(settings.model) + (regionsFile ?? [])
+            + (reference.map { OutputGuard.reads([$0], role: "the CRAM reference (--reference)") } ?? [])
+        var proteinSink: OutputSink?
+        if let proteins {
+            try OutputGuard.check(flag: "--proteins", output: proteins,
+                                  reads: reads + (output.map { [FileRole("the output (--output)", $0)] } ?? OutputGuard.standardOutput))
+            do { proteinSink = try OutputSink(path: proteins) } catch { throw Failure.message(error.description) }
+            Interrupts.protect(temporary: proteinSink?.temporary)
+        }
         if let output {
-            let regionsFile = regionOptions.regionsFile.map { [FileRole("the regions file (--regions-file)", $0)] }
             // With -o, scan writes nothing to standard output, so `-o /dev/stdout` is just stdout.
-            try OutputGuard.check(flag: "--output", output: output,
-                                  reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model)
-                                      + (regionsFile ?? [])
-                                      + (reference.map { OutputGuard.reads([$0], role: "the CRAM reference (--reference)") } ?? []))
+            try OutputGuard.check(flag: "--output", output: output, reads: reads)
             do { sink = try OutputSink(path: output, compress: format == .bigwig ? false : nil) } catch {
                 throw Failure.message(error.description)
             }
@@ -162,10 +187,12 @@ struct Scan: ParsableCommand {
         }
         let summary: ScanSummary
         do {
-            summary = try scanner.scan(paths: inputs, sink: sink)
+            summary = try scanner.scan(paths: inputs, sink: sink, proteins: proteinSink)
             try sink.commit()
+            try proteinSink?.commit()
         } catch {
             sink.abandon()
+            proteinSink?.abandon()
             throw error
         }
         if !quiet {

@@ -31,7 +31,7 @@ final class BedtoolsTests: XCTestCase {
         XCTAssertEqual(sorted.stdoutText, "same\n", sorted.stderrText)
         // The man page's strand-aware merge keeps BED6: name, highest score, strand.
         let merged = try CLIRunner.run([], shell: """
-            "$CODINGSCAN" -m \(model) -f bed -T 0.4 fixtures/real/pPCP1.fa.gz |
+            "$CODINGSCAN" -m \(model) -f bed --raw -T 0.4 fixtures/real/pPCP1.fa.gz |
                 bedtools merge -s -d 300 -c 4,5,6 -o distinct,max,distinct -i -
             """)
         XCTAssertEqual(merged.status, 0, merged.stderrText)

@@ -30,13 +30,14 @@ final class GoldenTests: XCTestCase {
         return cases
     }
 
-    /// TSV tracks name the codingscan version (`##source=codingscan 0.1.0`); golden files hold
-    /// `##source=codingscan VERSION` instead, so a release does not change every TSV golden file.
+    /// TSV tracks and GFF3 calls name the codingscan version (`##source=codingscan 0.1.0`,
+    /// `# source=codingscan 0.1.0`); golden files hold `VERSION` instead, so a release does not change
+    /// every such golden file.
     static func versionFree(_ data: Data) -> Data {
         let text = String(decoding: data, as: UTF8.self)
-        guard text.contains("##source=codingscan ") else { return data }
-        let replaced = text.replacingOccurrences(of: #"(?m)^##source=codingscan [^\n]*$"#,
-                                                 with: "##source=codingscan VERSION", options: .regularExpression)
+        guard text.contains("source=codingscan ") else { return data }
+        let replaced = text.replacingOccurrences(of: #"(?m)^(##|# )source=codingscan [^\n]*$"#,
+                                                 with: "$1source=codingscan VERSION", options: .regularExpression)
         return Data(replaced.utf8)
     }
 

@@ -36,7 +36,7 @@ final class ManPageTests: XCTestCase {
     func testHelpShowsDefaults() throws {
         let r = try CLIRunner.run(["scan", "--help"])
         let help = r.stdoutText.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        for text in ["else bedgraph)", "default: both)", "(default: 0.5)", "(default: the model's window)",
+        for text in ["else bedgraph)", "default: both)", "(default: 0.35; with --raw: 0.5)", "(default: the model's window)",
                      "(default: the model's step)", "(default: the built-in model)"] {
             XCTAssertTrue(help.contains(text), "help lacks \(text)")
         }

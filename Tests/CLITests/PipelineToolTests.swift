@@ -62,7 +62,7 @@ final class PipelineToolTests: XCTestCase {
             samtools faidx "$T/ref.fa.bgz"
             """)
         let region = "NC_005816.1:1001-6000"
-        for (format, modelArgs) in [("bedgraph", "-m \(model)"), ("bed", "-m \(model) -T 0.45"),
+        for (format, modelArgs) in [("bedgraph", "-m \(model)"), ("bed", "-m \(model) --raw -T 0.45"),
                                     ("tsv", "-m \(model)"), ("bedgraph", "")] {
             let piped = try sh("samtools faidx \"$T/ref.fa\" \(region) | \"$CODINGSCAN\" \(modelArgs) -f \(format)")
             XCTAssertTrue(piped.contains("NC_005816.1:1001-6000\t0\t"), "samtools names the record after the region")

@@ -97,18 +97,37 @@ final class ThreadedScanTests: XCTestCase {
         return try Model.load(bytes: Model.serialize(metadata: metadata, tensors: tensors), source: "random-default")
     }
 
+    /// `options` with BED as thresholded bins (`--raw`).
+    private static func raw(_ options: ScanOptions) -> ScanOptions {
+        var options = options
+        options.raw = true
+        return options
+    }
+
+    /// `options` with the gene calls' threshold set.
+    private static func calls(_ options: ScanOptions, threshold: Float) -> ScanOptions {
+        var options = options
+        options.callThreshold = threshold
+        return options
+    }
+
     func testOutputIsIdenticalForEveryThreadCountAndBatchSize() throws {
         let genome = try writeGenome()
         defer { unlink(genome) }
         let big = try defaultArchitectureModel()
         let cases: [(Model, ScanOptions)] = [
             (tiny, ScanOptions()), (tiny, ScanOptions(window: 40, step: 7, format: .tsv)),
-            (tiny, ScanOptions(format: .bed, threshold: 0.45)), (tiny, ScanOptions(strand: .minus)),
+            (tiny, Self.raw(ScanOptions(format: .bed, threshold: 0.45))), (tiny, ScanOptions(strand: .minus)),
             (big, ScanOptions()), (big, ScanOptions(format: .tsv)), (big, ScanOptions(step: 10, format: .tsv)),
-            (big, ScanOptions(window: 120, step: 9, format: .bed)),
+            (big, Self.raw(ScanOptions(window: 120, step: 9, format: .bed))),
             (tiny, ScanOptions(orfGate: 200, format: .tsv)),
-            (tiny, ScanOptions(window: 40, step: 7, smooth: 30, orfGate: 90, format: .bed, threshold: 0.2)),
+            (tiny, Self.raw(ScanOptions(window: 40, step: 7, smooth: 30, orfGate: 90, format: .bed, threshold: 0.2))),
             (big, ScanOptions(orfGate: 150, format: .tsv)),
+            // Decoded gene calls (the decoder sees windows in input order, whatever the batches); a low
+            // threshold makes the random models call genes in the random genome's open reading frames.
+            (big, Self.calls(ScanOptions(format: .gff), threshold: 0.05)),
+            (tiny, Self.calls(ScanOptions(smooth: 60, format: .gff), threshold: 0.05)),
+            (big, Self.calls(ScanOptions(step: 10, format: .bed, strand: .plus), threshold: 0.05)),
         ]
         for (model, options) in cases {
             let expected = try scan(model, genome, options, threads: 1, batch: TrackScanner.defaultBatchBases)
