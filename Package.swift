@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "codingscan",
             dependencies: [
-                "GenomeCore", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
+                "GenomeCore", "GeneCalling", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
                 "Windows", "ReadingFrames", "Tracks", "CDefaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -82,6 +82,8 @@ public struct GeneDecoder: Sendable {
             sumPlus[x + 1] = sumPlus[x] + plus[x]
             sumMinus[x + 1] = sumMinus[x] + minus[x]
         }
+        let hexamers = HexamerSums(masks: masks, table: model.hexamers)
+        let hexamerWeight = model.hexamerWeight
         var best = [Double](repeating: -.infinity, count: n + 1)
         var back = [Int32](repeating: -1, count: n + 1)
         var genes: [DecodedGene] = []
@@ -112,7 +114,8 @@ public struct GeneDecoder: Sendable {
             var startBonus = codon.map { startScore[$0]! } ?? 0
             // The start codon's far end: its first base on the plus strand, its last on the minus strand.
             if codon != nil && motif != 0 && hasMotif(masks, start: minus ? e : s, minus: minus) { startBonus += motif }
-            let evidence = minus ? sumMinus[e] - sumMinus[s] : sumPlus[e] - sumPlus[s]
+            var evidence = minus ? sumMinus[e] - sumMinus[s] : sumPlus[e] - sumPlus[s]
+            if let hexamers { evidence += hexamerWeight * hexamers.sum(from: s, to: e, minus: minus) }
             consider(DecodedGene(start: s, end: e, minusStrand: minus, startCodon: codon, partialLeft: partialLeft,
                                  partialRight: partialRight, score: evidence + startBonus - cost,
                                  bonus: startBonus - cost, predecessor: predecessor(s)))

@@ -41,6 +41,8 @@ public final class GeneDecodingWriter: TrackWriter {
     /// The last window centre (record position) and its probabilities.
     private var last: (centre: Int, plus: Float, minus: Float)?
     private var windows = 0
+    /// Counts what `--adapt` learns from this pass (nil: nothing is counted).
+    public var statistics: GeneStatistics?
     /// Bases a later gene may reach back: `maximumLength` (tests set more, to decode records whole).
     let lookBack: Int
 
@@ -67,11 +69,13 @@ public final class GeneDecodingWriter: TrackWriter {
         let bases = RecordBases(name: name, offset: offset)
         queue.append(bases)
         reading = bases
+        statistics?.beginRecord()
     }
 
     /// More bases of the record begun last.
     public func appendBases(_ masks: UnsafeBufferPointer<UInt8>) {
         reading!.append(masks)
+        statistics?.countBackground(masks)
     }
 
     public func begin(sequence name: String) throws(TrackError) {
@@ -186,6 +190,13 @@ public final class GeneDecodingWriter: TrackWriter {
         for x in (gene.start - origin)..<(gene.end - origin) {
             sum += Double(values[x])
             evidence += decoder.model.evidence(values[x])
+        }
+        if let statistics {
+            let low = max(gene.start - 20, origin), high = min(gene.end + 20, origin + plus.count)
+            let motif = gene.startCodon != nil && record.withMasks(low..<high) { stretch in
+                decoder.hasMotif(stretch, start: (gene.minusStrand ? gene.end : gene.start) - low, minus: gene.minusStrand)
+            }
+            record.withMasks(gene.start..<gene.end) { statistics.countGene(gene, masks: $0, motif: motif) }
         }
         let protein = translate ? record.withMasks(gene.start..<gene.end) { GeneDecodingWriter.translate($0, gene: gene, code: decoder.model.code) } : []
         try output.add(GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,

@@ -13,7 +13,7 @@ import Foundation
 ///
 ///     Σ_{x ∈ [a, b)} weight · (clamp(logit p_s(x), ±logitLimit) − logit(threshold)) + startScore − geneCost
 ///
-/// where p_s(x) is the network's P(coding) on strand s, interpolated per base between the centres of
+/// (plus, with `hexamers`, the genome's own coding statistics) where p_s(x) is the network's P(coding) on strand s, interpolated per base between the centres of
 /// the track's bins; bases without a score count as p = threshold. Non-coding bases score 0. The
 /// decoder finds the set of genes with the highest total score (Viterbi over a semi-Markov model whose
 /// segments are genes and single non-coding bases).
@@ -40,6 +40,11 @@ public struct GeneModel: Sendable, Equatable {
     /// Score added to a start codon with a Shine–Dalgarno-like motif (GGAG, GAGG, AGGA, GGAGG…: any
     /// 4-base piece of AGGAGG) 5 to 15 bases upstream of it, on the gene's strand.
     public var motifScore: Double
+    /// The genome's own coding statistics (`--adapt`), weighed by `hexamerWeight`: a gene gains
+    /// weight × the sum of the hexamer ratios of its codons (each codon with the next one, on the gene's
+    /// strand; codons whose hexamer would reach past the gene do not count). nil: none.
+    public var hexamers: HexamerTable?
+    public var hexamerWeight: Double = 1
 
     /// The defaults: 90 to 30,000 bases, 60 bases of overlap, weight 1/30, starts ATG 0, GTG −1.5,
     /// TTG −2 (roughly the log frequency of each start among bacterial genes relative to ATG); threshold

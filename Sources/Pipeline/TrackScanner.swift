@@ -115,6 +115,16 @@ public final class TrackScanner {
         return summary
     }
 
+    /// The first pass of `--adapt`: decodes `paths` with `options.geneModel` (whatever the format) and
+    /// returns what the calls say about the genome (`GeneStatistics`); writes nothing.
+    public func geneStatistics(paths: [String]) throws(ScanError) -> GeneStatistics {
+        let statistics = GeneStatistics()
+        guard let decoder = decodingWriter(output: DiscardingCallWriter(), translate: false) else { return statistics }
+        decoder.statistics = statistics
+        _ = try scanAll(paths: paths, writer: decoder, decoder: decoder)
+        return statistics
+    }
+
     /// Whether this scan's output is decoded gene calls.
     public var decodes: Bool {
         options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw))
@@ -122,16 +132,21 @@ public final class TrackScanner {
 
     /// The decoding writer of a scan that decodes, writing its calls to `sink` (and `proteins`).
     private func decodingWriter(sink: OutputSink, proteins: OutputSink?) -> GeneDecodingWriter? {
-        guard decodes, var model = options.geneModel else { return nil }
-        model.code = options.geneticCode
-        if let threshold = options.callThreshold { model.threshold = threshold }
+        guard decodes else { return nil }
         let calls: CallWriter = options.format == .gff
             ? GFFCallWriter(sink: sink, provenance: options.provenance)
             : BedCallWriter(settings: trackSettings, sink: sink)
         let output: CallWriter = proteins.map { CallFanOut([calls, ProteinWriter(sink: $0)]) } ?? calls
+        return decodingWriter(output: output, translate: proteins != nil)
+    }
+
+    /// A decoding writer with this scan's gene model, genetic code, threshold and strands.
+    private func decodingWriter(output: CallWriter, translate: Bool) -> GeneDecodingWriter? {
+        guard var model = options.geneModel else { return nil }
+        model.code = options.geneticCode
+        if let threshold = options.callThreshold { model.threshold = threshold }
         return GeneDecodingWriter(model: model, output: output,
-                                  strands: (options.strand != .minus, options.strand != .plus),
-                                  translate: proteins != nil)
+                                  strands: (options.strand != .minus, options.strand != .plus), translate: translate)
     }
 
     /// The writer settings this scan's options imply.

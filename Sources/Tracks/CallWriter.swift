@@ -31,3 +31,12 @@ public final class CallFanOut: CallWriter {
         for writer in writers { try writer.finish() }
     }
 }
+
+/// Drops every call (a decoding pass that only gathers statistics).
+public final class DiscardingCallWriter: CallWriter {
+    public init() {}
+    public func begin(sequence name: String) throws(TrackError) {}
+    public func add(_ call: GeneCall) throws(TrackError) {}
+    public func end(sequenceLength length: Int) throws(TrackError) {}
+    public func finish() throws(TrackError) {}
+}

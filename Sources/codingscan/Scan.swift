@@ -4,6 +4,7 @@ import Glibc
 import Inference
 import ArgumentParser
 import GenomeCore
+import GeneCalling
 import Pipeline
 import Tracks
 import ModelFormat
@@ -44,6 +45,10 @@ struct Scan: ParsableCommand {
 
     @Flag(help: "-f bed writes the thresholded window bins (the track before decoding) instead of gene calls.")
     var raw = false
+
+    @Flag(help: ArgumentHelp("Gene calls (bed, gff): decode the input twice, the second time with the genome's own "
+        + "coding statistics, start codons and Shine-Dalgarno motif learnt from the first pass's calls."))
+    var adapt = false
 
     @Option(name: [.short, .long], help: ArgumentHelp(
         "Also write the gene calls' proteins (FASTA, named by the calls' IDs) to this file (with -f gff or bed).",
@@ -91,6 +96,9 @@ struct Scan: ParsableCommand {
             throw ValidationError("--proteins needs gene calls: -f gff or -f bed (without --raw)")
         }
         if proteins == "-" { throw ValidationError("--proteins: give a file name") }
+        if adapt && !(format == .gff || (format == .bed && !raw)) {
+            throw ValidationError("--adapt needs gene calls: -f gff or -f bed (without --raw)")
+        }
         if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig || format == .gff) {
             throw ValidationError("track line options apply to bedgraph and bed, not \(format.rawValue)")
         }
@@ -157,8 +165,13 @@ struct Scan: ParsableCommand {
             throw Failure.message(error.description)
         }
         if format == .bigwig { options.sequenceSizes = indexed }
-        let scanner = try TrackScanner(model: model, options: options, threads: threads)
+        var scanner = try TrackScanner(model: model, options: options, threads: threads)
         warnAboutWindow(model: model)
+        // --adapt reads its inputs twice: standard input and pipes are copied to temporary files first.
+        let spool = adapt ? try InputSpool(inputs: inputs) : nil
+        defer { spool?.remove() }
+        let paths = spool?.paths ?? inputs
+        if adapt { scanner = try adapted(scanner, inputs: paths) }
         let expected = options.regions.isEmpty ? ProgressReporter.expectedBases(inputs: inputs, indexed: indexed)
                                                : (bases: nil, exact: false)
         let reporter = ProgressReporter(forced: progress, quiet: quiet, expected: expected.bases, exact: expected.exact)
@@ -187,7 +200,7 @@ struct Scan: ParsableCommand {
         }
         let summary: ScanSummary
         do {
-            summary = try scanner.scan(paths: inputs, sink: sink, proteins: proteinSink)
+            summary = try scanner.scan(paths: paths, sink: sink, proteins: proteinSink)
             try sink.commit()
             try proteinSink?.commit()
         } catch {
@@ -214,6 +227,26 @@ struct Scan: ParsableCommand {
                 Stderr.line("codingscan: " + speedReport(scanner, bases: summary.bases, seconds: seconds))
             }
         }
+    }
+
+    /// The scanner of the second pass of `--adapt`: the first pass's statistics in its gene model, or
+    /// `scanner` itself (with a warning) when the input is too small to learn from.
+    private func adapted(_ scanner: TrackScanner, inputs: [String]) throws -> TrackScanner {
+        let statistics = try scanner.geneStatistics(paths: inputs)
+        let model = statistics.adapted(scanner.options.geneModel ?? GeneModel())
+        guard model.hexamers != nil else {
+            if !quiet {
+                Stderr.line("codingscan: warning: --adapt: the input has \(statistics.bases) bases and \(statistics.genes) "
+                    + "gene calls; adapting needs \(GeneStatistics.minimumBases) and \(GeneStatistics.minimumGenes): "
+                    + "decoding without adapting")
+            }
+            return scanner
+        }
+        var options = scanner.options
+        options.geneModel = model
+        let second = try TrackScanner(model: scanner.model, options: options, threads: scanner.threads)
+        second.progress = scanner.progress
+        return second
     }
 
     /// The `-vv` line: kernel variant, threads, speed, e.g. `kernels avx512 (…); 2 threads; 4.61 Mb/s;

@@ -43,7 +43,21 @@ final class GeneDecoderTests: XCTestCase {
             guard length >= model.minimumLength, length <= model.maximumLength, length % 3 == 0 else { return }
             let e = minus ? evidence.1 : evidence.0
             let bonus = start.map { model.startScores[$0]! + (motif(a, b, minus: minus) ? model.motifScore : 0) } ?? 0
-            let score = e[a..<b].reduce(0, +) + bonus - model.geneCost
+            // The genome's hexamers: each codon with the next one on the gene's strand, inside the gene.
+            var hexamers = 0.0
+            if let table = model.hexamers {
+                let index: (String) -> Int = { $0.reduce(0) { $0 * 4 + ["A": 0, "C": 1, "G": 2, "T": 3][$1]! } }
+                if minus {
+                    for c in stride(from: b - 3, through: a + 3, by: -3) {
+                        hexamers += Double(table.ratios[index(complement(String(text[(c - 3)..<(c + 3)])))])
+                    }
+                } else {
+                    for x in stride(from: a, through: b - 6, by: 3) {
+                        hexamers += Double(table.ratios[index(String(text[x..<(x + 6)]))])
+                    }
+                }
+            }
+            let score = e[a..<b].reduce(0, +) + model.hexamerWeight * hexamers + bonus - model.geneCost
             genes.append(DecodedGene(start: a, end: b, minusStrand: minus, startCodon: start.map { GeneticCode.codonIndex($0)! },
                                      partialLeft: left, partialRight: right, score: score,
                                      predecessor: min(a + model.maximumOverlap, n)))
@@ -109,8 +123,13 @@ final class GeneDecoderTests: XCTestCase {
             let plus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.8 }
             let minus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.8 }
             let table = [11, 4, 6, 25][trial % 4]
-            let model = GeneModel(code: GeneticCode.ncbi(table)!, minimumLength: 9, maximumLength: 27, maximumOverlap: 4,
+            var model = GeneModel(code: GeneticCode.ncbi(table)!, minimumLength: 9, maximumLength: 27, maximumOverlap: 4,
                                   startScores: ["ATG": 0, "GTG": -0.5, "TTG": -0.7], geneCost: 0.3, motifScore: 1.1)
+            // Every other trial with a random hexamer table (the --adapt term).
+            if trial % 2 == 1 {
+                model.hexamers = HexamerTable(ratios: (0..<4096).map { _ in Float(Int(next() % 200) - 100) / 100 })
+                model.hexamerWeight = 0.7
+            }
             let leftEdge = trial % 3 != 0, rightEdge = trial % 5 != 0
             let decoder = GeneDecoder(model: model)
             let m = masks(String(text))
