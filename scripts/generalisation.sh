@@ -9,8 +9,11 @@
 #            count, so the figures are reproducible whatever JOBS is).
 #   BASELINE=MODEL  also evaluates MODEL (e.g. an older default model) on every genome, for regressions.
 # Every fold trains with `codingscan train`'s defaults (the shipped recipe) on all genomes outside the fold
-# and evaluates each genome of the fold, base by base, with `codingscan eval`; Prodigal 2.6 (single mode,
-# `-g 4` for the genetic-code-4 genome, `-p meta` under 100 kb) is scored by the same eval from its calls.
+# and evaluates each genome of the fold, base by base, with `codingscan eval`: the track, and the decoded
+# gene calls (`-f gff`, and `-f gff --adapt`, scored by `eval --calls`: base-level MCC/F1, exact stops and
+# starts); Prodigal 2.6
+# (single mode, `-g 4` for the genetic-code-4 genome, `-p meta` under 100 kb) is scored by the same eval
+# from its calls.
 # Output: WORK/table.md (one row per genome, summaries by group) and WORK/rows.tsv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,24 +97,37 @@ done
 for p in "${pids[@]}"; do wait "$p"; done
 
 rows="$work/rows.tsv"
-printf 'genome\tgroup\tgc\tfold\ttool\troc_auc\tpr_auc_noncoding\tbest_mcc\tmcc\tf1\n' > "$rows"
-metrics() {  # eval's TSV → roc pr best_mcc mcc f1
-    awk -F '\t' 'NR == 2 { print $7 "\t" $8 "\t" $9 "\t" $15 "\t" $14 }'
+printf 'genome\tgroup\tgc\tfold\ttool\troc_auc\tpr_auc_noncoding\tbest_mcc\tmcc\tf1\tgenes_mcc\tgenes_f1\tstops_exact\tstarts_exact\n' \
+    > "$rows"
+metrics() {  # eval's TSV (with --calls) → roc pr best_mcc mcc f1 genes_mcc genes_f1 stops starts
+    awk -F '\t' 'NR == 2 { print $7 "\t" $8 "\t" $9 "\t" $15 "\t" $14 "\t" $16 "\t" $17 "\t" $18 "\t" $19 }'
 }
+mkdir -p "$work/calls"
 for k in "${!folds[@]}"; do
     for g in ${folds[$k]}; do
         ga=(--genome "$data/$g/genome.fa.gz" --annotation "$data/$g/annotation.gff3.gz")
         gc=$(zcat "$data/$g/genome.fa.gz" | grep -v '^>' | tr -d '\nNn' \
             | awk '{ n += length($0); c += gsub(/[GCgc]/, "") } END { printf "%.1f", 100 * c / n }')
         line="$g\t$(group "$g")\t$gc\t$((k + 1))"
+        # The fold's model: its track, and its decoded gene calls (GFF3) scored by eval --calls.
+        "$bin" -q -m "$work/fold$((k + 1)).safetensors" --genetic-code "$(code "$g")" -f gff \
+            -o "$work/calls/$g.gff" "$data/$g/genome.fa.gz"
         printf "$line\tcodingscan\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
-            --genetic-code "$(code "$g")" | metrics)" >> "$rows"
+            --genetic-code "$(code "$g")" --calls "$work/calls/$g.gff" | metrics)" >> "$rows"
+        # The same with --adapt (the decoder learns the genome's own statistics from a first pass).
+        "$bin" -q -m "$work/fold$((k + 1)).safetensors" --genetic-code "$(code "$g")" -f gff --adapt \
+            -o "$work/calls/$g.adapt.gff" "$data/$g/genome.fa.gz"
+        printf "$line\tadapt\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
+            --genetic-code "$(code "$g")" --calls "$work/calls/$g.adapt.gff" | metrics)" >> "$rows"
         if [ -n "${BASELINE:-}" ]; then
+            "$bin" -q -m "$BASELINE" --genetic-code "$(code "$g")" -f gff -o "$work/calls/$g.baseline.gff" \
+                "$data/$g/genome.fa.gz"
             printf "$line\tbaseline\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$BASELINE" \
-                --genetic-code "$(code "$g")" | metrics)" >> "$rows"
+                --genetic-code "$(code "$g")" --calls "$work/calls/$g.baseline.gff" | metrics)" >> "$rows"
         fi
         prodigal_track "$g"
-        printf "$line\tprodigal\t%s\n" "$("$bin" eval -q "${ga[@]}" --track "$work/prodigal/$g.bedgraph" | metrics)" >> "$rows"
+        printf "$line\tprodigal\t%s\n" "$("$bin" eval -q "${ga[@]}" --track "$work/prodigal/$g.bedgraph" \
+            --calls "$work/prodigal/$g.gff" | metrics)" >> "$rows"
     done
 done
 python3 scripts/generalisation-table.py "$rows" > "$work/table.md"
