@@ -6,7 +6,8 @@
 # Needs: Swift, python3 with numpy; prodigal and emboss (apt-get install prodigal emboss) and
 # onnxruntime + onnx (pip install onnxruntime onnx) for the comparisons (skipped when missing).
 #
-# Prints: end-to-end Mb/s and max RSS on a generated genome (output to /dev/null, default settings);
+# Prints: end-to-end Mb/s and max RSS on a generated genome (output to /dev/null, default settings),
+# and the same with gene calls (-f gff, -f gff --adapt);
 # the machine's FMA peak measured with a tight loop and the GFLOP/s of the convolution stack against
 # it; Mb/s at several steps; codingscan against ONNX Runtime (2 intra-op threads) on the same windows;
 # Prodigal and EMBOSS tcode on a 5 Mb slice.
@@ -145,6 +146,18 @@ for run in 1 2; do
 done
 grep '^codingscan: kernels' "$work/time.log" | sed 's/^codingscan: /  /'
 echo "  best: $best Mb/s (target >= 5 Mb/s: $(awk -v r="$best" 'BEGIN { print (r >= 5 ? "met" : "NOT met") }'))"
+echo
+
+echo "== gene calls: the same scan with the decoder (-f gff), and decoding twice (-f gff --adapt)"
+track_s=$(awk -v b="$best" -v n="$((size_mb * 1000000))" 'BEGIN { printf "%.2f", n / b / 1e6 }')
+for mode in gff "gff --adapt"; do
+    # shellcheck disable=SC2086
+    /usr/bin/time -v "$bin" "${model_flags[@]}" -t "$threads" -q -f $mode "$genome" > /dev/null 2> "$work/time.log"
+    s=$(seconds_of "$work/time.log")
+    echo "  -f $mode: ${s} s, $(mbps "$((size_mb * 1000000))" "$s") Mb/s, max RSS $(rss_of "$work/time.log") MB," \
+        "$(awk -v a="$s" -v b="$track_s" 'BEGIN { printf "%+.0f%%", 100 * (a / b - 1) }') against the track's best run" \
+        "(target for -f gff: at most +15%)"
+done
 echo
 
 echo "== FMA peak (tight multiply-add loop of the chosen kernel variant) and the convolution stack"

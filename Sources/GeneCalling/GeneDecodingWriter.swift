@@ -8,17 +8,19 @@ import Windows
 ///
 /// The reading thread hands it each record's bases first (`beginBases`, `appendBases`, in input
 /// order; reading runs ahead of writing by the batches in flight), then the windows arrive in order.
-/// P(coding) per base is interpolated linearly between window centres (constant before the first
-/// centre and after the last).
+/// P(coding) and the evidence per base are interpolated linearly between window centres (constant
+/// before the first centre and after the last; `EvidenceBuffer`).
 ///
 /// Streaming with a bounded look-back: the decoder holds the bases and evidence from the last decided
-/// point (the anchor) on. Once it holds 4 · `maximumLength` bases past the anchor, it decodes them,
+/// point (the anchor) on. Once it holds `decisionSpan` (8) × `maximumLength` bases past the anchor, it
+/// decodes them,
 /// keeps the genes of the best parse that end at least 2 · `maximumLength` bases before the newest base
 /// (no gene is longer than `maximumLength`, so later bases reach back at most that far) and moves the
 /// anchor to the end of the last kept gene (or the start of the next gene, when that comes later).
 /// The decisions are made at the same bases whatever the thread count or batch size; a parse that
-/// would change a decision made 2 · `maximumLength` bases back is not looked for. Memory:
-/// about 17 bytes per base of 4 · `maximumLength` (≈ 2 MB at the default), plus the bases read ahead.
+/// would change a decision made 2 · `maximumLength` bases back is not looked for. Each base is decoded
+/// about 8/6 times. Memory: about 60 bytes per base of 8 · `maximumLength` (≈ 15 MB at the default),
+/// plus the bases read ahead.
 public final class GeneDecodingWriter: TrackWriter {
     public let decoder: GeneDecoder
     private let output: CallWriter
@@ -35,14 +37,13 @@ public final class GeneDecodingWriter: TrackWriter {
     private var anchor = 0
     /// Whether genes were written for this record: the stretch no longer begins at the record's start.
     private var decidedAny = false
-    /// P(coding) per base from `origin` on, for each strand; up to the last window centre.
-    private var plus: [Float] = []
-    private var minus: [Float] = []
-    /// The last window centre (record position) and its probabilities.
-    private var last: (centre: Int, plus: Float, minus: Float)?
+    /// P(coding) and evidence per base from `origin` on, for each strand; up to the last window centre.
+    private var evidence = EvidenceBuffer()
     private var windows = 0
     /// Counts what `--adapt` learns from this pass (nil: nothing is counted).
     public var statistics: GeneStatistics?
+    /// Look-backs held before the decoder decides (see the type's comment).
+    static let decisionSpan = 8
     /// Bases a later gene may reach back: `maximumLength` (tests set more, to decode records whole).
     let lookBack: Int
 
@@ -84,9 +85,7 @@ public final class GeneDecodingWriter: TrackWriter {
         origin = 0
         anchor = 0
         decidedAny = false
-        plus.removeAll(keepingCapacity: true)
-        minus.removeAll(keepingCapacity: true)
-        last = nil
+        evidence.removeAll()
         windows = 0
         try output.begin(sequence: name)
     }
@@ -97,29 +96,14 @@ public final class GeneDecodingWriter: TrackWriter {
         let centre = (window.start + window.end) / 2 - record.offset
         let p = window.plus ?? threshold, m = window.minus ?? threshold
         windows += 1
-        if let last {
-            let span = centre - last.centre
-            for k in 0..<span {
-                let t = Float(k) / Float(span)
-                plus.append(last.plus + (p - last.plus) * t)
-                minus.append(last.minus + (m - last.minus) * t)
-            }
-        } else {
-            plus.append(contentsOf: repeatElement(p, count: max(centre - origin, 0)))
-            minus.append(contentsOf: repeatElement(m, count: max(centre - origin, 0)))
-        }
-        last = (centre, p, m)
-        if centre - anchor >= 4 * lookBack { try decideBack(front: centre) }
+        evidence.add(centre: centre - origin, plus: p, minus: m, model: decoder.model)
+        if centre - anchor >= GeneDecodingWriter.decisionSpan * lookBack { try decideBack(front: centre) }
     }
 
     public func end(sequenceLength length: Int) throws(TrackError) {
         guard let record else { return }
         let end = length - record.offset
-        if let last {
-            let count = max(end - (origin + plus.count), 0)
-            plus.append(contentsOf: repeatElement(last.plus, count: count))
-            minus.append(contentsOf: repeatElement(last.minus, count: count))
-        }
+        evidence.fill(to: end - origin)
         if windows > 0 && end > origin {
             let genes = decode(upTo: end, rightEdge: true)
             for gene in genes { try write(gene) }
@@ -151,8 +135,7 @@ public final class GeneDecodingWriter: TrackWriter {
         decidedAny = true
         anchor = newAnchor
         let newOrigin = max(anchor - decoder.model.maximumOverlap, origin)
-        plus.removeFirst(newOrigin - origin)
-        minus.removeFirst(newOrigin - origin)
+        evidence.removeFirst(newOrigin - origin)
         origin = newOrigin
         record?.drop(before: origin)
     }
@@ -161,13 +144,11 @@ public final class GeneDecodingWriter: TrackWriter {
     private func decode(upTo end: Int, rightEdge: Bool) -> [DecodedGene] {
         guard let record else { return [] }
         let n = end - origin
-        let model = decoder.model
-        let plusEvidence = plus[0..<n].map { model.evidence($0) }
-        let minusEvidence = minus[0..<n].map { model.evidence($0) }
         let genes = record.withMasks(origin..<end) { masks in
-            plusEvidence.withUnsafeBufferPointer { p in
-                minusEvidence.withUnsafeBufferPointer { m in
-                    decoder.decode(masks: masks, plus: p, minus: m, anchor: anchor - origin,
+            evidence.plusEvidence.withUnsafeBufferPointer { p in
+                evidence.minusEvidence.withUnsafeBufferPointer { m in
+                    decoder.decode(masks: masks, plus: UnsafeBufferPointer(rebasing: p[0..<n]),
+                                   minus: UnsafeBufferPointer(rebasing: m[0..<n]), anchor: anchor - origin,
                                    leftEdge: !decidedAny && origin == 0, rightEdge: rightEdge, strands: strands)
                 }
             }
@@ -185,14 +166,15 @@ public final class GeneDecodingWriter: TrackWriter {
         guard let record else { return }
         // Summed afresh from the gene's first base, so the score does not depend on where the stretch
         // that found the gene began.
-        let values = gene.minusStrand ? minus : plus
-        var sum = 0.0, evidence = 0.0
+        let values = gene.minusStrand ? evidence.minusP : evidence.plusP
+        let scores = gene.minusStrand ? evidence.minusEvidence : evidence.plusEvidence
+        var sum = 0.0, total = 0.0
         for x in (gene.start - origin)..<(gene.end - origin) {
             sum += Double(values[x])
-            evidence += decoder.model.evidence(values[x])
+            total += scores[x]
         }
         if let statistics {
-            let low = max(gene.start - 20, origin), high = min(gene.end + 20, origin + plus.count)
+            let low = max(gene.start - 20, origin), high = min(gene.end + 20, origin + evidence.count)
             let motif = gene.startCodon != nil && record.withMasks(low..<high) { stretch in
                 decoder.hasMotif(stretch, start: (gene.minusStrand ? gene.end : gene.start) - low, minus: gene.minusStrand)
             }
@@ -201,7 +183,7 @@ public final class GeneDecodingWriter: TrackWriter {
         let protein = translate ? record.withMasks(gene.start..<gene.end) { GeneDecodingWriter.translate($0, gene: gene, code: decoder.model.code) } : []
         try output.add(GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,
                                 minusStrand: gene.minusStrand, startCodon: gene.startCodon.map(GeneticCode.codonText),
-                                partialLeft: gene.partialLeft, partialRight: gene.partialRight, score: evidence + gene.bonus,
+                                partialLeft: gene.partialLeft, partialRight: gene.partialRight, score: total + gene.bonus,
                                 meanProbability: Float(sum / Double(gene.end - gene.start)), protein: protein))
     }
 
