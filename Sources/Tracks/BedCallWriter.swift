@@ -9,7 +9,7 @@ public final class BedCallWriter: CallWriter {
     private let sink: OutputSink
     private var name = ""
     private var number = 0
-    private var wroteHeader = false
+    private var trackHeader = TrackHeader()
 
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
@@ -17,13 +17,10 @@ public final class BedCallWriter: CallWriter {
     }
 
     private func header() throws(TrackError) {
-        guard settings.trackLine && !wroteHeader else { return }
-        wroteHeader = true
-        let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
-        try sink.write(settings.line.render(defaults: [
+        try trackHeader.write(settings, to: sink) { model in [
             ("name", "codingscan-genes"), ("description", "decoded gene calls\(model)"),
             ("useScore", "1"), ("visibility", "pack"),
-        ]))
+        ] }
     }
 
     public func begin(sequence name: String) throws(TrackError) {

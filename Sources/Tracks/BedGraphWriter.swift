@@ -10,7 +10,7 @@ public final class BedGraphWriter: TrackWriter {
     private var name: [UInt8] = []
     private var bins: BinSequencer
     private var line: [UInt8] = []
-    private var wroteHeader = false
+    private var trackHeader = TrackHeader()
 
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
@@ -26,14 +26,11 @@ public final class BedGraphWriter: TrackWriter {
 
     /// The track line: fixed 0–1 scale, a horizontal line at the threshold; `settings.line` on top.
     private func header() throws(TrackError) {
-        guard settings.trackLine && !wroteHeader else { return }
-        wroteHeader = true
-        let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
-        try sink.write(settings.line.render(defaults: [
+        try trackHeader.write(settings, to: sink) { model in [
             ("type", "bedGraph"), ("name", "codingscan"), ("description", "P(coding)\(model)"),
             ("visibility", "full"), ("autoScale", "off"), ("viewLimits", "0:1"),
             ("yLineMark", "\(settings.threshold)"), ("yLineOnOff", "on"),
-        ]))
+        ] }
     }
 
     public func add(_ window: ScoredWindow) throws(TrackError) {

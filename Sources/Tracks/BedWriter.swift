@@ -22,7 +22,7 @@ public final class BedWriter: TrackWriter {
     /// Closed runs not yet written because an open run on the other strand starts before them.
     private var closed: [Run] = []
     private var line: [UInt8] = []
-    private var wroteHeader = false
+    private var trackHeader = TrackHeader()
 
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
@@ -51,13 +51,10 @@ public final class BedWriter: TrackWriter {
     public func finish() throws(TrackError) { try header() }
 
     private func header() throws(TrackError) {
-        guard settings.trackLine && !wroteHeader else { return }
-        wroteHeader = true
-        let model = settings.modelName.isEmpty ? "" : " (\(settings.modelName))"
-        try sink.write(settings.line.render(defaults: [
+        try trackHeader.write(settings, to: sink) { model in [
             ("name", "codingscan-calls"), ("description", "coding calls, p >= \(settings.threshold)\(model)"),
             ("useScore", "1"), ("visibility", "dense"),
-        ]))
+        ] }
     }
 
     private func take(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
