@@ -1,8 +1,9 @@
 import ReadingFrames
 import Windows
 
-/// The gene decoder's dynamic program (Viterbi over genes and non-coding bases) on one stretch of a
-/// sequence: the set of genes of `GeneModel` with the highest total score.
+/// The gene decoder on one stretch of a sequence: the set of genes of `GeneModel` with the highest
+/// total score (`decode`, Viterbi) and each base's posterior probability of lying in a gene (`posterior`,
+/// forward-backward), both over the genes one sweep finds (`sweep`).
 ///
 /// F[x] is the best score of a parse of the stretch's first x bases, where a parse is a sequence of
 /// genes and non-coding bases (score 0) and each gene may begin up to `maximumOverlap` bases before the
@@ -62,21 +63,18 @@ public struct GeneDecoder: Sendable {
         return false
     }
 
-    /// The best parse of a stretch.
-    /// - Parameters:
-    ///   - masks: the stretch's bases as IUPAC masks (`BaseEncoding`); n = masks.count.
-    ///   - plus, minus: each base's evidence on each strand (`GeneModel.evidence`), n values each.
-    ///   - anchor: parses start at this base (F[anchor] = 0, F[x] = −∞ before it): the bases before it
-    ///     are context only, already decided. Genes may begin up to `maximumOverlap` bases before it.
-    ///   - leftEdge: the stretch starts where the sequence does: genes may run off it (partial).
-    ///   - rightEdge: the stretch ends where the sequence does.
-    ///   - strands: which strands may carry genes.
-    /// - Returns: the genes of the best parse, by increasing end.
-    public func decode(masks: UnsafeBufferPointer<UInt8>, plus: UnsafeBufferPointer<Double>,
-                       minus: UnsafeBufferPointer<Double>, anchor: Int = 0, leftEdge: Bool, rightEdge: Bool,
-                       strands: (plus: Bool, minus: Bool) = (true, true)) -> [DecodedGene] {
+    /// Walks a stretch once from left to right and hands every gene the model allows to `visitor`, each
+    /// at the position where it ends: `step(to: x)` for x = 1 … n, then the genes ending at x, then
+    /// `settle(x)`; with `rightEdge`, the genes that run off the right end follow with a second
+    /// `settle(n)`. Plus-strand genes are found at their stop codon (the start codons since the last
+    /// in-frame stop are kept per frame), minus-strand genes at their start codon (the last in-frame
+    /// stop is kept per frame). Scores include evidence, hexamers, start, motif and cost; `predecessor`
+    /// is `min(start + maximumOverlap, n)`.
+    func sweep<V: GeneSweepVisitor>(_ visitor: inout V, masks: UnsafeBufferPointer<UInt8>, plus: UnsafeBufferPointer<Double>,
+                                    minus: UnsafeBufferPointer<Double>, leftEdge: Bool, rightEdge: Bool,
+                                    strands: (plus: Bool, minus: Bool)) {
         let n = masks.count
-        precondition(plus.count == n && minus.count == n && anchor >= 0 && anchor <= n)
+        precondition(plus.count == n && minus.count == n)
         var sumPlus = [Double](repeating: 0, count: n + 1), sumMinus = sumPlus
         for x in 0..<n {
             sumPlus[x + 1] = sumPlus[x] + plus[x]
@@ -84,29 +82,13 @@ public struct GeneDecoder: Sendable {
         }
         let hexamers = HexamerSums(masks: masks, table: model.hexamers)
         let hexamerWeight = model.hexamerWeight
-        var best = [Double](repeating: -.infinity, count: n + 1)
-        var back = [Int32](repeating: -1, count: n + 1)
-        var genes: [DecodedGene] = []
-        best[anchor] = 0
         let minLength = model.minimumLength, maxLength = model.maximumLength, overlap = model.maximumOverlap
-        let cost = model.geneCost
+        let cost = model.geneCost, motif = model.motifScore
         // Plus strand: start codons (position, codon) since the last in-frame stop, per frame (x mod 3);
         // whether a stop was seen in the frame. Minus strand: the last in-frame stop's first base.
         var starts: [[(Int, Int)]] = [[], [], []]
         var plusStopSeen = [false, false, false]
         var lastMinusStop: [Int?] = [nil, nil, nil]
-        // Where the best parse before a gene starting at `start` is read: overlap allowed.
-        func predecessor(_ start: Int) -> Int { min(start + overlap, n) }
-
-        var candidate: DecodedGene? = nil
-        var candidateScore = -Double.infinity
-        func consider(_ gene: DecodedGene) {
-            let p = gene.predecessor
-            guard p >= anchor, best[p] > -.infinity else { return }
-            let total = best[p] + gene.score
-            if total > candidateScore { candidateScore = total; candidate = gene }
-        }
-        let motif = model.motifScore
         /// A candidate gene [s, e) on one strand; `codon` is its start codon (nil: it runs off the stretch).
         func gene(from s: Int, to e: Int, minus: Bool, codon: Int?, partialLeft: Bool, partialRight: Bool) {
             let length = e - s
@@ -116,24 +98,15 @@ public struct GeneDecoder: Sendable {
             if codon != nil && motif != 0 && hasMotif(masks, start: minus ? e : s, minus: minus) { startBonus += motif }
             var evidence = minus ? sumMinus[e] - sumMinus[s] : sumPlus[e] - sumPlus[s]
             if let hexamers { evidence += hexamerWeight * hexamers.sum(from: s, to: e, minus: minus) }
-            consider(DecodedGene(start: s, end: e, minusStrand: minus, startCodon: codon, partialLeft: partialLeft,
-                                 partialRight: partialRight, score: evidence + startBonus - cost,
-                                 bonus: startBonus - cost, predecessor: predecessor(s)))
-        }
-        func settle(_ x: Int) {
-            if let gene = candidate, candidateScore > best[x] {
-                best[x] = candidateScore
-                back[x] = Int32(genes.count)
-                genes.append(gene)
-            }
-            candidate = nil
-            candidateScore = -.infinity
+            visitor.candidate(DecodedGene(start: s, end: e, minusStrand: minus, startCodon: codon, partialLeft: partialLeft,
+                                          partialRight: partialRight, score: evidence + startBonus - cost,
+                                          bonus: startBonus - cost, predecessor: min(s + overlap, n)))
         }
 
         for x in stride(from: 1, through: n, by: 1) {
-            if x - 1 >= anchor { best[x] = best[x - 1] }
+            visitor.step(to: x)
             guard x >= 3, let codon = GeneticCode.codonIndex(masks[x - 3], masks[x - 2], masks[x - 1]) else {
-                settle(x)
+                visitor.settle(x)
                 continue
             }
             let frame = x % 3
@@ -158,7 +131,7 @@ public struct GeneDecoder: Sendable {
                     gene(from: frame, to: x, minus: true, codon: startCodon, partialLeft: true, partialRight: false)
                 }
             }
-            settle(x)
+            visitor.settle(x)
         }
         if rightEdge && n > 0 {
             // Genes open at the right end: they end on the last whole codon of their frame.
@@ -176,20 +149,17 @@ public struct GeneDecoder: Sendable {
                     gene(from: frame, to: lastEnd(frame), minus: true, codon: nil, partialLeft: true, partialRight: true)
                 }
             }
-            settle(n)
+            visitor.settle(n)
         }
-        // Trace the best parse of the whole stretch back.
-        var path: [DecodedGene] = []
-        var x = n
-        while x > anchor {
-            if back[x] >= 0 {
-                let gene = genes[Int(back[x])]
-                path.append(gene)
-                x = gene.predecessor
-            } else {
-                x -= 1
-            }
-        }
-        return path.reversed()
     }
+}
+
+/// What `GeneDecoder.sweep` reports to: the dynamic programs over its genes (Viterbi, forward).
+protocol GeneSweepVisitor {
+    /// Position x begins (the genes ending at x follow).
+    mutating func step(to x: Int)
+    /// A gene that ends at the current position.
+    mutating func candidate(_ gene: DecodedGene)
+    /// Every gene ending at x was reported.
+    mutating func settle(_ x: Int)
 }

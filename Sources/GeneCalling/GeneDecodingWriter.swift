@@ -40,6 +40,9 @@ public final class GeneDecodingWriter: TrackWriter {
     /// P(coding) and evidence per base from `origin` on, for each strand; up to the last window centre.
     private var evidence = EvidenceBuffer()
     private var windows = 0
+    /// Receives each base's posterior P(coding) (`GeneDecoder.posterior`; with `strands` both, the larger
+    /// of the two strands'), when set.
+    public var posteriorOutput: PosteriorBedGraphWriter?
     /// Counts what `--adapt` learns from this pass (nil: nothing is counted).
     public var statistics: GeneStatistics?
     /// Look-backs held before the decoder decides (see the type's comment).
@@ -86,6 +89,7 @@ public final class GeneDecodingWriter: TrackWriter {
         anchor = 0
         decidedAny = false
         evidence.removeAll()
+        try posteriorOutput?.begin(sequence: name)
         windows = 0
         try output.begin(sequence: name)
     }
@@ -107,13 +111,16 @@ public final class GeneDecodingWriter: TrackWriter {
         if windows > 0 && end > origin {
             let genes = decode(upTo: end, rightEdge: true)
             for gene in genes { try write(gene) }
+            try writePosterior(upTo: end, rightEdge: true, decided: end)
         }
+        try posteriorOutput?.end()
         self.record = nil
         try output.end(sequenceLength: length)
     }
 
     public func finish() throws(TrackError) {
         try output.finish()
+        try posteriorOutput?.finish()
     }
 
     /// Decodes [origin, front), writes the genes decided and moves the anchor (see the type's comment).
@@ -132,12 +139,36 @@ public final class GeneDecodingWriter: TrackWriter {
         }
         let newAnchor = max(lastEnd, min(limit, next))
         guard newAnchor > anchor else { return }
+        try writePosterior(upTo: front, rightEdge: false, decided: newAnchor)
         decidedAny = true
         anchor = newAnchor
         let newOrigin = max(anchor - decoder.model.maximumOverlap, origin)
         evidence.removeFirst(newOrigin - origin)
         origin = newOrigin
         record?.drop(before: origin)
+    }
+
+    /// Writes the posterior of the bases [anchor, decided), computed over [origin, end).
+    private func writePosterior(upTo end: Int, rightEdge: Bool, decided: Int) throws(TrackError) {
+        guard let posteriorOutput, let record else { return }
+        let n = end - origin
+        let (p, m) = record.withMasks(origin..<end) { masks in
+            evidence.plusEvidence.withUnsafeBufferPointer { p in
+                evidence.minusEvidence.withUnsafeBufferPointer { m in
+                    decoder.posterior(masks: masks, plus: UnsafeBufferPointer(rebasing: p[0..<n]),
+                                      minus: UnsafeBufferPointer(rebasing: m[0..<n]), anchor: anchor - origin,
+                                      leftEdge: !decidedAny && origin == 0, rightEdge: rightEdge, strands: strands)
+                }
+            }
+        }
+        let range = (anchor - origin)..<(decided - origin)
+        let values: [Float]
+        switch (strands.plus, strands.minus) {
+        case (true, false): values = Array(p[range])
+        case (false, true): values = Array(m[range])
+        default: values = range.map { max(p[$0], m[$0]) }
+        }
+        try posteriorOutput.add(values[...], from: anchor + record.offset)
     }
 
     /// The best parse of [origin, end) from the anchor on, in record coordinates.

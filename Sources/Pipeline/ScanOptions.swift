@@ -21,6 +21,8 @@ public struct ScanOptions: Sendable {
     public var geneModel: GeneModel? = GeneModel()
     /// `-f bed` writes the thresholded bins (the track before decoding) instead of gene calls.
     public var raw = false
+    /// `-f bedgraph` writes the decoder's posterior P(coding) per base instead of the window track.
+    public var decodedTrack = false
     public var strand: StrandChoice
     /// `--raw` BED calls: p ≥ threshold is coding. In [0, 1].
     public var threshold: Float

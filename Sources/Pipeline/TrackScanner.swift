@@ -127,17 +127,23 @@ public final class TrackScanner {
 
     /// Whether this scan's output is decoded gene calls.
     public var decodes: Bool {
-        options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw))
+        options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw)
+            || (options.format == .bedgraph && options.decodedTrack))
     }
 
     /// The decoding writer of a scan that decodes, writing its calls to `sink` (and `proteins`).
     private func decodingWriter(sink: OutputSink, proteins: OutputSink?) -> GeneDecodingWriter? {
         guard decodes else { return nil }
-        let calls: CallWriter = options.format == .gff
-            ? GFFCallWriter(sink: sink, provenance: options.provenance)
-            : BedCallWriter(settings: trackSettings, sink: sink)
+        let calls: CallWriter
+        switch options.format {
+        case .gff: calls = GFFCallWriter(sink: sink, provenance: options.provenance)
+        case .bed: calls = BedCallWriter(settings: trackSettings, sink: sink)
+        default: calls = DiscardingCallWriter()   // the decoded bedGraph: the posterior, not the calls
+        }
         let output: CallWriter = proteins.map { CallFanOut([calls, ProteinWriter(sink: $0)]) } ?? calls
-        return decodingWriter(output: output, translate: proteins != nil)
+        let writer = decodingWriter(output: output, translate: proteins != nil)
+        if options.format == .bedgraph { writer?.posteriorOutput = PosteriorBedGraphWriter(settings: trackSettings, sink: sink) }
+        return writer
     }
 
     /// A decoding writer with this scan's gene model, genetic code, threshold and strands.

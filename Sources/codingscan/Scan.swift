@@ -46,6 +46,10 @@ struct Scan: ParsableCommand {
     @Flag(help: "-f bed writes the thresholded window bins (the track before decoding) instead of gene calls.")
     var raw = false
 
+    @Flag(help: ArgumentHelp("-f bedgraph writes the gene decoder's posterior P(coding) per base (sharp at stop "
+        + "codons) instead of the window track."))
+    var decoded = false
+
     @Flag(help: ArgumentHelp("Gene calls (bed, gff): decode the input twice, the second time with the genome's own "
         + "coding statistics, start codons and Shine-Dalgarno motif learnt from the first pass's calls."))
     var adapt = false
@@ -92,12 +96,14 @@ struct Scan: ParsableCommand {
                 + "not a stream (use bedgraph for pipes)")
         }
         if raw && format != .bed { throw ValidationError("--raw applies to -f bed (thresholded bins instead of gene calls)") }
-        if proteins != nil && !(format == .gff || (format == .bed && !raw)) {
-            throw ValidationError("--proteins needs gene calls: -f gff or -f bed (without --raw)")
+        if decoded && format != .bedgraph { throw ValidationError("--decoded applies to -f bedgraph") }
+        let decodes = format == .gff || (format == .bed && !raw) || decoded
+        if proteins != nil && !decodes {
+            throw ValidationError("--proteins needs gene calls: -f gff, -f bed (without --raw) or --decoded")
         }
         if proteins == "-" { throw ValidationError("--proteins: give a file name") }
-        if adapt && !(format == .gff || (format == .bed && !raw)) {
-            throw ValidationError("--adapt needs gene calls: -f gff or -f bed (without --raw)")
+        if adapt && !decodes {
+            throw ValidationError("--adapt needs the decoder: -f gff, -f bed (without --raw) or --decoded")
         }
         if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig || format == .gff) {
             throw ValidationError("track line options apply to bedgraph and bed, not \(format.rawValue)")
@@ -153,6 +159,7 @@ struct Scan: ParsableCommand {
         options.strand = strand
         options.threshold = threshold
         options.raw = raw
+        options.decodedTrack = decoded
         options.callThreshold = thresholdOption
         options.trackLine = trackLine || trackLineOptions.any
         options.line = try trackLineOptions.line()

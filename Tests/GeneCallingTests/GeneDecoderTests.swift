@@ -104,6 +104,65 @@ final class GeneDecoderTests: XCTestCase {
         return best
     }
 
+    /// Every chain of genes (each starting at most `maximumOverlap` before the previous one ends),
+    /// the empty one included, with its total score.
+    private func allChains(_ genes: [DecodedGene], after end: Int) -> [([DecodedGene], Double)] {
+        var chains: [([DecodedGene], Double)] = [([], 0)]
+        for gene in genes where gene.predecessor >= end {
+            for (rest, score) in allChains(genes, after: gene.end) {
+                chains.append(([gene] + rest, gene.score + score))
+            }
+        }
+        return chains
+    }
+
+    func testPosteriorMatchesEnumeratingEveryParse() {
+        var seedState: UInt64 = 99
+        func next() -> UInt64 {
+            seedState = seedState &* 6364136223846793005 &+ 1442695040888963407
+            return seedState >> 33
+        }
+        var informative = 0
+        for trial in 0..<150 {
+            let n = 18 + Int(next() % 16)
+            let weights: [UInt64] = [3, 1, 4, 2]
+            let text: [Character] = (0..<n).map { _ in
+                var r = next() % 10
+                for (i, w) in weights.enumerated() { if r < w { return letters[i] }; r -= w }
+                return "A"
+            }
+            let plus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }
+            let minus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }
+            let model = GeneModel(minimumLength: 9, maximumLength: 24, maximumOverlap: 4,
+                                  startScores: ["ATG": 0, "GTG": -0.5, "TTG": -0.7], geneCost: 0.3, motifScore: 0.9)
+            let leftEdge = trial % 3 != 0, rightEdge = trial % 4 != 0
+            let m = masks(String(text))
+            let posterior = m.withUnsafeBufferPointer { mp in
+                plus.withUnsafeBufferPointer { p in
+                    minus.withUnsafeBufferPointer { q in
+                        GeneDecoder(model: model).posterior(masks: mp, plus: p, minus: q, leftEdge: leftEdge, rightEdge: rightEdge)
+                    }
+                }
+            }
+            let chains = allChains(allGenes(text, evidence: (plus, minus), model: model, leftEdge: leftEdge,
+                                            rightEdge: rightEdge), after: 0)
+            let z = chains.map { exp($0.1) }.reduce(0, +)
+            for x in 0..<n {
+                var expected = (0.0, 0.0)
+                for (chain, score) in chains {
+                    let w = exp(score) / z
+                    for gene in chain where gene.start <= x && x < gene.end {
+                        if gene.minusStrand { expected.1 += w } else { expected.0 += w }
+                    }
+                }
+                XCTAssertEqual(Double(posterior.plus[x]), min(expected.0, 1), accuracy: 1e-5, "trial \(trial) base \(x) plus")
+                XCTAssertEqual(Double(posterior.minus[x]), min(expected.1, 1), accuracy: 1e-5, "trial \(trial) base \(x) minus")
+                if expected.0 > 0.05 && expected.0 < 0.95 { informative += 1 }
+            }
+        }
+        XCTAssertGreaterThan(informative, 100, "too few uncertain bases to test the posterior")
+    }
+
     func testMatchesBruteForceOnRandomSequences() {
         var seedState: UInt64 = 12345
         func next() -> UInt64 {

@@ -1,6 +1,7 @@
 import ReadingFrames
 import Tracks
 import Windows
+import Foundation
 import XCTest
 @testable import GeneCalling
 
@@ -54,10 +55,14 @@ final class GeneDecodingWriterTests: XCTestCase {
     /// Feeds a record through a writer as windows of `window` bases every `step`, each scored with the
     /// per-base scores at its centre.
     private func decode(_ record: (bases: [UInt8], plus: [Float], minus: [Float]), model: GeneModel,
-                        lookBack: Int) throws -> [GeneCall] {
+                        lookBack: Int, posterior: OutputSink? = nil) throws -> [GeneCall] {
         let collector = Collector()
         let writer = GeneDecodingWriter(model: model, output: collector, strands: (true, true), translate: true,
                                         lookBack: lookBack)
+        if let posterior {
+            writer.posteriorOutput = PosteriorBedGraphWriter(settings: TrackSettings(plan: WindowPlan(window: 90, step: 30, minLength: 90)),
+                                                             sink: posterior)
+        }
         writer.beginBases(name: "r", offset: 0)
         // Bases arrive in blocks, as the reading thread hands them over.
         var i = 0
@@ -91,6 +96,43 @@ final class GeneDecodingWriterTests: XCTestCase {
             XCTAssertEqual(a, b, "seed \(seed): spans")
             XCTAssertTrue(streamed == whole, "seed \(seed): calls differ beyond their spans")
         }
+    }
+
+    /// The posterior track written with decisions every 8 look-backs against one pass over the record:
+    /// the same bases, values within 0.001 (the stretch's posterior is conditioned on the genes decided
+    /// before it and cut off at its front, so bases next to a decision point may differ in the last digits).
+    func testStreamedPosteriorMatchesTheWholeRecord() throws {
+        let model = GeneModel(maximumLength: 3_000)
+        let record = plantedRecord(length: 60_000, seed: 5)
+        let dir = NSTemporaryDirectory() + "codingscan-posterior-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var tracks: [[(Int, Int, Double)]] = []
+        for lookBack in [3_000, 1_000_000] {
+            let sink = try OutputSink(path: dir + "/\(lookBack).bedgraph")
+            _ = try decode(record, model: model, lookBack: lookBack, posterior: sink)
+            try sink.commit()
+            let text = try String(contentsOfFile: dir + "/\(lookBack).bedgraph", encoding: .utf8)
+            tracks.append(text.split(separator: "\n").map { line in
+                let f = line.split(separator: "\t")
+                return (Int(f[1])!, Int(f[2])!, Double(f[3])!)
+            })
+        }
+        // Every base once, from 0 to the end, in both.
+        for track in tracks {
+            XCTAssertEqual(track.first?.0, 0)
+            XCTAssertEqual(track.last?.1, 60_000)
+            for (a, b) in zip(track, track.dropFirst()) { XCTAssertEqual(a.1, b.0) }
+        }
+        func values(_ track: [(Int, Int, Double)]) -> [Double] {
+            track.flatMap { repeatElement($0.2, count: $0.1 - $0.0) }
+        }
+        let streamed = values(tracks[0]), whole = values(tracks[1])
+        let worst = zip(streamed, whole).map { abs($0 - $1) }.max() ?? 0
+        XCTAssertLessThanOrEqual(worst, 0.001)
+        // The planted genes are there: most bases are near 0 or 1.
+        XCTAssertGreaterThan(whole.filter { $0 > 0.99 }.count, 20_000)
+        XCTAssertGreaterThan(whole.filter { $0 < 0.01 }.count, 5_000)
     }
 
     func testTranslationOnBothStrandsAndPerCode() {

@@ -104,6 +104,13 @@ final class ThreadedScanTests: XCTestCase {
         return options
     }
 
+    /// `options` with the decoder's posterior as the bedGraph (`--decoded`).
+    private static func decoded(_ options: ScanOptions) -> ScanOptions {
+        var options = options
+        options.decodedTrack = true
+        return options
+    }
+
     /// `options` with the gene calls' threshold set.
     private static func calls(_ options: ScanOptions, threshold: Float) -> ScanOptions {
         var options = options
@@ -128,6 +135,7 @@ final class ThreadedScanTests: XCTestCase {
             (big, Self.calls(ScanOptions(format: .gff), threshold: 0.05)),
             (tiny, Self.calls(ScanOptions(smooth: 60, format: .gff), threshold: 0.05)),
             (big, Self.calls(ScanOptions(step: 10, format: .bed, strand: .plus), threshold: 0.05)),
+            (big, Self.decoded(Self.calls(ScanOptions(), threshold: 0.05))),
         ]
         for (model, options) in cases {
             let expected = try scan(model, genome, options, threads: 1, batch: TrackScanner.defaultBatchBases)
