@@ -31,6 +31,9 @@ public final class Assessor {
     public let followsAnnotationCode: Bool
     /// Scoring threads (nil: `CPUBudget.available()`).
     private let threads: Int?
+    /// Score the decoder's posterior and calls (`eval --decoded`), decoding twice (`--adapt`).
+    private let decoded: Bool
+    private let adapt: Bool
     /// Scorers for codes other than `options.geneticCode`, by NCBI table number.
     private var codeScorers: [Int: GenomeScorer] = [:]
 
@@ -38,15 +41,19 @@ public final class Assessor {
     /// the genetic code its annotation states (`transl_table`, e.g. 4 for Mycoplasma), which the ORF gate
     /// then uses. Throws `.scan(.outOfRange)` for settings the model does not accept or a threshold
     /// outside [0, 1].
+    /// With `decoded`, genomes are scored by the gene decoder's posterior and its calls are scored too
+    /// (see `GenomeScorer`); `adapt` decodes each genome twice.
     public init(model: Model, options: ScanOptions = ScanOptions(),
                 threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false,
-                threads: Int? = nil) throws(AssessmentError) {
+                threads: Int? = nil, decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
         self.model = model
         self.options = options
         self.threads = threads
+        self.decoded = decoded
+        self.adapt = adapt
         followsAnnotationCode = geneticCodeFromAnnotation
         try Self.check(threshold: threshold)
-        scorer = try GenomeScorer(model: model, options: options, threads: threads)
+        scorer = try GenomeScorer(model: model, options: options, threads: threads, decoded: decoded, adapt: adapt)
         source = model.metadata.name
         self.threshold = threshold
     }
@@ -54,6 +61,8 @@ public final class Assessor {
     /// Evaluates bedGraph tracks given per genome to `assess(genome:annotation:label:track:)`;
     /// `label` fills the report's `model` column.
     public init(trackLabel label: String, threshold: Float = 0.5) throws(AssessmentError) {
+        decoded = false
+        adapt = false
         model = nil
         options = ScanOptions()
         followsAnnotationCode = false
@@ -91,7 +100,7 @@ public final class Assessor {
         do { evaluation = try BinaryEvaluation(items) } catch { throw .evaluation(error) }
         let skipped = genome.skipped
         var row = metrics(label: label ?? genome.displayName, evaluation: evaluation)
-        row.calls = calls.map {
+        row.calls = (calls ?? genome.calls).map {
             CallAccuracy(truth: annotation, calls: $0, records: genome.sequences.map { ($0.name, $0.length) })
         }
         return GenomeAssessment(
@@ -115,7 +124,7 @@ public final class Assessor {
         if let made = codeScorers[table] { return made }
         var coded = options
         coded.geneticCode = code
-        let made = try GenomeScorer(model: model, options: coded, threads: threads)
+        let made = try GenomeScorer(model: model, options: coded, threads: threads, decoded: decoded, adapt: adapt)
         codeScorers[table] = made
         return made
     }

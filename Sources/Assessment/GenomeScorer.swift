@@ -1,3 +1,5 @@
+import Annotation
+import GeneCalling
 import ModelFormat
 import Pipeline
 import Windows
@@ -9,11 +11,21 @@ public final class GenomeScorer {
     /// Window, step and minimum length in bases, resolved from the options and the model.
     public let plan: WindowPlan
     private let scanner: TrackScanner
+    /// Score with the gene decoder's posterior (and keep its calls) instead of the window track.
+    public let decoded: Bool
+    /// With `decoded`: decode each genome twice, the second time with its own statistics (`--adapt`).
+    public let adapt: Bool
 
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
     /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
     /// scored. Throws `.scan(.outOfRange)` when the model does not accept them.
-    public init(model: Model, options: ScanOptions = ScanOptions(), threads: Int? = nil) throws(AssessmentError) {
+    /// With `decoded`, the bins are the gene decoder's posterior P(coding) per base (`scan --decoded`)
+    /// and the genome keeps the decoder's calls; with `adapt` too, each genome is decoded twice (its
+    /// file is read twice: standard input cannot be).
+    public init(model: Model, options: ScanOptions = ScanOptions(), threads: Int? = nil,
+                decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
+        self.decoded = decoded
+        self.adapt = adapt && decoded
         do {
             scanner = try TrackScanner(model: model, options: options, threads: threads)
         } catch {
@@ -26,6 +38,7 @@ public final class GenomeScorer {
 
     /// Scores every record of the sequence file at `path` ("-" is standard input) on both strands.
     public func score(path: String) throws(AssessmentError) -> ScoredGenome {
+        if decoded { return try scoreDecoded(path: path) }
         let collector = BinCollector(plan: plan)
         do {
             _ = try scanner.scan(paths: [path], writer: collector)
@@ -34,5 +47,26 @@ public final class GenomeScorer {
         }
         return ScoredGenome(path: path, sequences: collector.take(), window: plan.window, step: plan.step,
                             minLength: plan.minLength)
+    }
+
+    /// The decoder's posterior as bins, and its calls.
+    private func scoreDecoded(path: String) throws(AssessmentError) -> ScoredGenome {
+        let posterior = PosteriorCollector(), calls = CallCollector()
+        do {
+            var decoder = scanner
+            if adapt {
+                let statistics = try scanner.geneStatistics(paths: [path])
+                var options = scanner.options
+                options.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
+                decoder = try TrackScanner(model: model, options: options, threads: scanner.threads)
+            }
+            _ = try decoder.decode(paths: [path], calls: calls, posterior: posterior)
+        } catch {
+            throw .scan(error)
+        }
+        var genome = ScoredGenome(path: path, sequences: posterior.sequences, window: plan.window, step: plan.step,
+                                  minLength: plan.minLength)
+        genome.calls = AnnotationSet(path: "calls", format: .gff3, intervals: calls.calls)
+        return genome
     }
 }

@@ -12,6 +12,8 @@ public struct ScoredGenome: Sendable {
     public var step: Int
     /// Minimum length scored, in bases: shorter records have no bins.
     public var minLength: Int
+    /// The gene decoder's calls, when the bins are its posterior (`eval --decoded`); nil otherwise.
+    public var calls: AnnotationSet?
 
     public init(path: String, sequences: [ScoredSequence], window: Int, step: Int, minLength: Int) {
         self.path = path

@@ -42,7 +42,7 @@ public final class GeneDecodingWriter: TrackWriter {
     private var windows = 0
     /// Receives each base's posterior P(coding) (`GeneDecoder.posterior`; with `strands` both, the larger
     /// of the two strands'), when set.
-    public var posteriorOutput: PosteriorBedGraphWriter?
+    public var posteriorOutput: BaseValueWriter?
     /// Counts what `--adapt` learns from this pass (nil: nothing is counted).
     public var statistics: GeneStatistics?
     /// Look-backs held before the decoder decides (see the type's comment).
@@ -113,7 +113,7 @@ public final class GeneDecodingWriter: TrackWriter {
             for gene in genes { try write(gene) }
             try writePosterior(upTo: end, rightEdge: true, decided: end)
         }
-        try posteriorOutput?.end()
+        try posteriorOutput?.end(sequenceLength: length)
         self.record = nil
         try output.end(sequenceLength: length)
     }

@@ -125,6 +125,22 @@ public final class TrackScanner {
         return statistics
     }
 
+    /// Decodes `paths` with `options.geneModel` (whatever the format): the calls to `calls`, each base's
+    /// posterior to `posterior` (for evaluation). Like `scan(paths:writer:)`, an input without records, or
+    /// with records all too short to score, is an error.
+    public func decode(paths: [String], calls: CallWriter, posterior: BaseValueWriter) throws(ScanError) -> ScanSummary {
+        guard let decoder = decodingWriter(output: calls, translate: false) else {
+            throw .usage("decoding needs a gene model")
+        }
+        decoder.posteriorOutput = posterior
+        let summary = try scanAll(paths: paths, writer: decoder, decoder: decoder)
+        if let empty = summary.emptyInputs.first { throw .noSequences(path: empty) }
+        if summary.sequences > 0 && summary.skipped == summary.sequences {
+            throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")
+        }
+        return summary
+    }
+
     /// Whether this scan's output is decoded gene calls.
     public var decodes: Bool {
         options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw)

@@ -4,7 +4,7 @@
 /// Values come in order, a stretch at a time (`add(_:from:)`), and may continue a run across stretches;
 /// lines never overlap and come by start within each sequence, sequences in input order. Bases never
 /// given (none, when the decoder covers every base) leave a gap.
-public final class PosteriorBedGraphWriter {
+public final class PosteriorBedGraphWriter: BaseValueWriter {
     private let settings: TrackSettings
     private let sink: OutputSink
     private var name: [UInt8] = []
@@ -47,7 +47,7 @@ public final class PosteriorBedGraphWriter {
         }
     }
 
-    public func end() throws(TrackError) {
+    public func end(sequenceLength length: Int) throws(TrackError) {
         try flush()
     }
 

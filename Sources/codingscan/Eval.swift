@@ -46,6 +46,14 @@ struct Eval: ParsableCommand {
             + "per --genome.", valueName: "file"))
     var calls: [String] = []
 
+    @Flag(help: ArgumentHelp("Score the gene decoder's posterior P(coding) per base (as 'scan --decoded' writes it) "
+        + "instead of the window track, and the decoder's calls (calls_mcc, stops_exact, ...; --calls replaces them)."))
+    var decoded = false
+
+    @Flag(help: ArgumentHelp("With --decoded: decode each genome twice, the second time with its own statistics "
+        + "(as 'scan --adapt'); reads each genome file twice."))
+    var adapt = false
+
     @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.customShort("T"), .long], parsing: .unconditional,
@@ -89,6 +97,11 @@ struct Eval: ParsableCommand {
         if !calls.isEmpty && calls.count != genome.count {
             throw ValidationError("--calls: give one calls file per --genome (got \(calls.count) for \(genome.count))")
         }
+        if adapt && !decoded { throw ValidationError("--adapt applies with --decoded") }
+        if decoded && !track.isEmpty { throw ValidationError("--decoded scores the decoder's track: not with --track") }
+        if adapt && genome.contains("-") {
+            throw ValidationError("--adapt reads each genome twice: give files, not standard input")
+        }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")
         }
@@ -126,7 +139,8 @@ struct Eval: ParsableCommand {
             if track.isEmpty {
                 let model = try ModelSource.load(path: settings.model)
                 assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold,
-                                        geneticCodeFromAnnotation: settings.geneticCode == nil, threads: threads)
+                                        geneticCodeFromAnnotation: settings.geneticCode == nil, threads: threads,
+                                        decoded: decoded, adapt: adapt)
             } else {
                 let label = track.count == 1 ? GenomeLabels.baseName(track[0]) : "tracks"
                 assessor = try Assessor(trackLabel: label, threshold: threshold)

@@ -105,6 +105,13 @@ final class AdaptTests: XCTestCase {
         let before = try callsMCC(dir, dir + "/plain.gff"), after = try callsMCC(dir, dir + "/adapted.gff")
         XCTAssertGreaterThan(after, before + 0.05, "calls MCC \(before) without --adapt, \(after) with it")
 
+        // eval --decoded --adapt scores the same calls in one command.
+        let evaluated = try CLIRunner.run(["eval", "-q", "--decoded", "--adapt", "--genome", dir + "/g.fa",
+                                           "--annotation", dir + "/g.gff3"])
+        XCTAssertEqual(evaluated.status, 0, evaluated.stderrText)
+        let rows = evaluated.stdoutText.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        XCTAssertEqual(Double(rows[1][rows[0].firstIndex(of: "calls_mcc")!]), after)
+
         // Standard input is spooled: the same calls as from the file (only the command line differs).
         let spoolDirectory = dir + "/tmp"
         try FileManager.default.createDirectory(atPath: spoolDirectory, withIntermediateDirectories: true)
