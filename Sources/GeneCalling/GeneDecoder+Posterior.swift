@@ -15,16 +15,34 @@ extension GeneDecoder {
         precondition(anchor >= 0 && anchor <= n)
         var forward = Forward(count: n, anchor: anchor)
         sweep(&forward, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+        return GeneDecoder.posterior(forward, count: n, anchor: anchor)
+    }
+
+    /// `decode` and `posterior` of the same stretch from one sweep.
+    public func decodeWithPosterior(masks: UnsafeBufferPointer<UInt8>, plus: UnsafeBufferPointer<Double>,
+                                    minus: UnsafeBufferPointer<Double>, anchor: Int = 0, leftEdge: Bool, rightEdge: Bool,
+                                    strands: (plus: Bool, minus: Bool) = (true, true))
+        -> (genes: [DecodedGene], plus: [Float], minus: [Float]) {
+        let n = masks.count
+        precondition(anchor >= 0 && anchor <= n)
+        var both = BothVisitors(Viterbi(count: n, anchor: anchor), Forward(count: n, anchor: anchor))
+        sweep(&both, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+        let (p, m) = GeneDecoder.posterior(both.second, count: n, anchor: anchor)
+        return (both.first.path(), p, m)
+    }
+
+    /// The backward pass and the per-base sums over a finished forward pass.
+    private static func posterior(_ forward: Forward, count n: Int, anchor: Int) -> (plus: [Float], minus: [Float]) {
         let alpha = forward.alpha, genes = forward.genes
         // Backward: β[x] = log Σ over parses of [x, n) of e^score; genes grouped by predecessor.
         var byPredecessor = [Int](repeating: 0, count: n + 2)
-        for (gene, _) in genes { byPredecessor[gene.predecessor + 1] += 1 }
+        for (gene, _) in genes { byPredecessor[Int(gene.predecessor) + 1] += 1 }
         for x in 0...n { byPredecessor[x + 1] += byPredecessor[x] }
         var order = [Int](repeating: 0, count: genes.count)
         var fill = byPredecessor
         for (i, (gene, _)) in genes.enumerated() {
-            order[fill[gene.predecessor]] = i
-            fill[gene.predecessor] += 1
+            order[fill[Int(gene.predecessor)]] = i
+            fill[Int(gene.predecessor)] += 1
         }
         var beta = [Double](repeating: -.infinity, count: n + 1)
         beta[n] = 0
@@ -41,14 +59,15 @@ extension GeneDecoder {
         var plusCover = [Double](repeating: 0, count: n + 1), minusCover = plusCover
         if z > -.infinity {
             for (gene, end) in genes {
-                let p = exp(alpha[gene.predecessor] + gene.score + beta[end] - z)
-                guard p > 1e-9 else { continue }
+                let exponent = alpha[Int(gene.predecessor)] + gene.score + beta[end] - z
+                guard exponent > -21 else { continue }   // P < 1e-9
+                let p = exp(exponent)
                 if gene.minusStrand {
-                    minusCover[gene.start] += p
-                    minusCover[gene.end] -= p
+                    minusCover[Int(gene.start)] += p
+                    minusCover[Int(gene.end)] -= p
                 } else {
-                    plusCover[gene.start] += p
-                    plusCover[gene.end] -= p
+                    plusCover[Int(gene.start)] += p
+                    plusCover[Int(gene.end)] -= p
                 }
             }
         }
@@ -69,10 +88,10 @@ extension GeneDecoder {
 /// The forward recursion over a sweep's genes: α[x] = log(e^α[x − 1] + Σ over genes g ending at x of
 /// e^(α[g.predecessor] + g.score)). Keeps every gene that a parse can reach, with the position where the
 /// recursion placed its end (a gene that runs off the right end jumps to the stretch's end).
-private struct Forward: GeneSweepVisitor {
+struct Forward: GeneSweepVisitor {
     let anchor: Int
     var alpha: [Double]
-    var genes: [(DecodedGene, Int)] = []
+    var genes: [(ReachableGene, Int)] = []
     var position = 0
 
     init(count n: Int, anchor: Int) {
@@ -82,9 +101,10 @@ private struct Forward: GeneSweepVisitor {
     }
 
     static func logSum(_ a: Double, _ b: Double) -> Double {
-        if a == -.infinity { return b }
-        if b == -.infinity { return a }
-        return max(a, b) + log1p(exp(-abs(a - b)))
+        let high = max(a, b), gap = abs(a - b)
+        // e^-40 is below a Double's precision next to 1: the smaller term changes nothing.
+        if gap > 40 || high == -.infinity { return high }
+        return high + log1p(exp(-gap))
     }
 
     mutating func step(to x: Int) {
@@ -96,8 +116,44 @@ private struct Forward: GeneSweepVisitor {
         let p = gene.predecessor
         guard p >= anchor, alpha[p] > -.infinity else { return }
         alpha[position] = Forward.logSum(alpha[position], alpha[p] + gene.score)
-        genes.append((gene, position))
+        genes.append((ReachableGene(start: Int32(gene.start), end: Int32(gene.end), predecessor: Int32(p),
+                                    minusStrand: gene.minusStrand, score: gene.score), position))
     }
 
     mutating func settle(_ x: Int) {}
+}
+
+/// Two dynamic programs fed by one sweep.
+struct BothVisitors<First: GeneSweepVisitor, Second: GeneSweepVisitor>: GeneSweepVisitor {
+    var first: First
+    var second: Second
+
+    init(_ first: First, _ second: Second) {
+        self.first = first
+        self.second = second
+    }
+
+    mutating func step(to x: Int) {
+        first.step(to: x)
+        second.step(to: x)
+    }
+
+    mutating func candidate(_ gene: DecodedGene) {
+        first.candidate(gene)
+        second.candidate(gene)
+    }
+
+    mutating func settle(_ x: Int) {
+        first.settle(x)
+        second.settle(x)
+    }
+}
+
+/// What the backward pass needs of a gene the forward pass reached.
+struct ReachableGene {
+    let start: Int32
+    let end: Int32
+    let predecessor: Int32
+    let minusStrand: Bool
+    let score: Double
 }

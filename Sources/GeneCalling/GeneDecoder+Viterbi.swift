@@ -22,7 +22,7 @@ extension GeneDecoder {
 
 /// The Viterbi recursion over a sweep's genes: best[x] = max(best[x − 1], max over genes g ending at x
 /// of best[g.predecessor] + g.score), with a back-pointer where a gene wins.
-private struct Viterbi: GeneSweepVisitor {
+struct Viterbi: GeneSweepVisitor {
     let anchor: Int
     var best: [Double]
     var back: [Int32]

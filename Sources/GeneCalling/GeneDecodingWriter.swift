@@ -109,9 +109,9 @@ public final class GeneDecodingWriter: TrackWriter {
         let end = length - record.offset
         evidence.fill(to: end - origin)
         if windows > 0 && end > origin {
-            let genes = decode(upTo: end, rightEdge: true)
+            let (genes, posterior) = decode(upTo: end, rightEdge: true)
             for gene in genes { try write(gene) }
-            try writePosterior(upTo: end, rightEdge: true, decided: end)
+            if let posterior { try writePosterior(posterior, decided: end) }
         }
         try posteriorOutput?.end(sequenceLength: length)
         self.record = nil
@@ -125,7 +125,7 @@ public final class GeneDecodingWriter: TrackWriter {
 
     /// Decodes [origin, front), writes the genes decided and moves the anchor (see the type's comment).
     private func decideBack(front: Int) throws(TrackError) {
-        let genes = decode(upTo: front, rightEdge: false)
+        let (genes, posterior) = decode(upTo: front, rightEdge: false)
         let limit = front - 2 * lookBack
         var lastEnd = anchor
         var next = Int.max
@@ -139,7 +139,7 @@ public final class GeneDecodingWriter: TrackWriter {
         }
         let newAnchor = max(lastEnd, min(limit, next))
         guard newAnchor > anchor else { return }
-        try writePosterior(upTo: front, rightEdge: false, decided: newAnchor)
+        if let posterior { try writePosterior(posterior, decided: newAnchor) }
         decidedAny = true
         anchor = newAnchor
         let newOrigin = max(anchor - decoder.model.maximumOverlap, origin)
@@ -148,19 +148,10 @@ public final class GeneDecodingWriter: TrackWriter {
         record?.drop(before: origin)
     }
 
-    /// Writes the posterior of the bases [anchor, decided), computed over [origin, end).
-    private func writePosterior(upTo end: Int, rightEdge: Bool, decided: Int) throws(TrackError) {
+    /// Writes the posterior of the bases [anchor, decided) (`posterior` indexed from `origin`).
+    private func writePosterior(_ posterior: (plus: [Float], minus: [Float]), decided: Int) throws(TrackError) {
         guard let posteriorOutput, let record else { return }
-        let n = end - origin
-        let (p, m) = record.withMasks(origin..<end) { masks in
-            evidence.plusEvidence.withUnsafeBufferPointer { p in
-                evidence.minusEvidence.withUnsafeBufferPointer { m in
-                    decoder.posterior(masks: masks, plus: UnsafeBufferPointer(rebasing: p[0..<n]),
-                                      minus: UnsafeBufferPointer(rebasing: m[0..<n]), anchor: anchor - origin,
-                                      leftEdge: !decidedAny && origin == 0, rightEdge: rightEdge, strands: strands)
-                }
-            }
-        }
+        let (p, m) = posterior
         let range = (anchor - origin)..<(decided - origin)
         let values: [Float]
         switch (strands.plus, strands.minus) {
@@ -171,25 +162,33 @@ public final class GeneDecodingWriter: TrackWriter {
         try posteriorOutput.add(values[...], from: anchor + record.offset)
     }
 
-    /// The best parse of [origin, end) from the anchor on, in record coordinates.
-    private func decode(upTo end: Int, rightEdge: Bool) -> [DecodedGene] {
-        guard let record else { return [] }
+    /// The best parse of [origin, end) from the anchor on, in record coordinates, and with a
+    /// `posteriorOutput` each base's posterior (indexed from `origin`), from one sweep.
+    private func decode(upTo end: Int, rightEdge: Bool) -> ([DecodedGene], (plus: [Float], minus: [Float])?) {
+        guard let record else { return ([], nil) }
         let n = end - origin
-        let genes = record.withMasks(origin..<end) { masks in
+        let wantsPosterior = posteriorOutput != nil
+        let (genes, posterior) = record.withMasks(origin..<end) { masks in
             evidence.plusEvidence.withUnsafeBufferPointer { p in
-                evidence.minusEvidence.withUnsafeBufferPointer { m in
-                    decoder.decode(masks: masks, plus: UnsafeBufferPointer(rebasing: p[0..<n]),
-                                   minus: UnsafeBufferPointer(rebasing: m[0..<n]), anchor: anchor - origin,
-                                   leftEdge: !decidedAny && origin == 0, rightEdge: rightEdge, strands: strands)
+                evidence.minusEvidence.withUnsafeBufferPointer { m -> ([DecodedGene], (plus: [Float], minus: [Float])?) in
+                    let plus = UnsafeBufferPointer(rebasing: p[0..<n]), minus = UnsafeBufferPointer(rebasing: m[0..<n])
+                    let leftEdge = !decidedAny && origin == 0
+                    if wantsPosterior {
+                        let both = decoder.decodeWithPosterior(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
+                                                               leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+                        return (both.genes, (both.plus, both.minus))
+                    }
+                    return (decoder.decode(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
+                                           leftEdge: leftEdge, rightEdge: rightEdge, strands: strands), nil)
                 }
             }
         }
-        return genes.map { gene in
+        return (genes.map { gene in
             var g = gene
             g.start += origin
             g.end += origin
             return g
-        }
+        }, posterior)
     }
 
     /// Writes one gene (record coordinates) as a call.
