@@ -4,7 +4,8 @@ import Windows
 
 /// Decodes genes as the scan streams: a `TrackWriter` that takes the (smoothed, ungated) windows of
 /// each sequence, turns them into per-base evidence and hands the genes of `GeneDecoder`'s best parse
-/// to a `CallWriter` (GFF3, BED, proteins).
+/// to a `CallWriter` (GFF3, BED, proteins) and, when asked, each base's posterior to a
+/// `BaseValueWriter` (the decoded bedGraph).
 ///
 /// The reading thread hands it each record's bases first (`beginBases`, `appendBases`, in input
 /// order; reading runs ahead of writing by the batches in flight), then the windows arrive in order.
@@ -13,8 +14,8 @@ import Windows
 ///
 /// Streaming with a bounded look-back: the decoder holds the bases and evidence from the last decided
 /// point (the anchor) on. Once it holds `decisionSpan` (8) × `maximumLength` bases past the anchor, it
-/// decodes them,
-/// keeps the genes of the best parse that end at least 2 · `maximumLength` bases before the newest base
+/// decodes them, keeps the genes of the best parse that end at least 2 · `maximumLength` bases before
+/// the newest base
 /// (no gene is longer than `maximumLength`, so later bases reach back at most that far) and moves the
 /// anchor to the end of the last kept gene (or the start of the next gene, when that comes later).
 /// The decisions are made at the same bases whatever the thread count or batch size; a parse that
@@ -31,7 +32,7 @@ public final class GeneDecodingWriter: TrackWriter {
     /// The record the reading thread is handing over (also in `queue`, or already being written).
     private var reading: RecordBases?
     private var record: RecordBases?
-    /// Record position of `plus[0]`/`minus[0]`.
+    /// Record position of the first base in `evidence`.
     private var origin = 0
     /// Record position from which the parse is still open (everything before it is written).
     private var anchor = 0

@@ -55,7 +55,7 @@ public struct ScanOptions: Sendable {
 
     /// Checks what was asked against the bounds that hold whatever the model (`TrackScanner` adds the
     /// model's own): windows and steps of at least 1 base, a step no longer than the window, smoothing
-    /// of at least 0, an ORF gate within `ORFGate.lengthCap`, a threshold in [0, 1] and, when given,
+    /// of at least 0, an ORF gate within `ORFGate.lengthCap`, thresholds (BED bins, gene calls) in [0, 1] and, when given,
     /// 1 to `TrackScanner.maxThreads` threads. The one place these ranges are checked.
     public func check(threads: Int? = nil) throws(ScanError) {
         if let window, window < 1 { throw .outOfRange(.window, "must be at least 1 (got \(window))") }
@@ -65,9 +65,8 @@ public struct ScanOptions: Sendable {
             throw .outOfRange(.orfGate, "must be between 0 and \(ORFGate.lengthCap) (got \(orfGate))")
         }
         if let window, let step, step > window { throw .stepAboveWindow(step: step, window: window) }
-        if !(threshold >= 0 && threshold <= 1) {
-            throw .outOfRange(.threshold, "must be between 0 and 1 (got \(threshold))")
-        }
+        let outside = ([threshold] + (callThreshold.map { [$0] } ?? [])).first { !($0 >= 0 && $0 <= 1) }
+        if let outside { throw .outOfRange(.threshold, "must be between 0 and 1 (got \(outside))") }
         if let threads, threads < 1 || threads > TrackScanner.maxThreads {
             throw .outOfRange(.threads, "must be between 1 and \(TrackScanner.maxThreads) (got \(threads))")
         }

@@ -99,8 +99,9 @@ public final class TrackScanner {
     /// minimum) gives an empty, valid track; `ScanSummary.emptyInputs` and `skipped` say why, for a warning.
     ///
     /// With a gene model (`options.geneModel`) and `-f gff` or `-f bed` (unless `options.raw`), the track
-    /// is the decoded gene calls (`GeneDecodingWriter`); `proteins`, when given, receives their
-    /// translations (protein FASTA) and is flushed too.
+    /// is the decoded gene calls (`GeneDecodingWriter`), and with `-f bedgraph` and
+    /// `options.decodedTrack` the decoder's posterior per base; `proteins`, when given, receives the
+    /// calls' translations (protein FASTA) and is flushed too.
     public func scan(paths: [String], sink: OutputSink, proteins: OutputSink? = nil) throws(ScanError) -> ScanSummary {
         let summary: ScanSummary
         if let decoder = decodingWriter(sink: sink, proteins: proteins) {
