@@ -35,6 +35,13 @@ public final class GeneStatistics {
 
     public init() {}
 
+    /// Why `adapted` cannot adapt (too few bases or calls), in words; nil when it can.
+    public var shortfall: String? {
+        guard bases < Self.minimumBases || genes < Self.minimumGenes else { return nil }
+        return "the input has \(bases) bases and \(genes) gene calls; adapting needs \(Self.minimumBases) "
+            + "and \(Self.minimumGenes)"
+    }
+
     /// A new record starts: no hexamer spans two records.
     public func beginRecord() { tail.removeAll() }
 
@@ -99,13 +106,17 @@ public final class GeneStatistics {
     /// log(P(motif before a start) / P(motif by chance)), the chance from the genome's base composition,
     /// clamped to [0, 4]. Unchanged when fewer than `minimumBases` bases or `minimumGenes` calls were seen.
     public func adapted(_ model: GeneModel, hexamerWeight: Double = GeneStatistics.hexamerWeight) -> GeneModel {
-        guard bases >= Self.minimumBases, genes >= Self.minimumGenes else { return model }
+        guard shortfall == nil else { return model }
+        // Every learnt value is rounded to 4 decimals, as a model file stores it (`codingscan adapt`), so
+        // that `--adapt` and `adapt` followed by `-m` decode alike.
+        let round4 = { (x: Double) in (x * 10_000).rounded() / 10_000 }
         var adapted = model
-        adapted.hexamers = HexamerTable(coding: coding, background: background)
+        let table = HexamerTable(coding: coding, background: background)
+        adapted.hexamers = HexamerTable(ratios: table.ratios.map { Float(round4(Double($0))) })
         adapted.hexamerWeight = hexamerWeight
         let atg = Double(starts["ATG", default: 0] + 1)
         for codon in GeneticCode.startCodons {
-            adapted.startScores[codon] = log(Double(starts[codon, default: 0] + 1) / atg)
+            adapted.startScores[codon] = round4(log(Double(starts[codon, default: 0] + 1) / atg))
         }
         if completeGenes > 0 {
             let at = Double(weak) / Double(bases) / 2, gc = 0.5 - at
@@ -113,7 +124,7 @@ public final class GeneStatistics {
             let piece = at * gc * gc * at + gc * gc * at * gc + gc * at * gc * gc
             let chance = 1 - pow(1 - piece, 11)
             let observed = (Double(withMotif) + 1) / (Double(completeGenes) + 2)
-            adapted.motifScore = min(max(log(observed / chance), 0), 4)
+            adapted.motifScore = round4(min(max(log(observed / chance), 0), 4))
         }
         return adapted
     }

@@ -8,7 +8,7 @@ enum MetadataParser {
     /// Top-level metadata fields; any other field is rejected.
     static let knownFields: Set<String> = [
         "format_version", "name", "encoding", "window", "step", "smooth", "orf_gate", "min_length", "max_window", "layers",
-        "provenance",
+        "provenance", "gene_model",
     ]
 
     static func parse(_ text: String, source: String) throws(ModelError) -> ModelMetadata {
@@ -82,6 +82,13 @@ enum MetadataParser {
         guard maxWindow <= ModelMetadata.lengthLimit else {
             throw fail("max_window \(maxWindow) exceeds the limit \(ModelMetadata.lengthLimit)")
         }
+        var geneModel: AdaptedGeneModel?
+        if let value = fields["gene_model"] {
+            guard version >= 5 else {
+                throw fail("metadata field 'gene_model' needs format_version 5 (the file says \(version))")
+            }
+            geneModel = try AdaptedGeneModel.parse(value) { fail($0) }
+        }
         let provenance = fields["provenance"] ?? .object([:])
         guard provenance.objectValue != nil else {
             throw fail("metadata field 'provenance' must be an object, not \(provenance.typeName)")
@@ -103,7 +110,7 @@ enum MetadataParser {
         return ModelMetadata(
             formatVersion: version, name: name, encoding: encoding, window: window, step: step,
             smooth: smooth, orfGate: orfGate, minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
-            provenance: provenance)
+            provenance: provenance, geneModel: geneModel)
     }
 
     /// Parses layer `number` (1-based): its type, its required positive integer fields, and for

@@ -1,3 +1,5 @@
+import GenomeCore
+
 extension Model {
     /// Human-readable multi-line description for `codingscan model-info`: name, source, SHA-256 of the file, format
     /// version, encoding, window, step, min length, max window, the network minimum, one line per
@@ -37,6 +39,15 @@ extension Model {
             lines.append(line)
         }
         lines.append("total parameters:  \(total)")
+        if let gene = m.geneModel {
+            let text = { (value: Double) in FixedPoint.text(value, digits: 2) ?? "?" }
+            let starts = AdaptedGeneModel.startCodons.map { "\($0) \(text(gene.startScores[$0] ?? 0))" }
+            lines.append("gene model:        adapted (codingscan adapt): hexamer weight \(text(gene.hexamerWeight)), "
+                + "starts \(starts.joined(separator: ", ")), motif \(text(gene.motifScore))")
+            for line in gene.adaptedTo.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append("  " + line)
+            }
+        }
         lines.append("provenance:")
         let provenance = m.provenance.serialized(pretty: true)
         for line in provenance.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -5,17 +5,19 @@ import Windows
 /// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
 public struct ModelMetadata: Sendable, Equatable {
     /// The newest format version: 2 added the `subsample1d` layer, 3 the `smooth` field, 4 the
-    /// `orf_gate` field.
-    public static let currentFormatVersion = 4
+    /// `orf_gate` field, 5 the `gene_model` field.
+    public static let currentFormatVersion = 5
     /// Versions this codingscan reads.
-    public static let supportedFormatVersions = 1...4
+    public static let supportedFormatVersions = 1...5
     /// Upper bound for `max_window` (and so every window length) and for `smooth`, in bases: 2^30.
     public static let lengthLimit = 1 << 30
 
-    /// The lowest format version that can describe `layers`, `smooth` and `orfGate`: 4 when
-    /// `orfGate` > 0, 3 when `smooth` > 0, else 2 when the layers use `subsample1d`, else 1 (so files
-    /// an older reader understands stay readable by it).
-    public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0, orfGate: Int = 0) -> Int {
+    /// The lowest format version that can describe `layers`, `smooth`, `orfGate` and a gene model: 5
+    /// with a gene model, 4 when `orfGate` > 0, 3 when `smooth` > 0, else 2 when the layers use
+    /// `subsample1d`, else 1 (so files an older reader understands stay readable by it).
+    public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0, orfGate: Int = 0,
+                                     geneModel: Bool = false) -> Int {
+        if geneModel { return 5 }
         if orfGate > 0 { return 4 }
         if smooth > 0 { return 3 }
         return layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
@@ -45,6 +47,8 @@ public struct ModelMetadata: Sendable, Equatable {
     public let layers: [LayerSpec]
     /// Tensor names of each layer, parallel to `layers`: non-nil exactly for conv1d and dense.
     public let tensorNames: [TensorNames?]
+    /// The gene decoder adapted to a genome (`codingscan adapt`); nil for a plain model.
+    public let geneModel: AdaptedGeneModel?
     /// Free-form provenance (training command, genomes, seed, date, validation figures...): a JSON object.
     public let provenance: JSONValue
     /// `provenance` as canonical compact JSON text (sorted keys).
@@ -56,11 +60,13 @@ public struct ModelMetadata: Sendable, Equatable {
     public init(
         formatVersion: Int? = nil, name: String,
         encoding: String = BaseEncoding.name, window: Int, step: Int, smooth: Int = 0, orfGate: Int = 0, minLength: Int,
-        maxWindow: Int, layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:])
+        maxWindow: Int, layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:]),
+        geneModel: AdaptedGeneModel? = nil
     ) {
         let names = tensorNames ?? TensorNames.defaults(for: layers)
         precondition(names.count == layers.count, "tensorNames must parallel layers")
-        self.formatVersion = formatVersion ?? ModelMetadata.formatVersion(for: layers, smooth: smooth, orfGate: orfGate)
+        self.formatVersion = formatVersion
+            ?? ModelMetadata.formatVersion(for: layers, smooth: smooth, orfGate: orfGate, geneModel: geneModel != nil)
         self.name = name
         self.encoding = encoding
         self.window = window
@@ -73,6 +79,7 @@ public struct ModelMetadata: Sendable, Equatable {
         self.tensorNames = names
         self.provenance = provenance
         self.provenanceJSON = provenance.serialized()
+        self.geneModel = geneModel
     }
 
     /// The metadata as a JSON value, in the on-disk schema.
@@ -109,7 +116,15 @@ public struct ModelMetadata: Sendable, Equatable {
         ]
         if smooth > 0 { fields["smooth"] = .integer(smooth) }
         if orfGate > 0 { fields["orf_gate"] = .integer(orfGate) }
+        if let geneModel { fields["gene_model"] = geneModel.jsonValue }
         return .object(fields)
+    }
+
+    /// The same metadata with `geneModel` (and the format version it needs) and `name`.
+    public func adapted(_ geneModel: AdaptedGeneModel, name: String) -> ModelMetadata {
+        ModelMetadata(name: name, encoding: encoding, window: window, step: step, smooth: smooth, orfGate: orfGate,
+                      minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: tensorNames,
+                      provenance: provenance, geneModel: geneModel)
     }
 
     /// The string stored under `__metadata__.codingscan`: canonical compact JSON with sorted keys.

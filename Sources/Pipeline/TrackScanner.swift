@@ -166,6 +166,9 @@ public final class TrackScanner {
     /// A decoding writer with this scan's gene model, genetic code, threshold and strands.
     private func decodingWriter(output: CallWriter, translate: Bool) -> GeneDecodingWriter? {
         guard var model = options.geneModel else { return nil }
+        // A model adapted to a genome (`codingscan adapt`) brings its gene statistics, unless this scan
+        // learnt its own (`--adapt`).
+        if let adapted = self.model.metadata.geneModel, model.hexamers == nil { model = model.applying(adapted) }
         model.code = options.geneticCode
         if let threshold = options.callThreshold { model.threshold = threshold }
         return GeneDecodingWriter(model: model, output: output,

@@ -28,14 +28,14 @@ struct CodingScan: ParsableCommand {
             format, regions, output, threads).
             """,
         version: versionLine,
-        subcommands: [Scan.self, ModelInfo.self, Eval.self, Train.self],
+        subcommands: [Scan.self, ModelInfo.self, Eval.self, Train.self, Adapt.self],
         defaultSubcommand: Scan.self
     )
 
     /// The help of the command at hand: `codingscan eval --help` after `codingscan eval ...`, and
     /// `codingscan scan --help` for the default command (whose options the top-level help does not list).
     static func helpCommand(_ arguments: [String]) -> String {
-        let named = ["scan", "eval", "train", "model-info"]
+        let named = configuration.subcommands.map { $0._commandName }
         let command = arguments.count > 1 && named.contains(arguments[1]) ? arguments[1] : "scan"
         return "codingscan \(command) --help"
     }

@@ -243,8 +243,7 @@ struct Scan: ParsableCommand {
         let model = statistics.adapted(scanner.options.geneModel ?? GeneModel())
         guard model.hexamers != nil else {
             if !quiet {
-                Stderr.line("codingscan: warning: --adapt: the input has \(statistics.bases) bases and \(statistics.genes) "
-                    + "gene calls; adapting needs \(GeneStatistics.minimumBases) and \(GeneStatistics.minimumGenes): "
+                Stderr.line("codingscan: warning: --adapt: \(statistics.shortfall ?? "nothing to adapt"): "
                     + "decoding without adapting")
             }
             return scanner

@@ -112,6 +112,20 @@ final class AdaptTests: XCTestCase {
         let rows = evaluated.stdoutText.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         XCTAssertEqual(Double(rows[1][rows[0].firstIndex(of: "calls_mcc")!]), after)
 
+        // `adapt` saves the same statistics in a model: -m with it decodes as --adapt did, in one pass.
+        let saved = try CLIRunner.run(["adapt", "-q", "-o", dir + "/species.safetensors", dir + "/g.fa"])
+        XCTAssertEqual(saved.status, 0, saved.stderrText)
+        XCTAssertEqual(saved.stderrText, "")
+        let info = try CLIRunner.run(["model-info", dir + "/species.safetensors"])
+        XCTAssertTrue(info.stdoutText.contains("format version:    5"), info.stdoutText)
+        XCTAssertTrue(info.stdoutText.contains("gene model:        adapted (codingscan adapt)"), info.stdoutText)
+        XCTAssertTrue(info.stdoutText.contains("\"genomes\": [\n      \"\(URL(fileURLWithPath: dir).lastPathComponent)/g.fa\""),
+                      "the genome by parent folder and name")
+        let reused = try CLIRunner.run(["-f", "gff", "-m", dir + "/species.safetensors", dir + "/g.fa"])
+        XCTAssertEqual(reused.status, 0, reused.stderrText)
+        let calls = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+        XCTAssertEqual(calls(reused.stdoutText), calls(try String(contentsOfFile: dir + "/adapted.gff", encoding: .utf8)))
+
         // Standard input is spooled: the same calls as from the file (only the command line differs).
         let spoolDirectory = dir + "/tmp"
         try FileManager.default.createDirectory(atPath: spoolDirectory, withIntermediateDirectories: true)

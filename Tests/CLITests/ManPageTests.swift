@@ -18,7 +18,7 @@ final class ManPageTests: XCTestCase {
             XCTAssertTrue(man.contains(".SH \"\(section)\"") || man.contains(".SH \(section)"), "section \(section)")
         }
         var helpOptions = Set<String>()
-        for command in [["scan", "--help"], ["model-info", "--help"], ["eval", "--help"], ["train", "--help"], ["--help"]] {
+        for command in [["scan", "--help"], ["model-info", "--help"], ["eval", "--help"], ["train", "--help"], ["adapt", "--help"], ["--help"]] {
             let r = try CLIRunner.run(command)
             XCTAssertEqual(r.status, 0)
             helpOptions.formUnion(longOptions(r.stdoutText))

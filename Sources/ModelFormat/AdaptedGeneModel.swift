@@ -1,0 +1,81 @@
+/// A gene decoder adapted to one genome or species (`codingscan adapt`), stored in a model file's
+/// metadata under `gene_model` (format version 5). The scanner applies it to every decode with that
+/// model, as `--adapt` applies what it learns from its first pass (see docs/model-format.md).
+public struct AdaptedGeneModel: Sendable, Equatable {
+    /// The 4096 hexamer log-likelihood ratios in nats (in-frame in genes against the genome on both
+    /// strands), hexamer b0…b5 at index Σ b_i · 4^(5 − i) with A = 0, C = 1, G = 2, T = 3.
+    public var hexamers: [Double]
+    /// Weight of a gene's summed hexamer ratios in its score, in [0, 10].
+    public var hexamerWeight: Double
+    /// Start codon scores (natural log, relative to ATG): exactly ATG, GTG, TTG.
+    public var startScores: [String: Double]
+    /// Score of a Shine–Dalgarno-like motif before a start, in [0, 50].
+    public var motifScore: Double
+    /// What it was adapted to (genome files, bases, calls): a JSON object, for provenance only.
+    public var adaptedTo: JSONValue
+
+    /// The start codons a gene model scores.
+    public static let startCodons = ["ATG", "GTG", "TTG"]
+    /// Largest |ratio| and |start score| accepted.
+    public static let valueLimit = 50.0
+
+    public init(hexamers: [Double], hexamerWeight: Double, startScores: [String: Double], motifScore: Double,
+                adaptedTo: JSONValue = .object([:])) {
+        self.hexamers = hexamers
+        self.hexamerWeight = hexamerWeight
+        self.startScores = startScores
+        self.motifScore = motifScore
+        self.adaptedTo = adaptedTo
+    }
+
+    /// The on-disk JSON object.
+    public var jsonValue: JSONValue {
+        .object([
+            "hexamers": .array(hexamers.map { .number($0) }),
+            "hexamer_weight": .number(hexamerWeight),
+            "start_scores": .object(startScores.mapValues { .number($0) }),
+            "motif_score": .number(motifScore),
+            "adapted_to": adaptedTo,
+        ])
+    }
+
+    /// Parses and checks the `gene_model` field; `fail` makes the error.
+    static func parse(_ value: JSONValue, fail: (String) -> ModelError) throws(ModelError) -> AdaptedGeneModel {
+        guard let fields = value.objectValue else {
+            throw fail("metadata field 'gene_model' must be an object, not \(value.typeName)")
+        }
+        let known = ["hexamers", "hexamer_weight", "start_scores", "motif_score", "adapted_to"]
+        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+            throw fail("gene_model has unknown field \(ModelError.quoted(unknown))")
+        }
+        func number(_ value: JSONValue?, _ name: String, _ range: ClosedRange<Double>) throws(ModelError) -> Double {
+            guard let value else { throw fail("gene_model field '\(name)' is missing") }
+            let number: Double?
+            switch value {
+            case let .number(d): number = d
+            case let .integer(i): number = Double(i)
+            default: number = nil
+            }
+            guard let number, number.isFinite, range.contains(number) else {
+                throw fail("gene_model field '\(name)' must be a number in [\(Int(range.lowerBound)), \(Int(range.upperBound))]")
+            }
+            return number
+        }
+        guard let items = fields["hexamers"]?.arrayValue, items.count == 4096 else {
+            throw fail("gene_model field 'hexamers' must be an array of 4096 numbers")
+        }
+        var hexamers: [Double] = []
+        hexamers.reserveCapacity(4096)
+        for item in items { hexamers.append(try number(item, "hexamers", -valueLimit...valueLimit)) }
+        guard let starts = fields["start_scores"]?.objectValue, Set(starts.keys) == Set(startCodons) else {
+            throw fail("gene_model field 'start_scores' must be an object with exactly ATG, GTG and TTG")
+        }
+        var startScores: [String: Double] = [:]
+        for codon in startCodons { startScores[codon] = try number(starts[codon], "start_scores", -valueLimit...valueLimit) }
+        let adaptedTo = fields["adapted_to"] ?? .object([:])
+        guard adaptedTo.objectValue != nil else { throw fail("gene_model field 'adapted_to' must be an object") }
+        return AdaptedGeneModel(hexamers: hexamers, hexamerWeight: try number(fields["hexamer_weight"], "hexamer_weight", 0...10),
+                                startScores: startScores, motifScore: try number(fields["motif_score"], "motif_score", 0...valueLimit),
+                                adaptedTo: adaptedTo)
+    }
+}

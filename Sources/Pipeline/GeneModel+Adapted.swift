@@ -1,0 +1,25 @@
+import GeneCalling
+import ModelFormat
+
+extension GeneModel {
+    /// This gene model with what a model file's `gene_model` (`codingscan adapt`) learnt: its hexamer
+    /// table and weight, start codon and motif scores.
+    public func applying(_ adapted: AdaptedGeneModel) -> GeneModel {
+        var model = self
+        model.hexamers = HexamerTable(ratios: adapted.hexamers.map { Float($0) })
+        model.hexamerWeight = adapted.hexamerWeight
+        model.startScores = adapted.startScores
+        model.motifScore = adapted.motifScore
+        return model
+    }
+
+    /// What a model file stores of this gene model's genome-specific part (nil without a hexamer table),
+    /// with `adaptedTo` as its provenance.
+    public func adaptedEntry(adaptedTo: JSONValue) -> AdaptedGeneModel? {
+        guard let hexamers else { return nil }
+        // 4 decimals (as `GeneStatistics.adapted` rounds them) print short and read back to the same Float.
+        return AdaptedGeneModel(hexamers: hexamers.ratios.map { (Double($0) * 10_000).rounded() / 10_000 },
+                                hexamerWeight: hexamerWeight,
+                                startScores: startScores, motifScore: motifScore, adaptedTo: adaptedTo)
+    }
+}

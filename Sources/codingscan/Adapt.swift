@@ -1,0 +1,99 @@
+import ArgumentParser
+import GeneCalling
+import GenomeCore
+import ModelFormat
+import Pipeline
+import Tracks
+
+/// `codingscan adapt [FILE ...] -o SPECIES.safetensors`: what `--adapt` learns from a first decoding
+/// pass (the genome's hexamer statistics, start codons, Shine–Dalgarno motif), saved in a copy of the
+/// model for scanning many assemblies of a species with `-m`.
+struct Adapt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adapt",
+        abstract: "Learn a genome's gene statistics (as --adapt does) and save them in a copy of the model.",
+        discussion: """
+            Decodes the input once with the model and writes the model again with a gene_model entry (format \
+            version 5): the log-likelihood ratios of in-frame hexamers of the calls against the genome, the start \
+            codon and Shine-Dalgarno motif scores. 'codingscan -m OUT -f gff' then decodes as \
+            'codingscan --adapt -f gff' does on this input, in one pass. The network is not changed.
+            """
+    )
+
+    @Argument(help: "Genome files (FASTA, FASTQ, SAM, BAM, CRAM; plain, gzip or bgzip). '-' or none: stdin.")
+    var files: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The adapted model file to write (atomically; never an input).",
+                                                      valueName: "file"))
+    var output: String
+
+    @OptionGroup var settings: ScanSettingOptions
+
+    @Option(name: [.customShort("T"), .customLong("threshold")], parsing: .unconditional, help: ArgumentHelp(
+        "The first pass's gene calls: a base's evidence favours a gene where p is above this, in [0, 1]. "
+            + "(default: 0.35)", valueName: "p"))
+    var threshold: Float?
+
+    @Option(help: ArgumentHelp("Name of the adapted model. (default: the model's name with '-adapted')",
+                               valueName: "name"))
+    var name: String?
+
+    @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp(
+        "Scoring threads, at most 1024. (default: the CPUs this process may use)", valueName: "n"))
+    var threads: Int?
+
+    @Flag(name: [.short, .long], help: "No summary on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        try settings.check(threshold: threshold ?? 0.35, threads: threads)
+        if output == "-" { throw ValidationError("--output: give a file name (a model file is not a stream)") }
+        if let name, name.isEmpty || name.contains(where: \.isNewline) {
+            throw ValidationError("--name must be a non-empty one-line name")
+        }
+    }
+
+    func run() throws {
+        try Failure.exitOnError(adapt)
+    }
+
+    private func adapt() throws {
+        let inputs = files.isEmpty ? ["-"] : files
+        let model = try ModelSource.load(path: settings.model)
+        try OutputGuard.check(flag: "--output", output: output,
+                              reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model))
+        var options = try settings.scanOptions()
+        options.format = .gff
+        options.callThreshold = threshold
+        let scanner = try TrackScanner(model: model, options: options, threads: threads)
+        let statistics = try scanner.geneStatistics(paths: inputs)
+        let adapted = statistics.adapted(options.geneModel ?? GeneModel())
+        // Paths by parent folder and name, never this machine's absolute paths (as train records them).
+        let words = ["codingscan"] + CommandLine.arguments.dropFirst().map {
+            ShellWord.quoted($0.contains("/") ? PathName.short($0) : $0)
+        }
+        let adaptedTo: JSONValue = .object([
+            "genomes": .array(inputs.map { .string($0 == "-" ? "stdin" : PathName.short($0)) }),
+            "bases": .integer(statistics.bases), "calls": .integer(statistics.genes),
+            "complete_calls": .integer(statistics.completeGenes),
+            "base_model": .string(model.metadata.name), "base_model_sha256": .string(model.sha256),
+            "command": .string(words.joined(separator: " ")), "codingscan": .string(CodingScan.version),
+        ])
+        guard let entry = adapted.adaptedEntry(adaptedTo: adaptedTo) else {
+            throw Failure.message("adapt: " + (statistics.shortfall ?? "nothing to adapt"))
+        }
+        let metadata = model.metadata.adapted(entry, name: name ?? model.metadata.name + "-adapted")
+        let bytes = Model.serialize(metadata: metadata, tensors: model.tensors)
+        do { _ = try Model.load(bytes: bytes, source: output) } catch {
+            throw Failure.message("adapt: the adapted model does not load back: \(error.description)")
+        }
+        do { try OutputFile.write(bytes, to: output) } catch {
+            throw Failure.message("\(output): cannot write the model: \(error.reason)")
+        }
+        if !quiet {
+            Stderr.line("codingscan: adapted '\(model.metadata.name)' to \(statistics.bases) bases, \(statistics.genes) "
+                + "gene calls (starts ATG/GTG/TTG \(statistics.starts["ATG"] ?? 0)/\(statistics.starts["GTG"] ?? 0)/"
+                + "\(statistics.starts["TTG"] ?? 0)); wrote \(output)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ModelFormat
+import XCTest
+
+/// The `gene_model` metadata entry (`codingscan adapt`): it round-trips exactly, sets format version 5,
+/// and each broken form is refused with a one-line message naming the field.
+final class GeneModelEntryTests: XCTestCase {
+    private func entry(hexamers: [Double]? = nil) -> AdaptedGeneModel {
+        AdaptedGeneModel(hexamers: hexamers ?? (0..<4096).map { Double($0 % 97 - 48) / 10_000 }, hexamerWeight: 0.3,
+                         startScores: ["ATG": 0, "GTG": -1.2345, "TTG": -2.5], motifScore: 1.75,
+                         adaptedTo: ["genomes": ["x/genome.fa.gz"], "bases": 123_456])
+    }
+
+    func testRoundTripsAndNeedsVersion5() throws {
+        let tiny = try Model.load(path: Fixtures.tinyModelPath)
+        let adapted = tiny.metadata.adapted(entry(), name: "tiny-adapted")
+        XCTAssertEqual(adapted.formatVersion, 5)
+        XCTAssertEqual(adapted.geneModel, entry())
+        let bytes = Model.serialize(metadata: adapted, tensors: tiny.tensors)
+        let loaded = try Model.load(bytes: bytes, source: "memory")
+        XCTAssertEqual(loaded.metadata, adapted)
+        XCTAssertEqual(loaded.serialized(), bytes)
+        XCTAssertTrue(loaded.infoText().contains("gene model:        adapted (codingscan adapt): hexamer weight 0.30, "
+            + "starts ATG 0.00, GTG -1.23, TTG -2.50, motif 1.75"))
+        XCTAssertNil(tiny.metadata.geneModel)
+    }
+
+    /// Loads the tiny model's metadata with `gene_model` replaced by `value` (and `version`).
+    private func loadError(_ value: JSONValue, version: Int = 5) throws -> String {
+        let tiny = try Model.load(path: Fixtures.tinyModelPath)
+        guard case var .object(fields) = tiny.metadata.adapted(entry(), name: "t").jsonValue else { return "" }
+        fields["gene_model"] = value
+        fields["format_version"] = .integer(version)
+        let json = JSONValue.object(fields).serialized()
+        let header = JSONValue.object([
+            "__metadata__": .object(["codingscan": .string(json)]),
+        ])
+        // Reuse the tensors: serialize with the real metadata, then swap the metadata string.
+        let real = Model.serialize(metadata: tiny.metadata, tensors: tiny.tensors)
+        let length = real.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        guard case var .object(top) = JSONValue.parse(Array(real[8..<(8 + length)])) else { return "" }
+        top["__metadata__"] = header.objectValue!["__metadata__"]!
+        var text = Array(JSONValue.object(top).serialized().utf8)
+        while text.count % 8 != 0 { text.append(0x20) }
+        var bytes = (0..<8).map { UInt8((text.count >> (8 * $0)) & 0xFF) }
+        bytes += text + real[(8 + length)...]
+        do {
+            _ = try Model.load(bytes: bytes, source: "m")
+            return "loaded"
+        } catch {
+            return error.description
+        }
+    }
+
+    func testBrokenEntriesAreRefused() throws {
+        let good = entry().jsonValue
+        guard case let .object(fields) = good else { return XCTFail() }
+        func with(_ key: String, _ value: JSONValue?) -> JSONValue {
+            var f = fields
+            f[key] = value
+            return .object(f)
+        }
+        XCTAssertEqual(try loadError(good), "loaded")
+        XCTAssertEqual(try loadError(good, version: 4),
+                       "m: metadata field 'gene_model' needs format_version 5 (the file says 4)")
+        XCTAssertEqual(try loadError(.array([])), "m: metadata field 'gene_model' must be an object, not array")
+        XCTAssertEqual(try loadError(with("hexamers", .array([1, 2]))),
+                       "m: gene_model field 'hexamers' must be an array of 4096 numbers")
+        XCTAssertEqual(try loadError(with("hexamer_weight", 11)),
+                       "m: gene_model field 'hexamer_weight' must be a number in [0, 10]")
+        XCTAssertEqual(try loadError(with("motif_score", nil)), "m: gene_model field 'motif_score' is missing")
+        XCTAssertEqual(try loadError(with("start_scores", ["ATG": 0, "GTG": 1])),
+                       "m: gene_model field 'start_scores' must be an object with exactly ATG, GTG and TTG")
+        XCTAssertEqual(try loadError(with("extra", 1)), "m: gene_model has unknown field 'extra'")
+        var hexamers = (0..<4096).map { _ in JSONValue.number(0) }
+        hexamers[7] = .number(51)
+        XCTAssertEqual(try loadError(with("hexamers", .array(hexamers))),
+                       "m: gene_model field 'hexamers' must be a number in [-50, 50]")
+    }
+}
