@@ -1,5 +1,9 @@
 /// A gene on the decoder's best path, in the coordinates of the stretch it decoded (0-based,
 /// half-open; the span holds whole codons and the stop codon when there is one).
+///
+/// Kept apart from `Tracks.GeneCall`, the output record it becomes: the sweep makes one of these per
+/// candidate gene (millions per genome), so the start codon stays an index, and the record carries the
+/// dynamic program's predecessor and score parts instead of text, mean probability and protein.
 public struct DecodedGene: Sendable, Equatable {
     public var start: Int
     public var end: Int
