@@ -38,6 +38,21 @@ public struct GeneDecoder: Sendable {
         self.startScore = startScore
     }
 
+    /// The sum of `table`'s log-ratios of the 20 bases before a start codon on its strand (bases outside
+    /// `masks` or ambiguous count 0); `start` as for `hasMotif`.
+    func upstreamScore(_ masks: UnsafeBufferPointer<UInt8>, start: Int, minus: Bool, table: [Float]) -> Double {
+        var total: Float = 0
+        for distance in 1...20 {
+            let x = minus ? start + distance - 1 : start - distance
+            guard x >= 0 && x < masks.count else { continue }
+            var m = masks[x]
+            if minus { m = BaseEncoding.complement(m) }
+            guard BaseEncoding.isUnambiguous(m) else { continue }
+            total += table[4 * (distance - 1) + m.trailingZeroBitCount]
+        }
+        return Double(total)
+    }
+
     /// Whether a 4-base piece of AGGAGG (AGGA, GGAG, GAGG) lies 5 to 15 bases upstream of a start codon
     /// on its strand: for the plus strand `start` is the start codon's first base, for the minus strand
     /// the end of its (reverse-complement) codon on the forward strand. Bases outside `masks` do not count.
@@ -96,6 +111,9 @@ public struct GeneDecoder: Sendable {
             var startBonus = codon.map { startScore[$0]! } ?? 0
             // The start codon's far end: its first base on the plus strand, its last on the minus strand.
             if codon != nil && motif != 0 && hasMotif(masks, start: minus ? e : s, minus: minus) { startBonus += motif }
+            if codon != nil, let upstream = model.upstream {
+                startBonus += model.upstreamWeight * upstreamScore(masks, start: minus ? e : s, minus: minus, table: upstream)
+            }
             var evidence = minus ? sumMinus[e] - sumMinus[s] : sumPlus[e] - sumPlus[s]
             if let hexamers { evidence += hexamerWeight * hexamers.sum(from: s, to: e, minus: minus) }
             visitor.candidate(DecodedGene(start: s, end: e, minusStrand: minus, startCodon: codon, partialLeft: partialLeft,

@@ -209,7 +209,18 @@ public final class GeneDecodingWriter: TrackWriter {
             let motif = gene.startCodon != nil && record.withMasks(low..<high) { stretch in
                 decoder.hasMotif(stretch, start: (gene.minusStrand ? gene.end : gene.start) - low, minus: gene.minusStrand)
             }
-            record.withMasks(gene.start..<gene.end) { statistics.countGene(gene, masks: $0, motif: motif) }
+            // The 20 bases before the start codon on the gene's strand (codes 0…3, −1 outside or ambiguous).
+            var before: [Int] = []
+            if gene.startCodon != nil {
+                for distance in 1...20 {
+                    let x = gene.minusStrand ? gene.end + distance - 1 : gene.start - distance
+                    guard x >= origin && x < origin + evidence.count else { before.append(-1); continue }
+                    var m = record.withMasks(x..<(x + 1)) { $0[0] }
+                    if gene.minusStrand { m = BaseEncoding.complement(m) }
+                    before.append(BaseEncoding.isUnambiguous(m) ? m.trailingZeroBitCount : -1)
+                }
+            }
+            record.withMasks(gene.start..<gene.end) { statistics.countGene(gene, masks: $0, motif: motif, upstream: before) }
         }
         let protein = translate ? record.withMasks(gene.start..<gene.end) { GeneDecodingWriter.translate($0, gene: gene, code: decoder.model.code) } : []
         try output.add(GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,

@@ -45,6 +45,11 @@ public struct GeneModel: Sendable, Equatable {
     /// strand; codons whose hexamer would reach past the gene do not count). nil: none.
     public var hexamers: HexamerTable?
     public var hexamerWeight: Double = 1
+    /// The genome's own start context (`--adapt`): log-ratios of each base at 1 … 20 bases before a start
+    /// codon on the gene's strand (index 4 · (distance − 1) + base, A = 0 … T = 3) against the genome's
+    /// composition; a gene with a start codon gains `upstreamWeight` × their sum. nil: none.
+    public var upstream: [Float]?
+    public var upstreamWeight: Double = 1
 
     /// The defaults: 90 to 30,000 bases, 60 bases of overlap, weight 1/30, starts ATG 0, GTG −1.5,
     /// TTG −2 (roughly the log frequency of each start among bacterial genes relative to ATG); threshold

@@ -11,6 +11,10 @@ public struct AdaptedGeneModel: Sendable, Equatable {
     public var startScores: [String: Double]
     /// Score of a Shine–Dalgarno-like motif before a start, in [0, 50].
     public var motifScore: Double
+    /// The start context: 80 log-ratios of each base (A, C, G, T) at 1 … 20 bases before a start codon
+    /// on the gene's strand, index 4 · (distance − 1) + base, and their weight in [0, 10].
+    public var upstream: [Double]
+    public var upstreamWeight: Double
     /// What it was adapted to (genome files, bases, calls): a JSON object, for provenance only.
     public var adaptedTo: JSONValue
 
@@ -20,11 +24,13 @@ public struct AdaptedGeneModel: Sendable, Equatable {
     public static let valueLimit = 50.0
 
     public init(hexamers: [Double], hexamerWeight: Double, startScores: [String: Double], motifScore: Double,
-                adaptedTo: JSONValue = .object([:])) {
+                upstream: [Double], upstreamWeight: Double, adaptedTo: JSONValue = .object([:])) {
         self.hexamers = hexamers
         self.hexamerWeight = hexamerWeight
         self.startScores = startScores
         self.motifScore = motifScore
+        self.upstream = upstream
+        self.upstreamWeight = upstreamWeight
         self.adaptedTo = adaptedTo
     }
 
@@ -35,6 +41,8 @@ public struct AdaptedGeneModel: Sendable, Equatable {
             "hexamer_weight": .number(hexamerWeight),
             "start_scores": .object(startScores.mapValues { .number($0) }),
             "motif_score": .number(motifScore),
+            "upstream": .array(upstream.map { .number($0) }),
+            "upstream_weight": .number(upstreamWeight),
             "adapted_to": adaptedTo,
         ])
     }
@@ -44,7 +52,8 @@ public struct AdaptedGeneModel: Sendable, Equatable {
         guard let fields = value.objectValue else {
             throw fail("metadata field 'gene_model' must be an object, not \(value.typeName)")
         }
-        let known = ["hexamers", "hexamer_weight", "start_scores", "motif_score", "adapted_to"]
+        let known = ["hexamers", "hexamer_weight", "start_scores", "motif_score", "upstream", "upstream_weight",
+                     "adapted_to"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("gene_model has unknown field \(ModelError.quoted(unknown))")
         }
@@ -67,6 +76,11 @@ public struct AdaptedGeneModel: Sendable, Equatable {
         var hexamers: [Double] = []
         hexamers.reserveCapacity(4096)
         for item in items { hexamers.append(try number(item, "hexamers", -valueLimit...valueLimit)) }
+        guard let upstreamItems = fields["upstream"]?.arrayValue, upstreamItems.count == 80 else {
+            throw fail("gene_model field 'upstream' must be an array of 80 numbers")
+        }
+        var upstream: [Double] = []
+        for item in upstreamItems { upstream.append(try number(item, "upstream", -valueLimit...valueLimit)) }
         guard let starts = fields["start_scores"]?.objectValue, Set(starts.keys) == Set(startCodons) else {
             throw fail("gene_model field 'start_scores' must be an object with exactly ATG, GTG and TTG")
         }
@@ -76,6 +90,7 @@ public struct AdaptedGeneModel: Sendable, Equatable {
         guard adaptedTo.objectValue != nil else { throw fail("gene_model field 'adapted_to' must be an object") }
         return AdaptedGeneModel(hexamers: hexamers, hexamerWeight: try number(fields["hexamer_weight"], "hexamer_weight", 0...10),
                                 startScores: startScores, motifScore: try number(fields["motif_score"], "motif_score", 0...valueLimit),
+                                upstream: upstream, upstreamWeight: try number(fields["upstream_weight"], "upstream_weight", 0...10),
                                 adaptedTo: adaptedTo)
     }
 }

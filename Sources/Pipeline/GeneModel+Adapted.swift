@@ -10,16 +10,20 @@ extension GeneModel {
         model.hexamerWeight = adapted.hexamerWeight
         model.startScores = adapted.startScores
         model.motifScore = adapted.motifScore
+        model.upstream = adapted.upstream.map { Float($0) }
+        model.upstreamWeight = adapted.upstreamWeight
         return model
     }
 
-    /// What a model file stores of this gene model's genome-specific part (nil without a hexamer table),
+    /// What a model file stores of this gene model's genome-specific part (nil without a hexamer table
+    /// and a start context),
     /// with `adaptedTo` as its provenance.
     public func adaptedEntry(adaptedTo: JSONValue) -> AdaptedGeneModel? {
-        guard let hexamers else { return nil }
+        guard let hexamers, let upstream else { return nil }
         // 4 decimals (as `GeneStatistics.adapted` rounds them) print short and read back to the same Float.
-        return AdaptedGeneModel(hexamers: hexamers.ratios.map { (Double($0) * 10_000).rounded() / 10_000 },
-                                hexamerWeight: hexamerWeight,
-                                startScores: startScores, motifScore: motifScore, adaptedTo: adaptedTo)
+        let decimal4 = { (value: Float) in (Double(value) * 10_000).rounded() / 10_000 }
+        return AdaptedGeneModel(hexamers: hexamers.ratios.map(decimal4), hexamerWeight: hexamerWeight,
+                                startScores: startScores, motifScore: motifScore, upstream: upstream.map(decimal4),
+                                upstreamWeight: upstreamWeight, adaptedTo: adaptedTo)
     }
 }

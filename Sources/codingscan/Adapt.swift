@@ -6,7 +6,7 @@ import Pipeline
 import Tracks
 
 /// `codingscan adapt [FILE ...] -o SPECIES.safetensors`: what `--adapt` learns from a first decoding
-/// pass (the genome's hexamer statistics, start codons, Shine–Dalgarno motif), saved in a copy of the
+/// pass (the genome's hexamer statistics, start codons, Shine–Dalgarno motif, start context), saved in a copy of the
 /// model for scanning many assemblies of a species with `-m`.
 struct Adapt: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ struct Adapt: ParsableCommand {
         discussion: """
             Decodes the input once with the model and writes the model again with a gene_model entry (format \
             version 5): the log-likelihood ratios of in-frame hexamers of the calls against the genome, the start \
-            codon and Shine-Dalgarno motif scores. 'codingscan -m OUT -f gff' then decodes as \
+            codon, Shine-Dalgarno motif and start context (the 20 bases before a start) scores. 'codingscan -m OUT -f gff' then decodes as \
             'codingscan --adapt -f gff' does on this input, in one pass. The network is not changed.
             """
     )

@@ -50,8 +50,8 @@ struct Scan: ParsableCommand {
         + "codons) instead of the window track."))
     var decoded = false
 
-    @Flag(help: ArgumentHelp("Gene calls (bed, gff): decode the input twice, the second time with the genome's own "
-        + "coding statistics, start codons and Shine-Dalgarno motif learnt from the first pass's calls."))
+    @Flag(help: ArgumentHelp("Gene calls (bed, gff, --decoded): decode the input twice, the second time with the genome's "
+        + "own coding statistics, start codons, Shine-Dalgarno motif and start context learnt from the first pass's calls."))
     var adapt = false
 
     @Option(name: [.short, .long], help: ArgumentHelp(

@@ -42,7 +42,19 @@ final class GeneDecoderTests: XCTestCase {
             let length = b - a
             guard length >= model.minimumLength, length <= model.maximumLength, length % 3 == 0 else { return }
             let e = minus ? evidence.1 : evidence.0
-            let bonus = start.map { model.startScores[$0]! + (motif(a, b, minus: minus) ? model.motifScore : 0) } ?? 0
+            /// The start context: the 20 bases before the start codon on the gene's strand, inside the sequence.
+            func context() -> Double {
+                guard let table = model.upstream else { return 0 }
+                var total: Float = 0
+                for distance in 1...20 {
+                    let x = minus ? b + distance - 1 : a - distance
+                    guard x >= 0 && x < n else { continue }
+                    let base = minus ? Character(complement(String(text[x]))) : text[x]
+                    total += table[4 * (distance - 1) + ["A": 0, "C": 1, "G": 2, "T": 3][base]!]
+                }
+                return model.upstreamWeight * Double(total)
+            }
+            let bonus = start.map { model.startScores[$0]! + (motif(a, b, minus: minus) ? model.motifScore : 0) + context() } ?? 0
             // The genome's hexamers: each codon with the next one on the gene's strand, inside the gene.
             var hexamers = 0.0
             if let table = model.hexamers {
@@ -184,10 +196,12 @@ final class GeneDecoderTests: XCTestCase {
             let table = [11, 4, 6, 25][trial % 4]
             var model = GeneModel(code: GeneticCode.ncbi(table)!, minimumLength: 9, maximumLength: 27, maximumOverlap: 4,
                                   startScores: ["ATG": 0, "GTG": -0.5, "TTG": -0.7], geneCost: 0.3, motifScore: 1.1)
-            // Every other trial with a random hexamer table (the --adapt term).
+            // Every other trial with a random hexamer table and start context (the --adapt terms).
             if trial % 2 == 1 {
                 model.hexamers = HexamerTable(ratios: (0..<4096).map { _ in Float(Int(next() % 200) - 100) / 100 })
                 model.hexamerWeight = 0.7
+                model.upstream = (0..<80).map { _ in Float(Int(next() % 200) - 100) / 100 }
+                model.upstreamWeight = 0.6
             }
             let leftEdge = trial % 3 != 0, rightEdge = trial % 5 != 0
             let decoder = GeneDecoder(model: model)

@@ -43,7 +43,7 @@ final class GeneStatisticsTests: XCTestCase {
         let plus = masks("ATGAAACCCTAA")
         let gene = DecodedGene(start: 0, end: 12, minusStrand: false, startCodon: GeneticCode.codonIndex("ATG"),
                                partialLeft: false, partialRight: false, score: 1)
-        plus.withUnsafeBufferPointer { statistics.countGene(gene, masks: $0, motif: true) }
+        plus.withUnsafeBufferPointer { statistics.countGene(gene, masks: $0, motif: true, upstream: [2, 2, -1, 0]) }
         // The same gene on the minus strand counts the same hexamers.
         let minus = plus.reversed().map(BaseEncoding.complement)
         var minusGene = gene
@@ -56,6 +56,11 @@ final class GeneStatisticsTests: XCTestCase {
         XCTAssertEqual(statistics.coding.reduce(0, +), 6)
         XCTAssertEqual(statistics.starts["ATG"], 2)
         XCTAssertEqual(statistics.withMotif, 1)
+        // The start context: G at 1 and 2 bases before the start, nothing at 3, A at 4.
+        XCTAssertEqual(statistics.upstream[4 * 0 + 2], 1)
+        XCTAssertEqual(statistics.upstream[4 * 1 + 2], 1)
+        XCTAssertEqual(statistics.upstream[4 * 3 + 0], 1)
+        XCTAssertEqual(statistics.upstream.reduce(0, +), 3)
         // Far too little to adapt: the model comes back unchanged.
         XCTAssertEqual(statistics.adapted(GeneModel()), GeneModel())
     }

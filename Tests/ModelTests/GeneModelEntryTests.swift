@@ -7,6 +7,7 @@ final class GeneModelEntryTests: XCTestCase {
     private func entry(hexamers: [Double]? = nil) -> AdaptedGeneModel {
         AdaptedGeneModel(hexamers: hexamers ?? (0..<4096).map { Double($0 % 97 - 48) / 10_000 }, hexamerWeight: 0.3,
                          startScores: ["ATG": 0, "GTG": -1.2345, "TTG": -2.5], motifScore: 1.75,
+                         upstream: (0..<80).map { Double($0 % 7) / 10 - 0.3 }, upstreamWeight: 1,
                          adaptedTo: ["genomes": ["x/genome.fa.gz"], "bases": 123_456])
     }
 
@@ -20,7 +21,7 @@ final class GeneModelEntryTests: XCTestCase {
         XCTAssertEqual(loaded.metadata, adapted)
         XCTAssertEqual(loaded.serialized(), bytes)
         XCTAssertTrue(loaded.infoText().contains("gene model:        adapted (codingscan adapt): hexamer weight 0.30, "
-            + "starts ATG 0.00, GTG -1.23, TTG -2.50, motif 1.75"))
+            + "starts ATG 0.00, GTG -1.23, TTG -2.50, motif 1.75, start context weight 1.00"))
         XCTAssertNil(tiny.metadata.geneModel)
     }
 
@@ -71,6 +72,10 @@ final class GeneModelEntryTests: XCTestCase {
         XCTAssertEqual(try loadError(with("start_scores", ["ATG": 0, "GTG": 1])),
                        "m: gene_model field 'start_scores' must be an object with exactly ATG, GTG and TTG")
         XCTAssertEqual(try loadError(with("extra", 1)), "m: gene_model has unknown field 'extra'")
+        XCTAssertEqual(try loadError(with("upstream", .array([0]))),
+                       "m: gene_model field 'upstream' must be an array of 80 numbers")
+        XCTAssertEqual(try loadError(with("upstream_weight", -1)),
+                       "m: gene_model field 'upstream_weight' must be a number in [0, 10]")
         var hexamers = (0..<4096).map { _ in JSONValue.number(0) }
         hexamers[7] = .number(51)
         XCTAssertEqual(try loadError(with("hexamers", .array(hexamers))),
