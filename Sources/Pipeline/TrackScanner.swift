@@ -145,7 +145,7 @@ public final class TrackScanner {
     /// Whether this scan's output is decoded gene calls.
     public var decodes: Bool {
         options.geneModel != nil && (options.format == .gff || (options.format == .bed && !options.raw)
-            || (options.format == .bedgraph && options.decodedTrack))
+            || ((options.format == .bedgraph || options.format == .bigwig) && options.decodedTrack))
     }
 
     /// The decoding writer of a scan that decodes, writing its calls to `sink` (and `proteins`).
@@ -159,7 +159,11 @@ public final class TrackScanner {
         }
         let output: CallWriter = proteins.map { CallFanOut([calls, ProteinWriter(sink: $0)]) } ?? calls
         let writer = decodingWriter(output: output, translate: proteins != nil)
-        if options.format == .bedgraph { writer?.posteriorOutput = PosteriorBedGraphWriter(settings: trackSettings, sink: sink) }
+        switch options.format {
+        case .bedgraph: writer?.posteriorOutput = PosteriorBedGraphWriter(settings: trackSettings, sink: sink)
+        case .bigwig: writer?.posteriorOutput = BigWigWriter(settings: trackSettings, sink: sink)
+        default: break
+        }
         return writer
     }
 

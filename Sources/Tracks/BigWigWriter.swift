@@ -13,7 +13,10 @@
 ///
 /// libBigWig writes to a path: the writer writes the sink's temporary file and the caller commits
 /// the sink (rename) as for any track. A sink on stdout is refused.
-public final class BigWigWriter: TrackWriter {
+///
+/// As a `BaseValueWriter` it stores the decoder's per-base posterior instead (`--decoded`): runs of
+/// equal 4-decimal values, exactly the decoded bedGraph's lines.
+public final class BigWigWriter: TrackWriter, BaseValueWriter {
     private let settings: TrackSettings
     private let sink: OutputSink
     private var bins: BinSequencer
@@ -31,6 +34,8 @@ public final class BigWigWriter: TrackWriter {
     private var file: BigWigFile?
     private var sizeIndex = -1
     private var spool: BinSpool?
+    /// The decoded track's runs (`BaseValueWriter`).
+    private var runs = ValueRuns()
 
     public init(settings: TrackSettings, sink: OutputSink) {
         self.settings = settings
@@ -60,6 +65,7 @@ public final class BigWigWriter: TrackWriter {
         seen.insert(name)
         names.append(name)
         bins.reset()
+        runs = ValueRuns()
         if let sizes = settings.sequenceSizes {
             if file == nil {
                 file = try BigWigFile(path: try temporaryPath(), name: target, sequences: sizes.names,
@@ -83,8 +89,14 @@ public final class BigWigWriter: TrackWriter {
         try bins.add(window, take)
     }
 
+    /// The decoded track: values of the bases `start`, `start + 1`, …
+    public func add(_ values: ArraySlice<Float>, from start: Int) throws(TrackError) {
+        try runs.add(values, from: start, takeRun)
+    }
+
     public func end(sequenceLength length: Int) throws(TrackError) {
         try bins.end(length: length, take)
+        try runs.flush(takeRun)
         try handOn()
         lengths.append(length)
         if let sizes = settings.sequenceSizes, sizes.lengths[sizeIndex] != length {
@@ -124,13 +136,23 @@ public final class BigWigWriter: TrackWriter {
 
     private func take(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
         guard let value = BinValue.of(window, strand: settings.strand) else { return }
+        try keep(bin, NumberFormat.roundedProbability(value))
+    }
+
+    /// A run of the decoded track, its value in units of 0.0001.
+    private func takeRun(_ start: Int, _ end: Int, _ scaled: Int) throws(TrackError) {
+        try keep(start..<end, Float(scaled) / 10000)
+    }
+
+    /// Holds one interval with its (already 4-decimal) value.
+    private func keep(_ bin: Range<Int>, _ value: Float) throws(TrackError) {
         if bin.upperBound > Int(UInt32.max) {
             throw .bigWig(path: target, message: "record '\(names.last!)' is longer than a bigWig's "
                 + "32-bit coordinates hold")
         }
         starts.append(UInt32(bin.lowerBound))
         ends.append(UInt32(bin.upperBound))
-        values.append(NumberFormat.roundedProbability(value))
+        values.append(value)
         if starts.count >= batch { try handOn() }
     }
 

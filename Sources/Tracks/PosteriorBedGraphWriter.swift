@@ -8,8 +8,7 @@ public final class PosteriorBedGraphWriter: BaseValueWriter {
     private let settings: TrackSettings
     private let sink: OutputSink
     private var name: [UInt8] = []
-    /// The open run: start, end, value in units of 0.0001.
-    private var run: (start: Int, end: Int, value: Int)?
+    private var runs = ValueRuns()
     private var line: [UInt8] = []
     private var trackHeader = TrackHeader()
 
@@ -29,41 +28,29 @@ public final class PosteriorBedGraphWriter: BaseValueWriter {
     public func begin(sequence name: String) throws(TrackError) {
         try header()
         self.name = Array(name.utf8)
-        run = nil
+        runs = ValueRuns()
     }
 
     /// The values of the bases `start`, `start + 1`, … (in the sequence's coordinates).
     public func add(_ values: ArraySlice<Float>, from start: Int) throws(TrackError) {
-        var position = start
-        for value in values {
-            let scaled = NumberFormat.scaledProbability(value)
-            if let open = run, open.end == position, open.value == scaled {
-                run = (open.start, position + 1, scaled)
-            } else {
-                try flush()
-                run = (position, position + 1, scaled)
-            }
-            position += 1
-        }
+        try runs.add(values, from: start, write)
     }
 
     public func end(sequenceLength length: Int) throws(TrackError) {
-        try flush()
+        try runs.flush(write)
     }
 
     public func finish() throws(TrackError) { try header() }
 
-    private func flush() throws(TrackError) {
-        guard let open = run else { return }
-        run = nil
+    private func write(_ start: Int, _ end: Int, _ scaled: Int) throws(TrackError) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name)
         line.append(9)
-        NumberFormat.append(open.start, to: &line)
+        NumberFormat.append(start, to: &line)
         line.append(9)
-        NumberFormat.append(open.end, to: &line)
+        NumberFormat.append(end, to: &line)
         line.append(9)
-        NumberFormat.appendProbability(Float(open.value) / 10000, to: &line)
+        NumberFormat.appendProbability(Float(scaled) / 10000, to: &line)
         line.append(10)
         try sink.write(line[...])
     }

@@ -46,8 +46,8 @@ struct Scan: ParsableCommand {
     @Flag(help: "-f bed writes the thresholded window bins (the track before decoding) instead of gene calls.")
     var raw = false
 
-    @Flag(help: ArgumentHelp("-f bedgraph writes the gene decoder's posterior P(coding) per base (sharp at stop "
-        + "codons) instead of the window track."))
+    @Flag(help: ArgumentHelp("-f bedgraph (or bigwig) writes the gene decoder's posterior P(coding) per base "
+        + "(sharp at stop codons) instead of the window track."))
     var decoded = false
 
     @Flag(help: ArgumentHelp("Gene calls (bed, gff, --decoded): decode the input twice, the second time with the genome's "
@@ -96,7 +96,9 @@ struct Scan: ParsableCommand {
                 + "not a stream (use bedgraph for pipes)")
         }
         if raw && format != .bed { throw ValidationError("--raw applies to -f bed (thresholded bins instead of gene calls)") }
-        if decoded && format != .bedgraph { throw ValidationError("--decoded applies to -f bedgraph") }
+        if decoded && format != .bedgraph && format != .bigwig {
+            throw ValidationError("--decoded applies to -f bedgraph and bigwig")
+        }
         let decodes = format == .gff || (format == .bed && !raw) || decoded
         if proteins != nil && !decodes {
             throw ValidationError("--proteins needs gene calls: -f gff, -f bed (without --raw) or --decoded")

@@ -75,6 +75,25 @@ final class BigWigTests: XCTestCase {
         XCTAssertEqual(left, ["pPCP1.fa", "two.fa"], "no temporary or spool file is left")
     }
 
+    /// The decoded track (`--decoded`) as bigWig holds exactly the decoded bedGraph's runs.
+    func testDecodedBigWigMatchesDecodedBedGraph() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertEqual(try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz > \(dir)pPCP1.fa").status, 0)
+        let bedGraph = try CLIRunner.run(["--decoded", dir + "pPCP1.fa"])
+        XCTAssertEqual(bedGraph.status, 0, bedGraph.stderrText)
+        let expected = intervals(ofBedGraph: bedGraph.stdoutText)
+        XCTAssertGreaterThan(expected.count, 50)
+        for indexed in [false, true] {
+            if indexed { try writeIndex(for: dir + "pPCP1.fa") }
+            let out = dir + "decoded-\(indexed).bw"
+            let r = try CLIRunner.run(["--decoded", "-o", out, dir + "pPCP1.fa"])
+            XCTAssertEqual(r.status, 0, r.stderrText)
+            XCTAssertEqual(r.stderrText, "")
+            XCTAssertEqual(try BigWigReader(path: out).allIntervals(), expected, "indexed \(indexed)")
+        }
+    }
+
     func testStaleOrWrongIndex() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
