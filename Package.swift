@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "GeneCalling",
                                                  "Inference"]),
         .target(name: "Evaluation"),
-        .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "GeneCalling", "Pipeline", "Annotation", "Evaluation"]),
+        .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
         .target(
             name: "Training",
             dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "Kernels", "KernelsAVX2", "Inference",

@@ -1,5 +1,4 @@
 import Annotation
-import GeneCalling
 import ModelFormat
 import Pipeline
 import Windows
@@ -53,13 +52,7 @@ public final class GenomeScorer {
     private func scoreDecoded(path: String) throws(AssessmentError) -> ScoredGenome {
         let posterior = PosteriorCollector(), calls = CallCollector()
         do {
-            var decoder = scanner
-            if adapt {
-                let statistics = try scanner.geneStatistics(paths: [path])
-                var options = scanner.options
-                options.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
-                decoder = try TrackScanner(model: model, options: options, threads: scanner.threads)
-            }
+            let decoder = adapt ? try scanner.adapted(paths: [path]).scanner : scanner
             _ = try decoder.decode(paths: [path], calls: calls, posterior: posterior)
         } catch {
             throw .scan(error)

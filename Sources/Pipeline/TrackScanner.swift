@@ -126,6 +126,20 @@ public final class TrackScanner {
         return statistics
     }
 
+    /// `--adapt`: decodes `paths` once (`geneStatistics`) and returns the scanner of the second pass,
+    /// whose gene model carries what that pass learnt (same model, options otherwise, threads and
+    /// progress), with the statistics; this scanner itself when they are too thin to adapt
+    /// (`GeneStatistics.shortfall`).
+    public func adapted(paths: [String]) throws(ScanError) -> (scanner: TrackScanner, statistics: GeneStatistics) {
+        let statistics = try geneStatistics(paths: paths)
+        guard statistics.shortfall == nil else { return (self, statistics) }
+        var adaptedOptions = options
+        adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
+        let second = try TrackScanner(model: model, options: adaptedOptions, threads: threads)
+        second.progress = progress
+        return (second, statistics)
+    }
+
     /// Decodes `paths` with `options.geneModel` (whatever the format): the calls to `calls`, each base's
     /// posterior to `posterior` (for evaluation). Like `scan(paths:writer:)`, an input without records, or
     /// with records all too short to score, is an error.
@@ -134,12 +148,7 @@ public final class TrackScanner {
             throw .usage("decoding needs a gene model")
         }
         decoder.posteriorOutput = posterior
-        let summary = try scanAll(paths: paths, writer: decoder, decoder: decoder)
-        if let empty = summary.emptyInputs.first { throw .noSequences(path: empty) }
-        if summary.sequences > 0 && summary.skipped == summary.sequences {
-            throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")
-        }
-        return summary
+        return try requireScored(try scanAll(paths: paths, writer: decoder, decoder: decoder))
     }
 
     /// Whether this scan's output is decoded gene calls.
@@ -191,7 +200,12 @@ public final class TrackScanner {
     /// writer is a bedGraph writer. An input without records, or records all too short to score, is an
     /// error here (`noSequences`, `nothingScored`): an evaluation has nothing to measure.
     public func scan(paths: [String], writer: TrackWriter) throws(ScanError) -> ScanSummary {
-        let summary = try scanAll(paths: paths, writer: writer)
+        try requireScored(try scanAll(paths: paths, writer: writer))
+    }
+
+    /// `summary`, or the error of an input without records or with nothing to score (what an
+    /// evaluation cannot measure).
+    private func requireScored(_ summary: ScanSummary) throws(ScanError) -> ScanSummary {
         if let empty = summary.emptyInputs.first { throw .noSequences(path: empty) }
         if summary.sequences > 0 && summary.skipped == summary.sequences {
             throw .nothingScored(minLength: plan.minLength, firstSkipped: summary.firstSkipped ?? "input")

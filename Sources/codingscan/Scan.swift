@@ -241,19 +241,10 @@ struct Scan: ParsableCommand {
     /// The scanner of the second pass of `--adapt`: the first pass's statistics in its gene model, or
     /// `scanner` itself (with a warning) when the input is too small to learn from.
     private func adapted(_ scanner: TrackScanner, inputs: [String]) throws -> TrackScanner {
-        let statistics = try scanner.geneStatistics(paths: inputs)
-        let model = statistics.adapted(scanner.options.geneModel ?? GeneModel())
-        guard model.hexamers != nil else {
-            if !quiet {
-                Stderr.line("codingscan: warning: --adapt: \(statistics.shortfall ?? "nothing to adapt"): "
-                    + "decoding without adapting")
-            }
-            return scanner
+        let (second, statistics) = try scanner.adapted(paths: inputs)
+        if let shortfall = statistics.shortfall, !quiet {
+            Stderr.line("codingscan: warning: --adapt: \(shortfall): decoding without adapting")
         }
-        var options = scanner.options
-        options.geneModel = model
-        let second = try TrackScanner(model: scanner.model, options: options, threads: scanner.threads)
-        second.progress = scanner.progress
         return second
     }
 
