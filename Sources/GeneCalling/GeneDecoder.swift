@@ -43,14 +43,22 @@ public struct GeneDecoder: Sendable {
     func upstreamScore(_ masks: UnsafeBufferPointer<UInt8>, start: Int, minus: Bool, table: [Float]) -> Double {
         var total: Float = 0
         for distance in 1...20 {
-            let x = minus ? start + distance - 1 : start - distance
-            guard x >= 0 && x < masks.count else { continue }
-            var m = masks[x]
-            if minus { m = BaseEncoding.complement(m) }
-            guard BaseEncoding.isUnambiguous(m) else { continue }
-            total += table[4 * (distance - 1) + m.trailingZeroBitCount]
+            if let base = GeneDecoder.upstreamBase(masks, start: start, distance: distance, minus: minus) {
+                total += table[4 * (distance - 1) + base]
+            }
         }
         return Double(total)
+    }
+
+    /// The base (A = 0 … T = 3) `distance` (≥ 1) bases before a start codon on its strand, `start` as for
+    /// `hasMotif`; nil outside `masks` or for an ambiguous base. The one rule of the start context's
+    /// scores (`upstreamScore`) and counts (`GeneStatistics`).
+    @inline(__always)
+    static func upstreamBase(_ masks: UnsafeBufferPointer<UInt8>, start: Int, distance: Int, minus: Bool) -> Int? {
+        let x = minus ? start + distance - 1 : start - distance
+        guard x >= 0 && x < masks.count else { return nil }
+        let m = minus ? BaseEncoding.complement(masks[x]) : masks[x]
+        return BaseEncoding.isUnambiguous(m) ? m.trailingZeroBitCount : nil
     }
 
     /// Whether a 4-base piece of AGGAGG (AGGA, GGAG, GAGG) lies 5 to 15 bases upstream of a start codon

@@ -205,20 +205,14 @@ public final class GeneDecodingWriter: TrackWriter {
             total += scores[x]
         }
         if let statistics {
+            // The motif and the 20 bases before the start codon on the gene's strand (−1: outside or
+            // ambiguous), read from the bases around the gene.
             let low = max(gene.start - 20, origin), high = min(gene.end + 20, origin + evidence.count)
-            let motif = gene.startCodon != nil && record.withMasks(low..<high) { stretch in
-                decoder.hasMotif(stretch, start: (gene.minusStrand ? gene.end : gene.start) - low, minus: gene.minusStrand)
-            }
-            // The 20 bases before the start codon on the gene's strand (codes 0…3, −1 outside or ambiguous).
-            var before: [Int] = []
-            if gene.startCodon != nil {
-                for distance in 1...20 {
-                    let x = gene.minusStrand ? gene.end + distance - 1 : gene.start - distance
-                    guard x >= origin && x < origin + evidence.count else { before.append(-1); continue }
-                    var m = record.withMasks(x..<(x + 1)) { $0[0] }
-                    if gene.minusStrand { m = BaseEncoding.complement(m) }
-                    before.append(BaseEncoding.isUnambiguous(m) ? m.trailingZeroBitCount : -1)
-                }
+            let (motif, before) = record.withMasks(low..<high) { stretch -> (Bool, [Int]) in
+                guard gene.startCodon != nil else { return (false, []) }
+                let start = (gene.minusStrand ? gene.end : gene.start) - low
+                return (decoder.hasMotif(stretch, start: start, minus: gene.minusStrand),
+                        (1...20).map { GeneDecoder.upstreamBase(stretch, start: start, distance: $0, minus: gene.minusStrand) ?? -1 })
             }
             record.withMasks(gene.start..<gene.end) { statistics.countGene(gene, masks: $0, motif: motif, upstream: before) }
         }

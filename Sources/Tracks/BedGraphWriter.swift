@@ -46,7 +46,13 @@ public final class BedGraphWriter: TrackWriter {
     /// Writes the bin of `window`.
     private func write(_ window: ScoredWindow, _ bin: Range<Int>) throws(TrackError) {
         guard let value = BinValue.of(window, strand: settings.strand) else { return }
-        let (start, end) = (bin.lowerBound, bin.upperBound)
+        BedGraphWriter.line(name: name, start: bin.lowerBound, end: bin.upperBound, value: value, into: &line)
+        try sink.write(line[...])
+    }
+
+    /// `line` becomes `name  start  end  value` and a newline, the value with 4 decimals: the one
+    /// bedGraph line of the window track and the decoded track.
+    static func line(name: [UInt8], start: Int, end: Int, value: Float, into line: inout [UInt8]) {
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: name)
         line.append(9)
@@ -56,6 +62,5 @@ public final class BedGraphWriter: TrackWriter {
         line.append(9)
         NumberFormat.appendProbability(value, to: &line)
         line.append(10)
-        try sink.write(line[...])
     }
 }

@@ -43,15 +43,7 @@ public final class PosteriorBedGraphWriter: BaseValueWriter {
     public func finish() throws(TrackError) { try header() }
 
     private func write(_ start: Int, _ end: Int, _ scaled: Int) throws(TrackError) {
-        line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: name)
-        line.append(9)
-        NumberFormat.append(start, to: &line)
-        line.append(9)
-        NumberFormat.append(end, to: &line)
-        line.append(9)
-        NumberFormat.appendProbability(Float(scaled) / 10000, to: &line)
-        line.append(10)
+        BedGraphWriter.line(name: name, start: start, end: end, value: Float(scaled) / 10000, into: &line)
         try sink.write(line[...])
     }
 }
