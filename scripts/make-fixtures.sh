@@ -45,6 +45,31 @@ PY
 samtools import -0 "$out/small.fq" -O sam -o "$out/small.sam" --no-PG
 samtools view --no-PG -b -o "$out/small.bam" "$out/small.sam"
 samtools view --no-PG -C -o "$out/small.cram" "$out/small.sam"
+# Reads cut from pPCP1 (both strands), for the read model: mixed lengths (40 bp, below the read model's
+# minimum, to 400 bp, longer than a window) and a BAM of 100 bp reads, unaligned.
+python3 - "$out" <<'PY'
+import gzip, random, sys
+out = sys.argv[1]
+rng = random.Random(20261204)
+seq = "".join(l.strip() for l in gzip.open("fixtures/real/pPCP1.fa.gz", "rt") if not l.startswith(">")).upper()
+flip = str.maketrans("ACGT", "TGCA")
+def reads(lengths, prefix):
+    for k, n in enumerate(lengths):
+        start = rng.randrange(len(seq) - n)
+        read = seq[start:start + n]
+        strand = "+" if rng.random() < 0.5 else "-"
+        if strand == "-":
+            read = read.translate(flip)[::-1]
+        yield f"{prefix}{k + 1}_{start}{strand}", read
+with open(f"{out}/reads-mixed.fq", "w") as f:
+    for name, read in reads([40, 60, 100, 150, 250, 400, 80, 120, 200, 359, 360], "read"):
+        f.write(f"@{name}\n{read}\n+\n{'I' * len(read)}\n")
+with open(f"{out}/reads-100.fq", "w") as f:
+    for name, read in reads([100] * 40, "r100_"):
+        f.write(f"@{name}\n{read}\n+\n{'I' * len(read)}\n")
+PY
+samtools import -0 "$out/reads-100.fq" --no-PG -o "$out/reads-100.bam"
+rm "$out/reads-100.fq"
 gzip -n -9 -c "$out/small.fa" > "$out/small.fa.gz"
 bgzip -c "$out/small.fa" > "$out/small.fa.bgz"
 echo "fixtures regenerated in $out"

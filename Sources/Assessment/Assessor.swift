@@ -29,6 +29,8 @@ public final class Assessor {
     /// Scan each genome with the genetic code its annotation states (`AnnotationSet.translationTable`,
     /// when it is a supported table) instead of `options.geneticCode`.
     public let followsAnnotationCode: Bool
+    /// Scores the records shorter than the window (see `TrackScanner.readModel`).
+    private let readModel: Model?
     /// Scoring threads (nil: `CPUBudget.available()`).
     private let threads: Int?
     /// Score the decoder's posterior and calls (`eval --decoded`), decoding twice (`--adapt`).
@@ -43,17 +45,19 @@ public final class Assessor {
     /// outside [0, 1].
     /// With `decoded`, genomes are scored by the gene decoder's posterior and its calls are scored too
     /// (see `GenomeScorer`); `adapt` decodes each genome twice.
-    public init(model: Model, options: ScanOptions = ScanOptions(),
+    public init(model: Model, readModel: Model? = nil, options: ScanOptions = ScanOptions(),
                 threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false,
                 threads: Int? = nil, decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
         self.model = model
+        self.readModel = readModel
         self.options = options
         self.threads = threads
         self.decoded = decoded
         self.adapt = adapt
         followsAnnotationCode = geneticCodeFromAnnotation
         try Self.check(threshold: threshold)
-        scorer = try GenomeScorer(model: model, options: options, threads: threads, decoded: decoded, adapt: adapt)
+        scorer = try GenomeScorer(model: model, readModel: readModel, options: options, threads: threads,
+                                  decoded: decoded, adapt: adapt)
         source = model.metadata.name
         self.threshold = threshold
     }
@@ -64,6 +68,7 @@ public final class Assessor {
         decoded = false
         adapt = false
         model = nil
+        readModel = nil
         options = ScanOptions()
         followsAnnotationCode = false
         threads = nil
@@ -124,7 +129,8 @@ public final class Assessor {
         if let made = codeScorers[table] { return made }
         var coded = options
         coded.geneticCode = code
-        let made = try GenomeScorer(model: model, options: coded, threads: threads, decoded: decoded, adapt: adapt)
+        let made = try GenomeScorer(model: model, readModel: readModel, options: coded, threads: threads,
+                                    decoded: decoded, adapt: adapt)
         codeScorers[table] = made
         return made
     }

@@ -17,16 +17,17 @@ public final class GenomeScorer {
 
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
     /// code; nil fields are the model's defaults); `options.format` is ignored, both strands are
-    /// scored. Throws `.scan(.outOfRange)` when the model does not accept them.
+    /// scored; `readModel` scores records shorter than the window. Throws `.scan(.outOfRange)` when the
+    /// model does not accept them.
     /// With `decoded`, the bins are the gene decoder's posterior P(coding) per base (`scan --decoded`)
     /// and the genome keeps the decoder's calls; with `adapt` too, each genome is decoded twice (its
     /// file is read twice: standard input cannot be).
-    public init(model: Model, options: ScanOptions = ScanOptions(), threads: Int? = nil,
+    public init(model: Model, readModel: Model? = nil, options: ScanOptions = ScanOptions(), threads: Int? = nil,
                 decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
         self.decoded = decoded
         self.adapt = adapt && decoded
         do {
-            scanner = try TrackScanner(model: model, options: options, threads: threads)
+            scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
         } catch {
             if case let .usage(message) = error { throw .usage(message) }
             throw .scan(error)

@@ -23,9 +23,10 @@ final class ScanBatch {
 
     var isEmpty: Bool { events.isEmpty }
 
-    /// Scores every window on the strands asked for, with the calling thread's scorer, and computes
-    /// the windows' ORF gates when `gate` is given.
-    func score(with scorer: SpanScorer, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+    /// Scores every window on the strands asked for, with the calling thread's scorer (the read
+    /// model's, `readScorer`, for pieces marked `readModel`), and computes the windows' ORF gates when
+    /// `gate` is given (1 on both strands for the read model's windows).
+    func score(with scorer: SpanScorer, readScorer: SpanScorer? = nil, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
         gates = []
         results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: windowCount)
         var starts: [Int] = []
@@ -36,11 +37,14 @@ final class ScanBatch {
                     for i in 0..<piece.count { starts.append(piece.start(i) - piece.spanStart) }
                     let span = UnsafeBufferPointer(rebasing: all[piece.maskOffset..<(piece.maskOffset + piece.maskCount)])
                     let slots = UnsafeMutableBufferPointer(rebasing: out[piece.resultOffset..<(piece.resultOffset + piece.count)])
+                    let pieceScorer = piece.readModel ? readScorer! : scorer
                     starts.withUnsafeBufferPointer { s in
-                        scorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
+                        pieceScorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
                                      results: slots)
                     }
-                    if let gate {
+                    if gate != nil && piece.readModel {
+                        gates += [(plus: Float, minus: Float)](repeating: (1, 1), count: piece.count)
+                    } else if let gate {
                         let low = piece.maskOffset - piece.contextBefore
                         let high = piece.maskOffset + piece.maskCount + piece.contextAfter
                         let bins = (0..<piece.count).map(piece.contextBin)

@@ -19,6 +19,8 @@ struct ScanBatchBuilder {
     let windowsPerPiece: Int
     /// Bases of context on each side of the bins; 0 = none.
     let context: Int
+    /// Records shorter than the window go to the read model (`ScanPiece.readModel`).
+    let readModel: Bool
     /// A batch is also sealed after this many events (many records without windows).
     let maxEvents = 4_096
     private(set) var batch = ScanBatch()
@@ -32,11 +34,12 @@ struct ScanBatchBuilder {
     /// Index of the first window not yet in a piece.
     private var nextIndex = 0
 
-    init(plan: WindowPlan, batchBases: Int, context: Int = 0) {
+    init(plan: WindowPlan, batchBases: Int, context: Int = 0, readModel: Bool = false) {
         precondition(batchBases >= 1 && context >= 0)
         self.plan = plan
         self.batchBases = batchBases
         self.context = context
+        self.readModel = readModel
         windowsPerPiece = max(1, batchBases / plan.step)
         held.reserveCapacity(batchBases + plan.window)
     }
@@ -137,6 +140,7 @@ struct ScanBatchBuilder {
         piece.contextAfter = contextEnd - spanEnd
         piece.binOffset = shortWindow == nil ? plan.binOffset : 0
         piece.binLength = shortWindow ?? plan.step
+        piece.readModel = readModel && shortWindow != nil
         batch.masks.append(contentsOf: held[(contextStart - heldStart)..<(contextEnd - heldStart)])
         batch.events.append(.piece(index: batch.pieces.count))
         batch.pieces.append(piece)

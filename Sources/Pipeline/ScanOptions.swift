@@ -13,6 +13,9 @@ public struct ScanOptions: Sendable {
     public var smooth: Int?
     /// ORF-gate midpoint in bases (see `ORFGate`); nil = the model's `orfGate`, 0 = no gate.
     public var orfGate: Int?
+    /// Records shorter than this many bases are skipped; nil = the shortest the scoring models accept
+    /// (the read model's `min_length` with one, else the model's). Never below that.
+    public var minLength: Int?
     /// Whose stop codons the ORF gate uses (a property of the genome, not of the model).
     public var geneticCode = GeneticCode.standard
     public var format: TrackFormat
@@ -54,7 +57,7 @@ public struct ScanOptions: Sendable {
     }
 
     /// Checks what was asked against the bounds that hold whatever the model (`TrackScanner` adds the
-    /// model's own): windows and steps of at least 1 base, a step no longer than the window, smoothing
+    /// model's own): windows, steps and minimum lengths of at least 1 base, a step no longer than the window, smoothing
     /// of at least 0, an ORF gate within `ORFGate.lengthCap`, thresholds (BED bins, gene calls) in [0, 1] and, when given,
     /// 1 to `TrackScanner.maxThreads` threads. The one place these ranges are checked.
     public func check(threads: Int? = nil) throws(ScanError) {
@@ -64,6 +67,7 @@ public struct ScanOptions: Sendable {
         if let orfGate, orfGate < 0 || orfGate > ORFGate.lengthCap {
             throw .outOfRange(.orfGate, "must be between 0 and \(ORFGate.lengthCap) (got \(orfGate))")
         }
+        if let minLength, minLength < 1 { throw .outOfRange(.minLength, "must be at least 1 (got \(minLength))") }
         if let window, let step, step > window { throw .stepAboveWindow(step: step, window: window) }
         let outside = ([threshold] + (callThreshold.map { [$0] } ?? [])).first { !($0 >= 0 && $0 <= 1) }
         if let outside { throw .outOfRange(.threshold, "must be between 0 and 1 (got \(outside))") }

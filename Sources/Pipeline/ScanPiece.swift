@@ -6,7 +6,8 @@
 /// `[spanStart, spanStart + maskCount)` at `masks[maskOffset ..< maskOffset + maskCount]`, preceded
 /// by `contextBefore` and followed by `contextAfter` bases of the record (context for the ORF gate;
 /// 0 without one). Window `i`'s bin, the bases its ORF gate averages, is
-/// `[start(i) + binOffset, start(i) + binOffset + binLength)`.
+/// `[start(i) + binOffset, start(i) + binOffset + binLength)`. A record shorter than the window is one
+/// piece of one window; with a read model (`readModel`) that window is scored by it, ungated.
 struct ScanPiece {
     var firstIndex: Int
     var count: Int
@@ -22,6 +23,8 @@ struct ScanPiece {
     var contextAfter = 0
     var binOffset = 0
     var binLength = 0
+    /// The piece is a whole short record scored by the read model (never gated).
+    var readModel = false
 
     /// Start of window `i` of the piece in its record.
     func start(_ i: Int) -> Int { (firstIndex + i) * step }

@@ -20,9 +20,10 @@ struct ScanRun {
     private var writeOffset = 0
 
     /// - Parameter context: bases of context each piece carries for the ORF gate (0 = no gate).
+    /// - Parameter readModel: records shorter than the window go to the workers' read model.
     init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int,
-         context: Int = 0, decoder: GeneDecodingWriter? = nil) {
-        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context)
+         context: Int = 0, readModel: Bool = false, decoder: GeneDecodingWriter? = nil) {
+        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context, readModel: readModel)
         self.workers = workers
         self.writer = writer
         self.decoder = decoder

@@ -10,6 +10,8 @@ import ReadingFrames
 final class ScanWorkers: @unchecked Sendable {
     let threadCount: Int
     private let engine: InferenceEngine
+    /// The read model's engine, for pieces of whole short records (`ScanPiece.readModel`).
+    private let readEngine: InferenceEngine?
     private let plus: Bool
     private let minus: Bool
     private let gate: ORFGate?
@@ -23,18 +25,22 @@ final class ScanWorkers: @unchecked Sendable {
     private var started = 0
     private var idle = 0
     private var collected = InferenceStatistics()
-    /// The caller's scorer when `threadCount == 1`.
+    /// The caller's scorers when `threadCount == 1`.
     private var inlineScorer: SpanScorer?
+    private var inlineReadScorer: SpanScorer?
 
-    init(engine: InferenceEngine, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+    init(engine: InferenceEngine, readEngine: InferenceEngine? = nil, threads: Int, plus: Bool, minus: Bool,
+         gate: ORFGate? = nil) {
         precondition(threads >= 1)
         self.engine = engine
+        self.readEngine = readEngine
         threadCount = threads
         self.plus = plus
         self.minus = minus
         self.gate = gate
         if threads == 1 {
             inlineScorer = engine.makeScorer()
+            inlineReadScorer = readEngine?.makeScorer()
             return
         }
     }
@@ -52,7 +58,7 @@ final class ScanWorkers: @unchecked Sendable {
     /// Queues `batch` for scoring (scores it right away with one thread).
     func submit(_ batch: ScanBatch) {
         if let inlineScorer {
-            batch.score(with: inlineScorer, plus: plus, minus: minus, gate: gate)
+            batch.score(with: inlineScorer, readScorer: inlineReadScorer, plus: plus, minus: minus, gate: gate)
             batch.isScored = true
             return
         }
@@ -74,7 +80,11 @@ final class ScanWorkers: @unchecked Sendable {
     /// Stops the threads once they finish the batch in hand (batches not yet taken are dropped) and
     /// returns the statistics of every scorer. Call once, after the last `wait` (or on an error).
     func shutdown() -> InferenceStatistics {
-        if let inlineScorer { return inlineScorer.statistics }
+        if let inlineScorer {
+            var statistics = inlineScorer.statistics
+            if let inlineReadScorer { statistics.add(inlineReadScorer.statistics) }
+            return statistics
+        }
         condition.lock()
         stopping = true
         condition.broadcast()
@@ -86,6 +96,7 @@ final class ScanWorkers: @unchecked Sendable {
 
     private func work() {
         let scorer = engine.makeScorer()
+        let readScorer = readEngine?.makeScorer()
         condition.lock()
         while true {
             while queueHead == queue.count && !stopping {
@@ -102,12 +113,13 @@ final class ScanWorkers: @unchecked Sendable {
                 queueHead = 0
             }
             condition.unlock()
-            batch.score(with: scorer, plus: plus, minus: minus, gate: gate)
+            batch.score(with: scorer, readScorer: readScorer, plus: plus, minus: minus, gate: gate)
             condition.lock()
             batch.isScored = true
             condition.broadcast()
         }
         collected.add(scorer.statistics)
+        if let readScorer { collected.add(readScorer.statistics) }
         running -= 1
         condition.broadcast()
         condition.unlock()

@@ -23,8 +23,15 @@ import Windows
 /// `ORFGate.lengthCap` bases of context on both sides, and the workers compute its windows' gates.
 /// Windows with fewer than half of their bases unambiguous (A/C/G/T) are not scored and leave a gap
 /// in bedGraph/BED (`NA` in TSV).
+///
+/// With a read model (`readModel`), every record shorter than the window (a read) is one window of its
+/// own length scored by the read model instead, without smoothing or ORF gate; records shorter than the
+/// plan's minimum length (`ScanOptions.minLength`, default the read model's) are skipped.
 public final class TrackScanner {
     public let model: Model
+    /// The model that scores records shorter than the window (reads), each as one window of its own
+    /// length, without smoothing or ORF gate; nil = the model scores them too (down to its minimum).
+    public let readModel: Model?
     public let options: ScanOptions
     public let plan: WindowPlan
     /// Smoothing span in bases (0 = none), from the options or the model.
@@ -44,6 +51,8 @@ public final class TrackScanner {
     public let batchBases: Int
     /// The compiled model and its kernel variant.
     public let engine: InferenceEngine
+    /// The compiled read model, when there is one.
+    public let readEngine: InferenceEngine?
     /// What the fast path computed in the last `scan` (all threads together).
     public private(set) var statistics = InferenceStatistics()
     /// Called on the scanning thread as output is written (see `ScanProgress`); nil = no reports.
@@ -61,7 +70,8 @@ public final class TrackScanner {
     ///   - threads: scoring threads; nil = one per online CPU core.
     ///   - batchBases: window starts per batch (a tuning knob; the output does not depend on it).
     ///   - variant: kernel variant; nil = the best the CPU supports (or `CODINGSCAN_KERNELS`).
-    public init(model: Model, options: ScanOptions, threads: Int? = nil,
+    ///   - readModel: scores the records shorter than the window (see `readModel`).
+    public init(model: Model, readModel: Model? = nil, options: ScanOptions, threads: Int? = nil,
                 batchBases: Int = TrackScanner.defaultBatchBases,
                 variant: KernelVariant? = nil) throws(ScanError) {
         try options.check(threads: threads)
@@ -79,17 +89,26 @@ public final class TrackScanner {
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
             throw .outOfRange(.smooth, "\(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
+        // The shortest record scored: what the model scoring short records accepts, or more if asked.
+        let scorer = readModel?.metadata ?? meta
+        let minLength = options.minLength ?? min(scorer.minLength, window)
+        if minLength < scorer.minLength || minLength > window {
+            throw .outOfRange(.minLength, "\(minLength) is outside what model '\(scorer.name)' accepts with "
+                + "window \(window) (\(scorer.minLength)...\(window))")
+        }
         let orfGate = options.orfGate ?? meta.orfGate   // the model's own is checked when it is loaded
         let threadCount = threads ?? min(CPUBudget.available(), Self.maxThreads)
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
+        self.readModel = readModel
         self.options = options
-        self.plan = WindowPlan(window: window, step: step, minLength: min(meta.minLength, window))
+        self.plan = WindowPlan(window: window, step: step, minLength: minLength)
         self.smooth = smooth
         self.orfGate = orfGate
         self.threads = threadCount
         self.batchBases = batchBases
         self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())
+        self.readEngine = readModel.map { InferenceEngine(model: $0, variant: variant ?? KernelVariant.fromEnvironment()) }
     }
 
     /// Scans `paths` in order ("-" is standard input) and writes one track to `sink`.
@@ -135,7 +154,7 @@ public final class TrackScanner {
         guard statistics.shortfall == nil else { return (self, statistics) }
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
-        let second = try TrackScanner(model: model, options: adaptedOptions, threads: threads)
+        let second = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
         second.progress = progress
         return (second, statistics)
     }
@@ -219,14 +238,14 @@ public final class TrackScanner {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
         let gate = decoder == nil ? self.gate : nil
-        let workers = ScanWorkers(engine: engine, threads: threads, plus: !oneStrand || options.strand != .minus,
+        let workers = ScanWorkers(engine: engine, readEngine: readEngine, threads: threads, plus: !oneStrand || options.strand != .minus,
                                   minus: !oneStrand || options.strand != .plus, gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer
         let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(gated, radius: smoothingRadius) : gated
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0,
-                          decoder: decoder)
+                          readModel: readModel != nil, decoder: decoder)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)

@@ -59,13 +59,12 @@ struct Adapt: ParsableCommand {
 
     private func adapt() throws {
         let inputs = files.isEmpty ? ["-"] : files
-        let model = try ModelSource.load(path: settings.model)
-        try OutputGuard.check(flag: "--output", output: output,
-                              reads: OutputGuard.reads(inputs) + OutputGuard.model(settings.model))
+        let (model, readModel) = try settings.models()
+        try OutputGuard.check(flag: "--output", output: output, reads: OutputGuard.reads(inputs) + settings.modelFiles)
         var options = try settings.scanOptions()
         options.format = .gff
         options.callThreshold = threshold
-        let scanner = try TrackScanner(model: model, options: options, threads: threads)
+        let scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
         let statistics = try scanner.geneStatistics(paths: inputs)
         let adapted = statistics.adapted(options.geneModel ?? GeneModel())
         // Paths by parent folder and name, never this machine's absolute paths (as train records them).

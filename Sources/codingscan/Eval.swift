@@ -115,7 +115,7 @@ struct Eval: ParsableCommand {
     }
 
     private func evaluate() throws {
-        let reads = OutputGuard.reads(genome + annotation + track + calls) + OutputGuard.model(settings.model)
+        let reads = OutputGuard.reads(genome + annotation + track + calls) + settings.modelFiles
         if let output {
             // The report and the plot must not be one file (by name before either exists, by inode after).
             if let plot, URL(fileURLWithPath: plot).standardizedFileURL.path
@@ -137,8 +137,8 @@ struct Eval: ParsableCommand {
         do {
             let assessor: Assessor
             if track.isEmpty {
-                let model = try ModelSource.load(path: settings.model)
-                assessor = try Assessor(model: model, options: try settings.scanOptions(), threshold: threshold,
+                let (model, readModel) = try settings.models()
+                assessor = try Assessor(model: model, readModel: readModel, options: try settings.scanOptions(), threshold: threshold,
                                         geneticCodeFromAnnotation: settings.geneticCode == nil, threads: threads,
                                         decoded: decoded, adapt: adapt)
             } else {

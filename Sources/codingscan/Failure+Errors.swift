@@ -92,6 +92,7 @@ extension ScanSetting {
         case .orfGate: return "--orf-gate"
         case .threshold: return "--threshold"
         case .threads: return "--threads"
+        case .minLength: return "--min-length"
         }
     }
 }

@@ -19,8 +19,8 @@ enum OutputGuard {
     }
 
     /// The model file when `--model` was given.
-    static func model(_ path: String?) -> [FileRole] {
-        path.map { [FileRole("the model file (--model)", $0)] } ?? []
+    static func model(_ path: String?, role: String = "the model file (--model)") -> [FileRole] {
+        path.map { [FileRole(role, $0)] } ?? []
     }
 
     /// Standard output, when it is a file or pipe, for commands that also write to it (eval's report):

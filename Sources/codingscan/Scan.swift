@@ -155,7 +155,7 @@ struct Scan: ParsableCommand {
     private func scan() throws {
         let started = MonotonicTime.now()
         let inputs = files.isEmpty ? ["-"] : files
-        let model = try ModelSource.load(path: settings.model)
+        let (model, readModel) = try settings.models()
         var options = try settings.scanOptions()
         options.format = format
         options.strand = strand
@@ -165,7 +165,7 @@ struct Scan: ParsableCommand {
         options.callThreshold = thresholdOption
         options.trackLine = trackLine || trackLineOptions.any
         options.line = try trackLineOptions.line()
-        options.provenance = Provenance.lines(model: model)
+        options.provenance = Provenance.lines(model: model, readModel: readModel)
         options.regions = try regionOptions.regions(inputs: inputs)
         options.reference = reference
         let indexed: SequenceSizes?
@@ -174,7 +174,7 @@ struct Scan: ParsableCommand {
             throw Failure.message(error.description)
         }
         if format == .bigwig { options.sequenceSizes = indexed }
-        var scanner = try TrackScanner(model: model, options: options, threads: threads)
+        var scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
         warnAboutWindow(model: model)
         // --adapt reads its inputs twice: standard input and pipes are copied to temporary files first.
         let spool = adapt ? try InputSpool(inputs: inputs) : nil
@@ -188,7 +188,7 @@ struct Scan: ParsableCommand {
         defer { reporter?.clear() }
         let sink: OutputSink
         let regionsFile = regionOptions.regionsFile.map { [FileRole("the regions file (--regions-file)", $0)] }
-        let reads = OutputGuard.reads(inputs) + OutputGuard.model(settings.model) + (regionsFile ?? [])
+        let reads = OutputGuard.reads(inputs) + settings.modelFiles + (regionsFile ?? [])
             + (reference.map { OutputGuard.reads([$0], role: "the CRAM reference (--reference)") } ?? [])
         var proteinSink: OutputSink?
         if let proteins {

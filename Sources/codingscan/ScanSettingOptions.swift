@@ -1,4 +1,6 @@
 import ArgumentParser
+import GenomeCore
+import ModelFormat
 import Pipeline
 import ReadingFrames
 
@@ -8,6 +10,16 @@ struct ScanSettingOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Model file (safetensors). (default: the built-in model)",
                                                       valueName: "file"))
     var model: String?
+
+    @Option(name: .customLong("read-model"), help: ArgumentHelp(
+        "Model that scores records shorter than the window (reads), each as one window; 'none': the model "
+            + "scores them too, down to its minimum length. (default: the built-in read model)", valueName: "file"))
+    var readModel: String?
+
+    @Option(name: .customLong("min-length"), parsing: .unconditional, help: ArgumentHelp(
+        "Skip records shorter than this. (default: the shortest the read model accepts, else the model)",
+        valueName: "bp"))
+    var minLength: Int?
 
     @Option(name: [.short, .long], parsing: .unconditional, help: ArgumentHelp("Window length in bp. (default: the model's window)",
                                                       valueName: "bp"))
@@ -38,7 +50,8 @@ struct ScanSettingOptions: ParsableArguments {
 
     /// Whether any of these options was given (`eval --track` takes none).
     var any: Bool {
-        model != nil || window != nil || step != nil || smooth != nil || orfGate != nil || geneticCode != nil
+        model != nil || readModel != nil || minLength != nil || window != nil || step != nil || smooth != nil
+            || orfGate != nil || geneticCode != nil
     }
 
     /// Throws a `ValidationError` naming the option when a value is out of range (`ScanOptions.check`,
@@ -46,6 +59,7 @@ struct ScanSettingOptions: ParsableArguments {
     /// `threads` its `-t`, when it has them.
     func check(threshold: Float, threads: Int? = nil) throws {
         var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
+        options.minLength = minLength
         options.threshold = threshold
         do { try options.check(threads: threads) } catch { throw ValidationError(error.commandLineText) }
         _ = try code()
@@ -61,9 +75,21 @@ struct ScanSettingOptions: ParsableArguments {
         return code
     }
 
+    /// The model and the read model these options name (`ModelSource`).
+    func models() throws -> (model: Model, readModel: Model?) {
+        (try ModelSource.load(path: model), try ModelSource.loadRead(option: readModel))
+    }
+
+    /// The model files these options name, which no output may replace.
+    var modelFiles: [FileRole] {
+        OutputGuard.model(model) + OutputGuard.model(readModel == ModelSource.noReadModel ? nil : readModel,
+                                                     role: "the read model (--read-model)")
+    }
+
     /// Scan options carrying these settings (every other field at its default).
     func scanOptions() throws -> ScanOptions {
         var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
+        options.minLength = minLength
         options.geneticCode = try code()
         return options
     }

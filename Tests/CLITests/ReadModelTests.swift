@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// The read model (issue 17): records shorter than the window are scored whole by the read model, longer
+/// ones by the model's windows as before; `--read-model FILE|none` and `--min-length` choose and bound it.
+final class ReadModelTests: XCTestCase {
+    /// The tiny fixture model's expected probabilities (an independent numpy forward pass), by name.
+    static func tinyExpected() throws -> [(name: String, sequence: String, plus: Double, minus: Double)] {
+        let text = try String(contentsOf: CLIRunner.root.appendingPathComponent("fixtures/models/tiny-expected.tsv"),
+                              encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: "\t").map(String.init)
+            return (f[0], f[1], Double(f[2])!, Double(f[3])!)
+        }
+    }
+
+    /// TSV rows (name, start, end, p_plus, p_minus) of a run's stdout.
+    static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("sequence\t") }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Each record shorter than the built-in model's 360-base window is one window scored by the read
+    /// model (here the tiny fixture, whose numpy reference gives the expected values); records shorter
+    /// than the read model's minimum (20) are skipped with a warning.
+    func testShortRecordsAreScoredWholeByTheReadModel() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel")
+        let expected = try Self.tinyExpected()
+        let fasta = ">too_short\nACGTACGTACGTACGTACG\n" + expected.map { ">\($0.name)\n\($0.sequence)\n" }.joined()
+        try fasta.write(toFile: "\(dir)/short.fa", atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["--read-model", "fixtures/models/tiny.safetensors", "-f", "tsv", "\(dir)/short.fa"])
+        XCTAssertEqual(r.status, 0, r.stderrText)
+        let rows = Self.rows(r.stdoutText)
+        let scored = expected.filter { $0.sequence.count >= 20 }
+        XCTAssertEqual(rows.map { $0[0] }, scored.map(\.name))
+        for (row, want) in zip(rows, scored) {
+            XCTAssertEqual(row[1], "0")
+            XCTAssertEqual(row[2], String(want.sequence.count))
+            // Windows with fewer than half of their bases A/C/G/T (U counts as T) are not scored.
+            let unambiguous = want.sequence.uppercased().filter { "ACGTU".contains($0) }.count
+            if 2 * unambiguous < want.sequence.count {
+                XCTAssertEqual(row[3...4], ["NA", "NA"], want.name)
+                continue
+            }
+            XCTAssertEqual(Double(row[3])!, want.plus, accuracy: 6e-5, want.name)
+            XCTAssertEqual(Double(row[4])!, want.minus, accuracy: 6e-5, want.name)
+        }
+        XCTAssertTrue(r.stderrText.contains("1 of \(expected.count + 1) sequences shorter than 20 bp were not scored "
+            + "(first: \(dir)/short.fa: record 'too_short' (line 1))"), r.stderrText)
+        XCTAssertTrue(r.stdoutText.contains("##read_model=tiny-fixture\n"), r.stdoutText)
+        XCTAssertTrue(r.stdoutText.contains("##read_model_sha256="), r.stdoutText)
+    }
+
+    /// A record of at least the window is scored by the model's windows, exactly as without a read model.
+    func testLongRecordsKeepTheModelsWindows() throws {
+        let with = try CLIRunner.run(["--read-model", "fixtures/models/tiny.safetensors", "-f", "bedgraph",
+                                      "fixtures/real/pPCP1.fa.gz"])
+        let without = try CLIRunner.run(["--read-model", "none", "-f", "bedgraph", "fixtures/real/pPCP1.fa.gz"])
+        XCTAssertEqual(with.status, 0, with.stderrText)
+        XCTAssertEqual(with.stdoutText, without.stdoutText)
+        XCTAssertGreaterThan(with.stdout.count, 1000)
+    }
+
+    /// `--read-model none` scores short records with the model itself, down to its minimum (113 bases for
+    /// the built-in model): 100 bp reads are then not scored at all (an empty track and a warning).
+    func testNoReadModelSkipsReadsBelowTheModelsMinimum() throws {
+        let r = try CLIRunner.run(["--read-model", "none", "-f", "tsv", "fixtures/seq/reads-100.bam"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stderrText.contains("40 of 40 sequences shorter than 113 bp were not scored"), r.stderrText)
+        XCTAssertEqual(Self.rows(r.stdoutText).count, 0)
+        XCTAssertFalse(r.stdoutText.contains("##read_model="))
+    }
+
+    /// `--min-length` skips records below it and may not go below what the read model accepts, nor above
+    /// the window.
+    func testMinLength() throws {
+        let tiny = "fixtures/models/tiny.safetensors"
+        let r = try CLIRunner.run(["--read-model", tiny, "--min-length", "100", "-f", "tsv", "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(r.status, 0, r.stderrText)
+        let lengths = Self.rows(r.stdoutText).map { Int($0[2])! - Int($0[1])! }
+        XCTAssertFalse(lengths.isEmpty)
+        XCTAssertTrue(lengths.allSatisfy { $0 >= 100 }, "\(lengths)")
+        XCTAssertTrue(r.stderrText.contains("3 of 11 sequences shorter than 100 bp were not scored"), r.stderrText)
+        for (value, status) in [("19", Int32(64)), ("361", 64), ("0", 64), ("20", 0), ("360", 0)] {
+            let bad = try CLIRunner.run(["--read-model", tiny, "--min-length", value, "-f", "tsv", "fixtures/seq/reads-mixed.fq"])
+            XCTAssertEqual(bad.status, status, value + ": " + bad.stderrText)
+        }
+        let low = try CLIRunner.run(["--read-model", tiny, "--min-length", "19", "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(low.stderrText, "codingscan: --min-length 19 is outside what model 'tiny-fixture' accepts "
+            + "with window 360 (20...360)\n")
+    }
+
+    /// A missing or broken read model fails before anything is written, naming the file.
+    func testBadReadModel() throws {
+        let r = try CLIRunner.run(["--read-model", "fixtures/models/nope.safetensors", "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderrText.hasPrefix("codingscan: fixtures/models/nope.safetensors: cannot open"), r.stderrText)
+        XCTAssertEqual(r.stdout.count, 0)
+    }
+
+    /// Output never replaces the read model it names.
+    func testOutputNeverReplacesTheReadModel() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel-out")
+        let copy = "\(dir)/read.safetensors"
+        try FileManager.default.copyItem(atPath: CLIRunner.root.appendingPathComponent("fixtures/models/tiny.safetensors").path,
+                                         toPath: copy)
+        let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+        let r = try CLIRunner.run(["--read-model", copy, "-o", copy, "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(r.status, 64, r.stderrText)
+        XCTAssertTrue(r.stderrText.contains("the read model (--read-model)"), r.stderrText)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), before)
+    }
+}
