@@ -21,6 +21,10 @@ struct ScanBatchBuilder {
     let context: Int
     /// Records shorter than the window go to the read model (`ScanPiece.readModel`).
     let readModel: Bool
+    /// The read model's total pooling stride: each read's bases start at a multiple of it in the
+    /// batch (zeros between), so that consecutive reads of one length share one scoring call with
+    /// every window in the same pooling phase (`ScanBatch.score`).
+    let readAlignment: Int
     /// A batch is also sealed after this many events (many records without windows).
     let maxEvents = 4_096
     private(set) var batch = ScanBatch()
@@ -34,12 +38,13 @@ struct ScanBatchBuilder {
     /// Index of the first window not yet in a piece.
     private var nextIndex = 0
 
-    init(plan: WindowPlan, batchBases: Int, context: Int = 0, readModel: Bool = false) {
-        precondition(batchBases >= 1 && context >= 0)
+    init(plan: WindowPlan, batchBases: Int, context: Int = 0, readModel: Bool = false, readAlignment: Int = 1) {
+        precondition(batchBases >= 1 && context >= 0 && readAlignment >= 1)
         self.plan = plan
         self.batchBases = batchBases
         self.context = context
         self.readModel = readModel
+        self.readAlignment = readAlignment
         windowsPerPiece = max(1, batchBases / plan.step)
         held.reserveCapacity(batchBases + plan.window)
     }
@@ -125,6 +130,10 @@ struct ScanBatchBuilder {
     /// Adds windows `nextIndex ..< nextIndex + count` (or the record's single window of `shortWindow`
     /// bases) as a piece with a copy of their span.
     private mutating func addPiece(count: Int, shortWindow: Int? = nil) {
+        let read = readModel && shortWindow != nil
+        if read && batch.masks.count % readAlignment != 0 {
+            batch.masks.append(contentsOf: repeatElement(0, count: readAlignment - batch.masks.count % readAlignment))
+        }
         let window = shortWindow ?? plan.window
         let spanStart = nextIndex * plan.step
         let spanEnd = shortWindow ?? ((nextIndex + count - 1) * plan.step + window)
@@ -140,7 +149,7 @@ struct ScanBatchBuilder {
         piece.contextAfter = contextEnd - spanEnd
         piece.binOffset = shortWindow == nil ? plan.binOffset : 0
         piece.binLength = shortWindow ?? plan.step
-        piece.readModel = readModel && shortWindow != nil
+        piece.readModel = read
         batch.masks.append(contentsOf: held[(contextStart - heldStart)..<(contextEnd - heldStart)])
         batch.events.append(.piece(index: batch.pieces.count))
         batch.pieces.append(piece)

@@ -245,7 +245,7 @@ public final class TrackScanner {
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0,
-                          readModel: readModel != nil, decoder: decoder)
+                          readAlignment: readEngine?.totalStride, decoder: decoder)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)

@@ -80,21 +80,7 @@ final class ThreadedScanTests: XCTestCase {
             .maxPool1d(size: 3), .conv1d(in: 64, out: 64, kernel: 9), .relu, .globalAveragePool,
             .dense(in: 64, out: 32), .relu, .dense(in: 32, out: 1), .sigmoid,
         ]
-        var state: UInt64 = 77
-        func random() -> Float {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Float(Int64(bitPattern: state) >> 40) / Float(1 << 23)
-        }
-        var tensors: [String: (shape: [Int], values: [Float])] = [:]
-        for (layer, names) in zip(layers, TensorNames.defaults(for: layers)) {
-            guard let names, let shape = layer.weightShape, let bias = layer.biasShape else { continue }
-            let scale = (3 / Float(shape.dropFirst().reduce(1, *))).squareRoot() * 1.5
-            tensors[names.weight] = (shape, (0..<shape.reduce(1, *)).map { _ in random() * scale })
-            tensors[names.bias] = (bias, (0..<bias[0]).map { _ in random() * 0.3 })
-        }
-        let metadata = ModelMetadata(name: "random-default", window: 150, step: 30, minLength: 113, maxWindow: 100_000,
-                                     layers: layers)
-        return try Model.load(bytes: Model.serialize(metadata: metadata, tensors: tensors), source: "random-default")
+        return try RandomModels.make("random-default", layers, window: 150, minLength: 113, seed: 77)
     }
 
     /// `options` with BED as thresholded bins (`--raw`).

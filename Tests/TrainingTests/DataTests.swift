@@ -270,5 +270,12 @@ final class DataTests: XCTestCase {
             if mutated[4 * i + i % 4] != 1 { changed += 1 }
         }
         XCTAssertEqual(Double(changed) / Double(length), 0.2, accuracy: 0.015)
+        // The read model's recipe: 1% substitutions, each to one of the three other bases.
+        let long = 400_000
+        let bases = (0..<long).map { [UInt8(1), 2, 4, 8][$0 % 4] }
+        var reads = [Float](repeating: 0, count: long * 4)
+        WindowEncoder.encode(masks: bases, length: long, minus: false, mutationRate: 0.01, rng: &rng, into: &reads)
+        let substituted = (0..<long).filter { reads[4 * $0 + $0 % 4] != 1 }.count
+        XCTAssertEqual(Double(substituted) / Double(long), 0.01, accuracy: 0.0005)
     }
 }
