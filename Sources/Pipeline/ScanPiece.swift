@@ -7,7 +7,8 @@
 /// by `contextBefore` and followed by `contextAfter` bases of the record (context for the ORF gate;
 /// 0 without one). Window `i`'s bin, the bases its ORF gate averages, is
 /// `[start(i) + binOffset, start(i) + binOffset + binLength)`. A record shorter than the window is one
-/// piece of one window; with a read model (`readModel`) that window is scored by it, ungated.
+/// piece of one window; one shorter than the scanner's `readLimit` is scored by the read model
+/// (`readModel`), ungated.
 struct ScanPiece {
     var firstIndex: Int
     var count: Int

@@ -20,12 +20,12 @@ struct ScanRun {
     private var writeOffset = 0
 
     /// - Parameter context: bases of context each piece carries for the ORF gate (0 = no gate).
-    /// - Parameter readAlignment: with a read model (nil: none), its total pooling stride: records
-    ///   shorter than the window go to the workers' read model, aligned to it in each batch.
+    /// - Parameter reads: with a read model, the records it scores (those shorter than `limit`) and
+    ///   its total pooling stride, to which each is aligned in its batch.
     init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int,
-         context: Int = 0, readAlignment: Int? = nil, decoder: GeneDecodingWriter? = nil) {
-        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context, readModel: readAlignment != nil,
-                                   readAlignment: readAlignment ?? 1)
+         context: Int = 0, reads: (limit: Int, alignment: Int)? = nil, decoder: GeneDecodingWriter? = nil) {
+        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context, readLimit: reads?.limit ?? 0,
+                                   readAlignment: reads?.alignment ?? 1)
         self.workers = workers
         self.writer = writer
         self.decoder = decoder

@@ -24,12 +24,12 @@ import Windows
 /// Windows with fewer than half of their bases unambiguous (A/C/G/T) are not scored and leave a gap
 /// in bedGraph/BED (`NA` in TSV).
 ///
-/// With a read model (`readModel`), every record shorter than the window (a read) is one window of its
+/// With a read model (`readModel`), every record shorter than `readLimit` (a read) is one window of its
 /// own length scored by the read model instead, without smoothing or ORF gate; records shorter than the
 /// plan's minimum length (`ScanOptions.minLength`, default the read model's) are skipped.
 public final class TrackScanner {
     public let model: Model
-    /// The model that scores records shorter than the window (reads), each as one window of its own
+    /// The model that scores records shorter than `readLimit` (reads), each as one window of its own
     /// length, without smoothing or ORF gate; nil = the model scores them too (down to its minimum).
     public let readModel: Model?
     public let options: ScanOptions
@@ -53,6 +53,11 @@ public final class TrackScanner {
     public let engine: InferenceEngine
     /// The compiled read model, when there is one.
     public let readEngine: InferenceEngine?
+    /// Records shorter than this are scored whole by the read model (0 without one): twice the read
+    /// model's window (the length of reads it learnt from; the model's own window does better on longer
+    /// records, measured on fold 1 with reads of 250 and 340 bases), at most the scan window, and at
+    /// least the model's minimum length (shorter records only the read model can score).
+    public let readLimit: Int
     /// What the fast path computed in the last `scan` (all threads together).
     public private(set) var statistics = InferenceStatistics()
     /// Called on the scanning thread as output is written (see `ScanProgress`); nil = no reports.
@@ -101,6 +106,7 @@ public final class TrackScanner {
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.readModel = readModel
+        self.readLimit = readModel.map { max(min(window, 2 * $0.metadata.window), meta.minLength) } ?? 0
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: minLength)
         self.smooth = smooth
@@ -245,7 +251,7 @@ public final class TrackScanner {
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0,
-                          readAlignment: readEngine?.totalStride, decoder: decoder)
+                          reads: readEngine.map { (readLimit, $0.totalStride) }, decoder: decoder)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)

@@ -20,9 +20,10 @@ final class ReadModelTests: XCTestCase {
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    /// Each record shorter than the built-in model's 360-base window is one window scored by the read
-    /// model (here the tiny fixture, whose numpy reference gives the expected values); records shorter
-    /// than the read model's minimum (20) are skipped with a warning.
+    /// Each record shorter than twice the read model's window (the tiny fixture's 60: 120 bases; its numpy
+    /// reference gives the expected values) is one window scored by the read model; the 200-base ones
+    /// are one window of the built-in model; records shorter than the read model's minimum (20) are
+    /// skipped with a warning.
     func testShortRecordsAreScoredWholeByTheReadModel() throws {
         let dir = try CLIRunner.temporaryDirectory("readmodel")
         let expected = try Self.tinyExpected()
@@ -31,9 +32,11 @@ final class ReadModelTests: XCTestCase {
         let r = try CLIRunner.run(["--read-model", "fixtures/models/tiny.safetensors", "-f", "tsv", "\(dir)/short.fa"])
         XCTAssertEqual(r.status, 0, r.stderrText)
         let rows = Self.rows(r.stdoutText)
-        let scored = expected.filter { $0.sequence.count >= 20 }
-        XCTAssertEqual(rows.map { $0[0] }, scored.map(\.name))
-        for (row, want) in zip(rows, scored) {
+        XCTAssertEqual(rows.map { $0[0] }, expected.map(\.name))
+        let none = Self.rows(try CLIRunner.run(["--read-model", "none", "-f", "tsv", "\(dir)/short.fa"]).stdoutText)
+        XCTAssertEqual(rows.filter { Int($0[2])! >= 120 }, none)
+        XCTAssertEqual(none.map { $0[2] }, ["200", "200"])
+        for (row, want) in zip(rows, expected) where want.sequence.count < 120 {
             XCTAssertEqual(row[1], "0")
             XCTAssertEqual(row[2], String(want.sequence.count))
             // Windows with fewer than half of their bases A/C/G/T (U counts as T) are not scored.
@@ -88,6 +91,35 @@ final class ReadModelTests: XCTestCase {
         let low = try CLIRunner.run(["--read-model", tiny, "--min-length", "19", "fixtures/seq/reads-mixed.fq"])
         XCTAssertEqual(low.stderrText, "codingscan: --min-length 19 is outside what model 'tiny-fixture' accepts "
             + "with window 360 (20...360)\n")
+    }
+
+    /// A read model trained by `codingscan train` on short windows (saved, loaded) scores each short read
+    /// exactly as the same network does as the model with one window per record, and `model-info` shows
+    /// its window and minimum length.
+    func testTrainedReadModelRoundTrip() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel-train")
+        let model = "\(dir)/read.safetensors"
+        let train = try CLIRunner.run(["train", "--genome", "fixtures/real/pPCP1.fa.gz", "--annotation",
+                                       "fixtures/real/pPCP1.gff3.gz", "--validate-genome", "fixtures/real/pPCP1.fa.gz",
+                                       "--validate-annotation", "fixtures/real/pPCP1.gff3.gz", "--epochs", "1", "--windows-per-epoch", "256",
+                                       "--validation-windows", "64", "--threads", "1", "--channels", "8,8",
+                                       "--kernels", "9,5", "--pools", "3,1", "--pool-kinds", "subsample,max", "--hidden", "4",
+                                       "--window", "80", "--label-span", "80", "--min-length", "40", "--smooth", "0",
+                                       "--orf-gate", "0", "--mutation-rate", "0.01", "--reproducible", "-q", "-o", model])
+        XCTAssertEqual(train.status, 0, train.stderrText)
+        let info = try CLIRunner.run(["model-info", model]).stdoutText
+        XCTAssertTrue(info.contains("window:            80 bases\n"), info)
+        XCTAssertTrue(info.contains("min length:        40 bases\n"), info)
+        let asRead = try CLIRunner.run(["--read-model", model, "-f", "tsv", "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(asRead.status, 0, asRead.stderrText)
+        let asModel = try CLIRunner.run(["-m", model, "-w", "360", "--read-model", "none", "-f", "tsv",
+                                         "fixtures/seq/reads-mixed.fq"])
+        XCTAssertEqual(asModel.status, 0, asModel.stderrText)
+        // Reads of 40 to 159 bases (under twice the read model's window): one row each, the same
+        // probabilities both ways.
+        let reads = Self.rows(asRead.stdoutText).filter { Int($0[2])! < 160 }
+        XCTAssertEqual(reads.count, 6)
+        XCTAssertEqual(reads, Self.rows(asModel.stdoutText).filter { Int($0[2])! < 160 })
     }
 
     /// A missing or broken read model fails before anything is written, naming the file.
