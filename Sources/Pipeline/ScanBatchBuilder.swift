@@ -19,8 +19,8 @@ struct ScanBatchBuilder {
     let windowsPerPiece: Int
     /// Bases of context on each side of the bins; 0 = none.
     let context: Int
-    /// Records shorter than this go to the read model (`ScanPiece.readModel`); 0 = none.
-    let readLimit: Int
+    /// Records with these lengths go to the read model (`ScanPiece.readModel`); empty = none.
+    let readLengths: Range<Int>
     /// The read model's total pooling stride: each read's bases start at a multiple of it in the
     /// batch (zeros between), so that consecutive reads of one length share one scoring call with
     /// every window in the same pooling phase (`ScanBatch.score`).
@@ -38,12 +38,12 @@ struct ScanBatchBuilder {
     /// Index of the first window not yet in a piece.
     private var nextIndex = 0
 
-    init(plan: WindowPlan, batchBases: Int, context: Int = 0, readLimit: Int = 0, readAlignment: Int = 1) {
+    init(plan: WindowPlan, batchBases: Int, context: Int = 0, readLengths: Range<Int> = 0..<0, readAlignment: Int = 1) {
         precondition(batchBases >= 1 && context >= 0 && readAlignment >= 1)
         self.plan = plan
         self.batchBases = batchBases
         self.context = context
-        self.readLimit = readLimit
+        self.readLengths = readLengths
         self.readAlignment = readAlignment
         windowsPerPiece = max(1, batchBases / plan.step)
         held.reserveCapacity(batchBases + plan.window)
@@ -130,7 +130,7 @@ struct ScanBatchBuilder {
     /// Adds windows `nextIndex ..< nextIndex + count` (or the record's single window of `shortWindow`
     /// bases) as a piece with a copy of their span.
     private mutating func addPiece(count: Int, shortWindow: Int? = nil) {
-        let read = shortWindow.map { $0 < readLimit } ?? false
+        let read = shortWindow.map(readLengths.contains) ?? false
         if read && batch.masks.count % readAlignment != 0 {
             batch.masks.append(contentsOf: repeatElement(0, count: readAlignment - batch.masks.count % readAlignment))
         }

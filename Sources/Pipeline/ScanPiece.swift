@@ -7,7 +7,7 @@
 /// by `contextBefore` and followed by `contextAfter` bases of the record (context for the ORF gate;
 /// 0 without one). Window `i`'s bin, the bases its ORF gate averages, is
 /// `[start(i) + binOffset, start(i) + binOffset + binLength)`. A record shorter than the window is one
-/// piece of one window; one shorter than the scanner's `readLimit` is scored by the read model
+/// piece of one window; one whose length is in the scanner's `readLengths` is scored by the read model
 /// (`readModel`), ungated.
 struct ScanPiece {
     var firstIndex: Int

@@ -20,11 +20,11 @@ struct ScanRun {
     private var writeOffset = 0
 
     /// - Parameter context: bases of context each piece carries for the ORF gate (0 = no gate).
-    /// - Parameter reads: with a read model, the records it scores (those shorter than `limit`) and
-    ///   its total pooling stride, to which each is aligned in its batch.
+    /// - Parameter reads: with a read model, the lengths of the records it scores and its total pooling
+    ///   stride, to which each is aligned in its batch.
     init(plan: WindowPlan, batchBases: Int, workers: ScanWorkers, writer: TrackWriter, maxInFlight: Int,
-         context: Int = 0, reads: (limit: Int, alignment: Int)? = nil, decoder: GeneDecodingWriter? = nil) {
-        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context, readLimit: reads?.limit ?? 0,
+         context: Int = 0, reads: (lengths: Range<Int>, alignment: Int)? = nil, decoder: GeneDecodingWriter? = nil) {
+        builder = ScanBatchBuilder(plan: plan, batchBases: batchBases, context: context, readLengths: reads?.lengths ?? 0..<0,
                                    readAlignment: reads?.alignment ?? 1)
         self.workers = workers
         self.writer = writer

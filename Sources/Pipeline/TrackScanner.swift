@@ -24,12 +24,13 @@ import Windows
 /// Windows with fewer than half of their bases unambiguous (A/C/G/T) are not scored and leave a gap
 /// in bedGraph/BED (`NA` in TSV).
 ///
-/// With a read model (`readModel`), every record shorter than `readLimit` (a read) is one window of its
-/// own length scored by the read model instead, without smoothing or ORF gate; records shorter than the
-/// plan's minimum length (`ScanOptions.minLength`, default the read model's) are skipped.
+/// With a read model (`readModel`), every record whose length lies in `readLengths` (a read) is one
+/// window of its own length scored by the read model instead, without smoothing or ORF gate; records
+/// shorter than the plan's minimum length (`ScanOptions.minLength`, default the shortest either model
+/// scores) are skipped.
 public final class TrackScanner {
     public let model: Model
-    /// The model that scores records shorter than `readLimit` (reads), each as one window of its own
+    /// The model that scores records with lengths in `readLengths` (reads), each as one window of its own
     /// length, without smoothing or ORF gate; nil = the model scores them too (down to its minimum).
     public let readModel: Model?
     public let options: ScanOptions
@@ -53,11 +54,12 @@ public final class TrackScanner {
     public let engine: InferenceEngine
     /// The compiled read model, when there is one.
     public let readEngine: InferenceEngine?
-    /// Records shorter than this are scored whole by the read model (0 without one): twice the read
-    /// model's window (the length of reads it learnt from; the model's own window does better on longer
-    /// records, measured on fold 1 with reads of 250 and 340 bases), at most the scan window, and at
-    /// least the model's minimum length (shorter records only the read model can score).
-    public let readLimit: Int
+    /// Lengths of the records the read model scores whole (empty without one): from its minimum length
+    /// to below twice its window (the length of reads it learnt from; the model's own window does
+    /// better on longer records, measured on fold 1 with reads of 250 and 340 bases), at most the scan
+    /// window, and up to at least the model's minimum length (shorter records only the read model can
+    /// score). Shorter records the model scores itself, when it can.
+    public let readLengths: Range<Int>
     /// What the fast path computed in the last `scan` (all threads together).
     public private(set) var statistics = InferenceStatistics()
     /// Called on the scanning thread as output is written (see `ScanProgress`); nil = no reports.
@@ -94,19 +96,23 @@ public final class TrackScanner {
         if smooth < 0 || smooth > ModelMetadata.lengthLimit {
             throw .outOfRange(.smooth, "\(smooth) must be between 0 and \(ModelMetadata.lengthLimit) bases")
         }
-        // The shortest record scored: what the model scoring short records accepts, or more if asked.
-        let scorer = readModel?.metadata ?? meta
-        let minLength = options.minLength ?? min(scorer.minLength, window)
-        if minLength < scorer.minLength || minLength > window {
-            throw .outOfRange(.minLength, "\(minLength) is outside what model '\(scorer.name)' accepts with "
-                + "window \(window) (\(scorer.minLength)...\(window))")
+        // The shortest record scored: the shortest either model accepts, or more if asked.
+        let floor = min(readModel?.metadata.minLength ?? meta.minLength, meta.minLength)
+        let minLength = options.minLength ?? floor
+        if minLength < floor || minLength > window {
+            let models = ([meta.name] + (readModel.map { [$0.metadata.name] } ?? [])).map { "'\($0)'" }
+            throw .outOfRange(.minLength, "\(minLength) is outside \(floor)...\(window) (the shortest record "
+                + "\(models.count == 1 ? "model" : "models") \(models.joined(separator: " and ")) score, and the window)")
         }
         let orfGate = options.orfGate ?? meta.orfGate   // the model's own is checked when it is loaded
         let threadCount = threads ?? min(CPUBudget.available(), Self.maxThreads)
         if batchBases < 1 { throw .usage("batch size \(batchBases) must be at least 1") }
         self.model = model
         self.readModel = readModel
-        self.readLimit = readModel.map { max(min(window, 2 * $0.metadata.window), meta.minLength) } ?? 0
+        self.readLengths = readModel.map { read in
+            let low = read.metadata.minLength
+            return low..<max(low, min(window, 2 * read.metadata.window), meta.minLength)
+        } ?? 0..<0
         self.options = options
         self.plan = WindowPlan(window: window, step: step, minLength: minLength)
         self.smooth = smooth
@@ -251,7 +257,7 @@ public final class TrackScanner {
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed
         var run = ScanRun(plan: plan, batchBases: batchBases, workers: workers, writer: observed,
                           maxInFlight: 4 * threads + 4, context: gate != nil ? ORFGate.lengthCap : 0,
-                          reads: readEngine.map { (readLimit, $0.totalStride) }, decoder: decoder)
+                          reads: readEngine.map { (readLengths, $0.totalStride) }, decoder: decoder)
         defer { statistics = workers.shutdown() }
         do {
             try run.read(paths: paths, regions: options.regions, reference: options.reference, blockSize: blockSize)

@@ -17,7 +17,7 @@ struct ScanSettingOptions: ParsableArguments {
     var readModel: String?
 
     @Option(name: .customLong("min-length"), parsing: .unconditional, help: ArgumentHelp(
-        "Skip records shorter than this. (default: the shortest the read model accepts, else the model)",
+        "Skip records shorter than this. (default: the shortest record the models score)",
         valueName: "bp"))
     var minLength: Int?
 

@@ -74,8 +74,8 @@ final class ReadModelTests: XCTestCase {
         XCTAssertFalse(r.stdoutText.contains("##read_model="))
     }
 
-    /// `--min-length` skips records below it and may not go below what the read model accepts, nor above
-    /// the window.
+    /// `--min-length` skips records below it and may not go below what the models accept, nor above the
+    /// window.
     func testMinLength() throws {
         let tiny = "fixtures/models/tiny.safetensors"
         let r = try CLIRunner.run(["--read-model", tiny, "--min-length", "100", "-f", "tsv", "fixtures/seq/reads-mixed.fq"])
@@ -89,8 +89,8 @@ final class ReadModelTests: XCTestCase {
             XCTAssertEqual(bad.status, status, value + ": " + bad.stderrText)
         }
         let low = try CLIRunner.run(["--read-model", tiny, "--min-length", "19", "fixtures/seq/reads-mixed.fq"])
-        XCTAssertEqual(low.stderrText, "codingscan: --min-length 19 is outside what model 'tiny-fixture' accepts "
-            + "with window 360 (20...360)\n")
+        XCTAssertEqual(low.stderrText, "codingscan: --min-length 19 is outside 20...360 (the shortest record models "
+            + "'codingscan-default' and 'tiny-fixture' score, and the window)\n")
     }
 
     /// A read model trained by `codingscan train` on short windows (saved, loaded) scores each short read
