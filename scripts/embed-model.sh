@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Builds a model file into the codingscan binary as its default model.
-# Usage: scripts/embed-model.sh MODEL.safetensors
-# Writes Sources/CDefaultModel/default_model.inc (a C byte array, checked in) after validating the
-# model with `codingscan model-info`. Rebuild afterwards (swift build).
+# Builds a model file into the codingscan binary as its default model (or, with --read, as its read
+# model, which scores records shorter than the window).
+# Usage: scripts/embed-model.sh [--read] MODEL.safetensors
+# Writes Sources/CDefaultModel/default_model.inc (read_model.inc with --read; a C byte array, checked
+# in) after validating the model with `codingscan model-info`. Rebuild afterwards (swift build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-model=${1:?usage: scripts/embed-model.sh MODEL.safetensors}
+inc=default_model.inc
+if [ "${1:-}" = --read ]; then inc=read_model.inc; shift; fi
+model=${1:?usage: scripts/embed-model.sh [--read] MODEL.safetensors}
 swift build --product codingscan >/dev/null
 .build/debug/codingscan model-info "$model" >/dev/null
-python3 - "$model" Sources/CDefaultModel/default_model.inc <<'PY'
+python3 - "$model" Sources/CDefaultModel/$inc <<'PY'
 import sys, hashlib
 data = open(sys.argv[1], "rb").read()
 with open(sys.argv[2], "w") as f:
@@ -18,4 +21,4 @@ with open(sys.argv[2], "w") as f:
         f.write(",".join(str(b) for b in data[i:i + 24]) + ",\n")
 PY
 touch Sources/CDefaultModel/DefaultModel.c  # make the build notice the new bytes
-echo "embedded $model ($(wc -c < "$model") bytes) into Sources/CDefaultModel/default_model.inc"
+echo "embedded $model ($(wc -c < "$model") bytes) into Sources/CDefaultModel/$inc"

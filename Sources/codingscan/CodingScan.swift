@@ -9,11 +9,13 @@ import ModelFormat
 struct CodingScan: ParsableCommand {
     static let version = "0.1.0"
 
-    /// `codingscan VERSION (built-in model: NAME)`; the model is only loaded when --version is asked for.
+    /// `codingscan VERSION (built-in model: NAME, read model: NAME)`; the models are only loaded when
+    /// --version is asked for.
     static var versionLine: String {
         guard CommandLine.arguments.contains("--version") else { return "codingscan \(version)" }
         let model = (try? ModelSource.load(path: nil)).map { "built-in model: \($0.metadata.name)" }
-        return "codingscan \(version) (\(model ?? "no built-in model"))"
+        let read = ((try? ModelSource.loadRead(option: nil)) ?? nil).map { ", read model: \($0.metadata.name)" }
+        return "codingscan \(version) (\(model ?? "no built-in model")\(read ?? ""))"
     }
 
     static let configuration = CommandConfiguration(

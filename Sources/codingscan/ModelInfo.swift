@@ -5,10 +5,10 @@ import ModelFormat
 struct ModelInfo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model-info",
-        abstract: "Print a model's metadata (the built-in model when no FILE is given)."
+        abstract: "Print a model's metadata (the built-in model and read model when no FILE is given)."
     )
 
-    @Argument(help: "Model file (safetensors). Default: the built-in model.")
+    @Argument(help: "Model file (safetensors). Default: the built-in model, then the built-in read model.")
     var file: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The model file, as -m names it in the other commands.",
@@ -21,8 +21,13 @@ struct ModelInfo: ParsableCommand {
 
     func run() throws {
         try Failure.exitOnError {
-            let model = try ModelSource.load(path: file ?? self.model)
-            let text = model.infoText()
+            let path = file ?? self.model
+            var text = try ModelSource.load(path: path).infoText()
+            if path == nil, let readModel = try ModelSource.loadRead(option: nil) {
+                if !text.hasSuffix("\n") { text += "\n" }
+                text += "\nread model (scores each record from its min length to below twice its window whole):\n"
+                    + readModel.infoText()
+            }
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }

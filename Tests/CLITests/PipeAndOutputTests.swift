@@ -7,13 +7,13 @@ final class PipeAndOutputTests: XCTestCase {
 
     func testClosedPipeEndsQuietly() throws {
         let r = try CLIRunner.run([], shell: """
-            bash -c 'set -o pipefail; "$CODINGSCAN" -m \(model) -f tsv -s 1 fixtures/real/pPCP1.fa.gz | head -n 6; \
+            bash -c 'set -o pipefail; "$CODINGSCAN" -m \(model) -f tsv -s 1 fixtures/real/pPCP1.fa.gz | head -n 8; \
             echo "status ${PIPESTATUS[0]}"'
             """)
-        // Four ## provenance lines, the column header, one row.
+        // Six ## provenance lines, the column header, one row.
         let lines = r.stdoutText.split(separator: "\n")
-        XCTAssertEqual(lines.count, 7, r.stdoutText)
-        XCTAssertEqual(lines[4], "#chrom\tstart\tend\tp_plus\tp_minus")
+        XCTAssertEqual(lines.count, 9, r.stdoutText)
+        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus")
         XCTAssertTrue(["status 0", "status 141"].contains(String(lines.last!)), r.stdoutText)
         XCTAssertEqual(r.stderrText, "")
     }
@@ -70,7 +70,7 @@ final class PipeAndOutputTests: XCTestCase {
     func testVersion() throws {
         let r = try CLIRunner.run(["--version"])
         XCTAssertEqual(r.status, 0)
-        XCTAssertNotNil(r.stdoutText.range(of: #"^codingscan \d+\.\d+\.\d+ \(built-in model: codingscan-default\)\n$"#,
+        XCTAssertNotNil(r.stdoutText.range(of: #"^codingscan \d+\.\d+\.\d+ \(built-in model: codingscan-default, read model: codingscan-reads\)\n$"#,
                                            options: .regularExpression), r.stdoutText)
     }
 }

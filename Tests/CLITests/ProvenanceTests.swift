@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// The `##` lines of a TSV track: version, model and its SHA-256, the command line shell-quoted.
+/// The `##` lines of a TSV track: version, model and its SHA-256, the read model and its SHA-256, the
+/// command line shell-quoted.
 final class ProvenanceTests: XCTestCase {
     let model = "fixtures/models/tiny.safetensors"
 
@@ -14,7 +15,7 @@ final class ProvenanceTests: XCTestCase {
         let sum = try CLIRunner.run([], shell: "sha256sum \(model) 2>/dev/null || echo missing")
         let r = try CLIRunner.run(["-m", model, "-f", "tsv", "-w", "40", dir + "/two.fa"])
         XCTAssertEqual(r.status, 0, r.stderrText)
-        let lines = r.stdoutText.split(separator: "\n").prefix(5).map(String.init)
+        let lines = r.stdoutText.split(separator: "\n").prefix(7).map(String.init)
         XCTAssertEqual(lines[0], "##source=codingscan \(version)")
         XCTAssertEqual(lines[1], "##model=tiny-fixture")
         XCTAssertTrue(lines[2].hasPrefix("##model_sha256="))
@@ -22,9 +23,13 @@ final class ProvenanceTests: XCTestCase {
         if !sum.stdoutText.hasPrefix("missing") {
             XCTAssertEqual(String(lines[2].dropFirst("##model_sha256=".count)), String(sum.stdoutText.prefix(64)))
         }
+        // The built-in read model, which scores the records it takes whatever -m says.
+        XCTAssertEqual(lines[3], "##read_model=codingscan-reads")
+        XCTAssertTrue(lines[4].hasPrefix("##read_model_sha256="))
+        XCTAssertEqual(lines[4].count, "##read_model_sha256=".count + 64)
         let quoted = "'" + dir.replacingOccurrences(of: "'", with: "'\\''") + "/two.fa'"
-        XCTAssertEqual(lines[3], "##command=codingscan -m \(model) -f tsv -w 40 \(quoted)")
-        XCTAssertEqual(lines[4], "#chrom\tstart\tend\tp_plus\tp_minus")
+        XCTAssertEqual(lines[5], "##command=codingscan -m \(model) -f tsv -w 40 \(quoted)")
+        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus")
         // model-info shows the same checksum.
         let info = try CLIRunner.run(["model-info", model])
         XCTAssertTrue(info.stdoutText.contains("sha256:            \(lines[2].dropFirst("##model_sha256=".count))\n"),
