@@ -15,7 +15,8 @@
 # TSV out, 2 threads; pyrodigal: one thread, as it is single-threaded per call; FragGeneScanRs: its
 # batch call on all threads).
 # Python packages go to WORK/venv (pyrodigal, CPython 3) and WORK/venv312 (pyfgs, whose wheels are
-# built for CPython 3.12); a tool that cannot be installed is skipped with a message.
+# built for CPython 3.12: python3.12 on the PATH, or PY312=/path/to/python3.12); a tool that cannot be
+# installed is skipped with a message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-${CODINGSCAN_DATA:?usage: scripts/bench-reads.sh DATA_DIR [WORK_DIR]}}
@@ -38,12 +39,12 @@ if [ -x "$work/venv/bin/python" ] || { python3 -m venv "$work/venv" && "$work/ve
 else
     echo "bench-reads.sh: pyrodigal could not be installed; skipping Prodigal's metagenome mode" >&2
 fi
-py312=$(command -v python3.12 || true)
-if [ -x "$work/venv312/bin/python" ] || { [ -n "$py312" ] && "$py312" -m venv "$work/venv312" \
+py312=${PY312:-python3.12}
+if [ -x "$work/venv312/bin/python" ] || { "$py312" -c pass 2>/dev/null && "$py312" -m venv "$work/venv312" \
         && "$work/venv312/bin/pip" -q install pyfgs; }; then
     tools+=(fgs)
 else
-    echo "bench-reads.sh: pyfgs needs CPython 3.12 (python3.12) and could not be installed; skipping FragGeneScanRs" >&2
+    echo "bench-reads.sh: pyfgs needs CPython 3.12 (python3.12, or PY312=PATH) and could not be installed; skipping FragGeneScanRs" >&2
 fi
 python_for() { case $1 in fgs) echo "$work/venv312/bin/python" ;; *) echo "$work/venv/bin/python" ;; esac; }
 
@@ -76,7 +77,7 @@ for k in "${!folds[@]}"; do
         for length in 100 150 250; do
             for errors in 0 0.01 0.03; do
                 prefix="$work/reads/$g.$length.$errors"
-                [ -s "$prefix.truth.tsv" ] || python3 "$scripts/simulate-reads.py" "$data/$g/genome.fa.gz" \
+                [ -s "$prefix.fq" ] || python3 "$scripts/simulate-reads.py" "$data/$g/genome.fa.gz" \
                     "$data/$g/annotation.gff3.gz" "$prefix" --length "$length" --count "$reads" --errors "$errors" --seed 1
                 for tool in "${tools[@]}"; do
                     score "$tool" "$prefix.fq" "$((k + 1))" > "$prefix.$tool.tsv"
@@ -110,7 +111,8 @@ for tool in "${tools[@]}"; do
 done
 rm -f "$work/speed.fq"
 
-python3 - "$rows" "$speed" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')" > "$work/reads-table.md" <<'PY'
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' ') model $(grep -m1 '^model[[:space:]]*:' /proc/cpuinfo | cut -d: -f2 | tr -d ' '), $(nproc) CPUs"
+python3 - "$rows" "$speed" "$cpu" > "$work/reads-table.md" <<'PY'
 import csv, sys
 from collections import defaultdict
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))

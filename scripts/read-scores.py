@@ -6,10 +6,13 @@
     read-scores.py codingscan TRACK.tsv > SCORES.tsv  # codingscan -f tsv: max(p_plus, p_minus) per read
     read-scores.py auc TRUTH.tsv SCORES.tsv           # prints: reads, coding, roc_auc, best_mcc
 
-A read's score is the highest score of a gene the tool calls on it (pyrodigal: the gene's score,
-`closed=False` so genes may run off the read; FragGeneScanRs: its gene score), or -1e9 when it calls
-none; codingscan's is the larger of its two strand probabilities (a read it does not score gets
--1e9). SCORES.tsv: name, score. TRUTH.tsv comes from scripts/simulate-reads.py.
+A read's score for pyrodigal is the highest score of a gene it calls on the read (`closed=False`, so
+genes may run off the read; -1e9 when it calls none); for FragGeneScanRs the fraction of the read its
+genes cover (it calls a gene on most reads, and its gene scores rank reads worse than coverage: on
+fold 1, 0.49/0.69/0.64 against 0.77/0.86/0.74 ROC-AUC for Caulobacter, S. aureus and Pyrococcus,
+while pyrodigal's scores beat its coverage); codingscan's is the larger of its two strand
+probabilities (a read it does not score gets -1e9). SCORES.tsv: name, score. TRUTH.tsv comes from
+scripts/simulate-reads.py.
 """
 import sys
 
@@ -40,12 +43,12 @@ def fgs_scores(path):
     batch = []
 
     def flush():
-        best = [-1e9] * len(batch)
+        covered = [0] * len(batch)
         genes = finder.find_genes_batch([s.encode() for _, s in batch])
-        for index, score in zip(genes.sequence_indices, genes.scores):
-            best[index] = max(best[index], float(score))
-        for (name, _), score in zip(batch, best):
-            yield name, score
+        for index, start, end in zip(genes.sequence_indices, genes.starts, genes.ends):
+            covered[index] += end - start + 1
+        for (name, seq), bases in zip(batch, covered):
+            yield name, bases / len(seq)
 
     for item in fastq(path):
         batch.append(item)

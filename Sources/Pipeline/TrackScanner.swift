@@ -77,7 +77,7 @@ public final class TrackScanner {
     ///   - threads: scoring threads; nil = one per online CPU core.
     ///   - batchBases: window starts per batch (a tuning knob; the output does not depend on it).
     ///   - variant: kernel variant; nil = the best the CPU supports (or `CODINGSCAN_KERNELS`).
-    ///   - readModel: scores the records shorter than the window (see `readModel`).
+    ///   - readModel: scores the short records whose lengths lie in `readLengths`.
     public init(model: Model, readModel: Model? = nil, options: ScanOptions, threads: Int? = nil,
                 batchBases: Int = TrackScanner.defaultBatchBases,
                 variant: KernelVariant? = nil) throws(ScanError) {
@@ -250,8 +250,9 @@ public final class TrackScanner {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
         let gate = decoder == nil ? self.gate : nil
-        let workers = ScanWorkers(engine: engine, readEngine: readEngine, threads: threads, plus: !oneStrand || options.strand != .minus,
-                                  minus: !oneStrand || options.strand != .plus, gate: gate)
+        let workers = ScanWorkers(engine: engine, readEngine: readEngine, threads: threads,
+                                  plus: !oneStrand || options.strand != .minus, minus: !oneStrand || options.strand != .plus,
+                                  gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer
         let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(gated, radius: smoothingRadius) : gated
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed

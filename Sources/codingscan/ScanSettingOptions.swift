@@ -12,8 +12,9 @@ struct ScanSettingOptions: ParsableArguments {
     var model: String?
 
     @Option(name: .customLong("read-model"), help: ArgumentHelp(
-        "Model that scores records shorter than the window (reads), each as one window; 'none': the model "
-            + "scores them too, down to its minimum length. (default: the built-in read model)", valueName: "file"))
+        "Model that scores each record from its minimum length to below twice its window (reads; at most the "
+            + "window) as one window; 'none': the model scores them too, down to its minimum length. "
+            + "(default: the built-in read model, 50-299 bp)", valueName: "file"))
     var readModel: String?
 
     @Option(name: .customLong("min-length"), parsing: .unconditional, help: ArgumentHelp(
