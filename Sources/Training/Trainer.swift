@@ -8,7 +8,8 @@ import ModelFormat
 /// on both strands (the minus strand reverse-complemented); on a strand it is coding when at least
 /// `codingFraction` of its bases are covered by a CDS on that strand. Windows with fewer than half
 /// A/C/G/T are skipped. Every epoch draws `windowsPerEpoch` windows, an equal share per genome, half
-/// of each share coding; each base of a drawn window mutates with probability `mutationRate`.
+/// of each share coding; each base of a drawn window mutates with probability `mutationRate` (and
+/// meets an insertion or deletion with probability `indelRate`).
 /// Validation uses the validation genomes if given, otherwise the held-out last 10% of every record
 /// (training windows never overlap it), and a fixed balanced set of windows without augmentation.
 /// Training stops after `patience` epochs without a lower validation loss; the best epoch's weights
@@ -81,6 +82,7 @@ public enum Trainer {
             "learning_rate": .number(options.learningRate),
             "learning_rate_schedule": .string(options.learningRateSchedule.rawValue), "weight_decay": .number(options.weightDecay),
             "dropout": .number(options.dropout), "mutation_rate": .number(options.mutationRate),
+            "indel_rate": .number(options.indelRate),
             "coding_fraction": .number(options.codingFraction),
             "label_span": .integer(options.resolvedLabelSpan),
             "soft_labels": .bool(options.softLabels), "windows_per_epoch": .integer(options.windowsPerEpoch),

@@ -36,6 +36,9 @@ public struct TrainingOptions: Sendable {
     public var dropout = 0.2
     /// Probability per base and sample of a random point mutation (augmentation), in [0, 1].
     public var mutationRate = 0.03
+    /// Probability per base and sample of a random insertion or deletion (augmentation for long-read
+    /// error profiles; `WindowEncoder`), in [0, 0.5]; 0 = none.
+    public var indelRate = 0.0
     /// Fraction of a window's bases that must be CDS (on the read strand) for the coding label, (0, 1].
     public var codingFraction = 0.5
     /// Bases at the centre of the window whose CDS coverage decides its label (`codingFraction` of
@@ -95,6 +98,7 @@ public struct TrainingOptions: Sendable {
         try check(weightDecay >= 0 && weightDecay.isFinite, .weightDecay, "must be >= 0, got \(weightDecay)")
         try check(dropout >= 0 && dropout < 1, .dropout, "must be in [0, 1), got \(dropout)")
         try check(mutationRate >= 0 && mutationRate <= 1, .mutationRate, "must be in [0, 1], got \(mutationRate)")
+        try check(indelRate >= 0 && indelRate <= 0.5, .indelRate, "must be in [0, 0.5], got \(indelRate)")
         try check(codingFraction > 0 && codingFraction <= 1, .codingFraction, "must be in (0, 1], got \(codingFraction)")
         if let labelSpan {
             try check((1...window).contains(labelSpan), .labelSpan,

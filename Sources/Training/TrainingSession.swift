@@ -118,6 +118,7 @@ final class TrainingSession {
         let parts = min(workspaces.count, n)
         let packed = PackedNetwork(weights)
         let mutation = Float(options.mutationRate)
+        let indels = Float(options.indelRate)
         let dropout = Float(options.dropout)
         let features = options.architecture.featureCount
         let windowFloats = options.architecture.window * 4
@@ -133,7 +134,8 @@ final class TrainingSession {
             for i in low..<high {
                 let b = i - low
                 var rng = Xoshiro256StarStar(seed: Self.sampleSeed(epochSeed, firstIndex + i))
-                trainSet.encode(windows[i], mutationRate: mutation, rng: &rng, into: ws.input.pointer + b * windowFloats)
+                trainSet.encode(windows[i], mutationRate: mutation, indelRate: indels, rng: &rng,
+                                into: ws.input.pointer + b * windowFloats)
                 ws.labels.pointer[b] = windows[i].target
                 if dropout > 0 {
                     Dropout.makeMask(rate: dropout, count: features, rng: &rng, into: ws.mask.pointer + b * features)

@@ -118,11 +118,11 @@ final class WindowDataset: @unchecked Sendable {
     }
 
     /// Writes the one-hot `[window][4]` input of `w` (see `WindowEncoder`).
-    func encode(_ w: TrainingWindow, mutationRate: Float, rng: inout Xoshiro256StarStar,
+    func encode(_ w: TrainingWindow, mutationRate: Float, indelRate: Float = 0, rng: inout Xoshiro256StarStar,
                 into out: UnsafeMutablePointer<Float>) {
         genomes[Int(w.genome)].records[Int(w.record)].masks.withUnsafeBufferPointer { masks in
             WindowEncoder.encode(masks: masks.baseAddress! + Int(w.start), length: window, minus: w.minus,
-                                 mutationRate: mutationRate, rng: &rng, into: out)
+                                 mutationRate: mutationRate, indelRate: indelRate, rng: &rng, into: out)
         }
     }
 }

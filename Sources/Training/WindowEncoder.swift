@@ -11,10 +11,34 @@ enum WindowEncoder {
     /// (after strand orientation) is independently replaced, with that probability, by a uniformly
     /// chosen different base (any of the four for an ambiguity code); one uniform draw per base, plus
     /// one per mutation.
+    ///
+    /// With `indelRate > 0` (long-read error profiles), before each output base an indel happens with
+    /// that probability, an insertion or a deletion with equal odds: an insertion writes a uniformly
+    /// chosen base and keeps the source base for the next position; a deletion skips the source base.
+    /// The window stays `length` bases (after more deletions than insertions its end is random bases).
+    /// With `indelRate == 0` no draw is made for indels, so the output and the generator's state are
+    /// those of substitutions alone.
     static func encode(masks: UnsafePointer<UInt8>, length: Int, minus: Bool, mutationRate: Float,
-                       rng: inout Xoshiro256StarStar, into out: UnsafeMutablePointer<Float>) {
-        for i in 0..<length {
-            var m = minus ? BaseEncoding.complement(masks[length - 1 - i]) : masks[i]
+                       indelRate: Float = 0, rng: inout Xoshiro256StarStar, into out: UnsafeMutablePointer<Float>) {
+        var source = 0
+        var i = 0
+        while i < length {
+            if indelRate > 0 && rng.unitFloat() < indelRate {
+                if rng.next() >> 63 == 0 {
+                    BaseEncoding.store(bases[rng.uniform(below: 4)], into: out + 4 * i)
+                    i += 1
+                } else {
+                    source += 1
+                }
+                continue
+            }
+            var m: UInt8
+            if source < length {
+                m = minus ? BaseEncoding.complement(masks[length - 1 - source]) : masks[source]
+            } else {
+                m = bases[rng.uniform(below: 4)]
+            }
+            source += 1
             if mutationRate > 0 && rng.unitFloat() < mutationRate {
                 if BaseEncoding.isUnambiguous(m) {
                     // One of the three other bases: skip over the current one.
@@ -27,6 +51,7 @@ enum WindowEncoder {
                 }
             }
             BaseEncoding.store(m, into: out + 4 * i)
+            i += 1
         }
     }
 }

@@ -120,6 +120,11 @@ struct Train: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Random point mutations per base per sample (augmentation), in [0, 1].", valueName: "rate"))
     var mutationRate = TrainingOptions().mutationRate
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Random insertions and deletions per base per sample (augmentation for long-read errors), in [0, 0.5].",
+        valueName: "rate"))
+    var indelRate = TrainingOptions().indelRate
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of a window that must be CDS on its strand to count as coding, in (0, 1].",
                                valueName: "fraction"))
     var codingFraction = TrainingOptions().codingFraction
@@ -218,6 +223,7 @@ struct Train: ParsableCommand {
         o.weightDecay = weightDecay
         o.dropout = dropout
         o.mutationRate = mutationRate
+        o.indelRate = indelRate
         o.codingFraction = codingFraction
         o.windowsPerEpoch = windowsPerEpoch
         o.validationWindows = validationWindows

@@ -19,6 +19,7 @@ extension TrainingSetting {
         case .weightDecay: return "--weight-decay"
         case .dropout: return "--dropout"
         case .mutationRate: return "--mutation-rate"
+        case .indelRate: return "--indel-rate"
         case .codingFraction: return "--coding-fraction"
         case .labelSpan: return "--label-span"
         case .windowsPerEpoch: return "--windows-per-epoch"

@@ -278,4 +278,26 @@ final class DataTests: XCTestCase {
         let substituted = (0..<long).filter { reads[4 * $0 + $0 % 4] != 1 }.count
         XCTAssertEqual(Double(substituted) / Double(long), 0.01, accuracy: 0.0005)
     }
+
+    /// Indels (long-read errors): with rate 0 the output and the generator are those of substitutions
+    /// alone; with rate r, about r of the positions meet an insertion or a deletion, seen in a repeating
+    /// ACGT pattern as a broken succession: an insertion breaks it on both sides with probability 3/4
+    /// each (its base is random), a deletion once, so breaks ≈ 1.25 r of the positions for small r.
+    func testEncoderIndelRate() {
+        let long = 400_000
+        let bases = (0..<long).map { [UInt8(1), 2, 4, 8][$0 % 4] }
+        var plain = [Float](repeating: 0, count: long * 4), zero = plain
+        var a = Xoshiro256StarStar(seed: 5), b = Xoshiro256StarStar(seed: 5)
+        WindowEncoder.encode(masks: bases, length: long, minus: true, mutationRate: 0.02, rng: &a, into: &plain)
+        WindowEncoder.encode(masks: bases, length: long, minus: true, mutationRate: 0.02, indelRate: 0, rng: &b, into: &zero)
+        XCTAssertEqual(plain, zero)
+        XCTAssertEqual(a.next(), b.next())
+        var shifted = [Float](repeating: 0, count: long * 4)
+        WindowEncoder.encode(masks: bases, length: long, minus: false, mutationRate: 0, indelRate: 0.02, rng: &a,
+                             into: &shifted)
+        let code = (0..<long).map { i in (0..<4).first { shifted[4 * i + $0] == 1 }! }
+        XCTAssertTrue((0..<long).allSatisfy { i in shifted[(4 * i)..<(4 * i + 4)].reduce(0, +) == 1 })
+        let breaks = (0..<(long - 1)).filter { code[$0 + 1] != (code[$0] + 1) % 4 }.count
+        XCTAssertEqual(Double(breaks) / Double(long), 1.25 * 0.02, accuracy: 0.0015)
+    }
 }
