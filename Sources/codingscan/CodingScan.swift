@@ -24,7 +24,9 @@ struct CodingScan: ParsableCommand {
         discussion: """
             Reads FASTA, FASTQ, SAM, BAM or CRAM (plain, gzip or bgzip; files or stdin), slides a window \
             along every sequence, scores each window on both strands and writes a coding-probability \
-            track (bedGraph, BED or TSV, 0-based half-open) to stdout. See codingscan(1).
+            track (bedGraph, BED or TSV, 0-based half-open) or gene calls (GFF3, BED) to stdout. Reads \
+            (records of 50 to 299 bases) are scored whole by a second network, the read model. See \
+            codingscan(1).
 
             scan is the default command: 'codingscan scan --help' lists its options (model, window, \
             format, regions, output, threads).
