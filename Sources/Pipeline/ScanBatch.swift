@@ -39,41 +39,36 @@ final class ScanBatch {
             results.withUnsafeMutableBufferPointer { out in
                 var index = 0
                 while index < pieces.count {
-                    let piece = pieces[index]
-                    if piece.readModel, let readScorer {
-                        // The run of reads of this length, one window each.
-                        var last = index
-                        while last + 1 < pieces.count && pieces[last + 1].readModel && pieces[last + 1].window == piece.window {
+                    // One call per piece, or per run of consecutive reads of one length (one window each).
+                    let first = pieces[index]
+                    let read = first.readModel ? readScorer : nil
+                    var last = index
+                    if read != nil {
+                        while last + 1 < pieces.count && pieces[last + 1].readModel && pieces[last + 1].window == first.window {
                             last += 1
                         }
-                        starts.removeAll(keepingCapacity: true)
-                        for k in index...last { starts.append(pieces[k].maskOffset - piece.maskOffset) }
-                        let end = pieces[last].maskOffset + pieces[last].maskCount
-                        let span = UnsafeBufferPointer(rebasing: all[piece.maskOffset..<end])
-                        let slots = UnsafeMutableBufferPointer(rebasing: out[piece.resultOffset..<(piece.resultOffset + last - index + 1)])
-                        starts.withUnsafeBufferPointer { s in
-                            readScorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
-                                             results: slots)
-                        }
-                        if gate != nil { gates += [(plus: Float, minus: Float)](repeating: (1, 1), count: last - index + 1) }
-                        index = last + 1
-                        continue
                     }
                     starts.removeAll(keepingCapacity: true)
-                    for i in 0..<piece.count { starts.append(piece.start(i) - piece.spanStart) }
-                    let span = UnsafeBufferPointer(rebasing: all[piece.maskOffset..<(piece.maskOffset + piece.maskCount)])
-                    let slots = UnsafeMutableBufferPointer(rebasing: out[piece.resultOffset..<(piece.resultOffset + piece.count)])
-                    starts.withUnsafeBufferPointer { s in
-                        scorer.score(masks: span, windowLength: piece.window, starts: s, plus: plus, minus: minus,
-                                     results: slots)
+                    for piece in pieces[index...last] {
+                        let offset = piece.maskOffset - first.maskOffset - piece.spanStart
+                        for i in 0..<piece.count { starts.append(offset + piece.start(i)) }
                     }
-                    if let gate {
-                        let low = piece.maskOffset - piece.contextBefore
-                        let high = piece.maskOffset + piece.maskCount + piece.contextAfter
-                        let bins = (0..<piece.count).map(piece.contextBin)
+                    let end = pieces[last].maskOffset + pieces[last].maskCount
+                    let span = UnsafeBufferPointer(rebasing: all[first.maskOffset..<end])
+                    let slots = UnsafeMutableBufferPointer(rebasing: out[first.resultOffset..<(first.resultOffset + starts.count)])
+                    starts.withUnsafeBufferPointer { s in
+                        (read ?? scorer).score(masks: span, windowLength: first.window, starts: s, plus: plus, minus: minus,
+                                             results: slots)
+                    }
+                    if gate != nil && read != nil {
+                        gates += [(plus: Float, minus: Float)](repeating: (1, 1), count: starts.count)
+                    } else if let gate {
+                        let low = first.maskOffset - first.contextBefore
+                        let high = first.maskOffset + first.maskCount + first.contextAfter
+                        let bins = (0..<first.count).map(first.contextBin)
                         gates += gate.binGates(masks: UnsafeBufferPointer(rebasing: all[low..<high]), bins: bins)
                     }
-                    index += 1
+                    index = last + 1
                 }
             }
         }
