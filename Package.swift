@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "GeneCalling", dependencies: ["ReadingFrames", "Tracks", "Windows"], swiftSettings: optimised),
 
         // MARK: Applications (scan, eval, train)
-        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "GeneCalling",
+        .target(name: "Pipeline", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "GeneCalling", "Training", "Annotation",
                                                  "Inference"]),
         .target(name: "Evaluation"),
         .target(name: "Assessment", dependencies: ["GenomeCore", "SequenceIO", "Windows", "ReadingFrames", "ModelFormat", "Tracks", "Pipeline", "Annotation", "Evaluation"]),
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "ModelFormat", "Annotation", "Evaluation", "Pipeline",
                                                             "Tracks", "Windows"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ModelFormat", "ScalarInference", "Kernels", "KernelsAVX2",
-                                                         "Inference", "GenomeCore"]),
+                                                         "Inference", "GenomeCore", "Annotation"]),
         .testTarget(name: "CLITests", dependencies: ["codingscan", "Tracks", "TrackTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],

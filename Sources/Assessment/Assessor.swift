@@ -33,7 +33,7 @@ public final class Assessor {
     private let readModel: Model?
     /// Scoring threads (nil: `CPUBudget.available()`).
     private let threads: Int?
-    /// Score the decoder's posterior and calls (`eval --decoded`), decoding twice (`--adapt`).
+    /// Score the decoder's posterior and calls (`eval --decoded`); adapt to each genome first (`--adapt`).
     private let decoded: Bool
     private let adapt: Bool
     /// Scorers for codes other than `options.geneticCode`, by NCBI table number.
@@ -44,7 +44,7 @@ public final class Assessor {
     /// then uses. Throws `.scan(.outOfRange)` for settings the model does not accept or a threshold
     /// outside [0, 1].
     /// With `decoded`, genomes are scored by the gene decoder's posterior and its calls are scored too
-    /// (see `GenomeScorer`); `adapt` decodes each genome twice.
+    /// (see `GenomeScorer`); `adapt` adapts to each genome first.
     public init(model: Model, readModel: Model? = nil, options: ScanOptions = ScanOptions(),
                 threshold: Float = 0.5, geneticCodeFromAnnotation: Bool = false,
                 threads: Int? = nil, decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {

@@ -12,7 +12,7 @@ public final class GenomeScorer {
     private let scanner: TrackScanner
     /// Score with the gene decoder's posterior (and keep its calls) instead of the window track.
     public let decoded: Bool
-    /// With `decoded`: decode each genome twice, the second time with its own statistics (`--adapt`).
+    /// Adapt to each genome first (`--adapt`: `TrackScanner.adapted`), then score.
     public let adapt: Bool
 
     /// Scans with `options` as `codingscan scan` does (window, step, smoothing, ORF gate, genetic
@@ -20,12 +20,12 @@ public final class GenomeScorer {
     /// scored; `readModel` scores records shorter than the window. Throws `.scan(.outOfRange)` when the
     /// model does not accept them.
     /// With `decoded`, the bins are the gene decoder's posterior P(coding) per base (`scan --decoded`)
-    /// and the genome keeps the decoder's calls; with `adapt` too, each genome is decoded twice (its
-    /// file is read twice: standard input cannot be).
+    /// and the genome keeps the decoder's calls. With `adapt`, each genome is adapted to first (its
+    /// file is read several times: standard input cannot be).
     public init(model: Model, readModel: Model? = nil, options: ScanOptions = ScanOptions(), threads: Int? = nil,
                 decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
         self.decoded = decoded
-        self.adapt = adapt && decoded
+        self.adapt = adapt
         do {
             scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
         } catch {
@@ -41,6 +41,7 @@ public final class GenomeScorer {
         if decoded { return try scoreDecoded(path: path) }
         let collector = BinCollector(plan: plan)
         do {
+            let scanner = adapt ? try self.scanner.adapted(paths: [path]).scanner : self.scanner
             _ = try scanner.scan(paths: [path], writer: collector)
         } catch {
             throw .scan(error)

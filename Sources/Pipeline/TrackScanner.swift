@@ -1,3 +1,4 @@
+import Annotation
 import Foundation
 import GeneCalling
 import GenomeCore
@@ -6,6 +7,7 @@ import ModelFormat
 import ReadingFrames
 import SequenceIO
 import Tracks
+import Training
 import Windows
 
 /// The streaming scan: input records → windows on both strands → model → smoothing (`SmoothingWriter`)
@@ -148,27 +150,70 @@ public final class TrackScanner {
     }
 
     /// The first pass of `--adapt`: decodes `paths` with `options.geneModel` (whatever the format) and
-    /// returns what the calls say about the genome (`GeneStatistics`); writes nothing.
-    public func geneStatistics(paths: [String]) throws(ScanError) -> GeneStatistics {
+    /// returns what the calls say about the genome (`GeneStatistics`), handing the calls to `calls`;
+    /// writes nothing.
+    public func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter()) throws(ScanError) -> GeneStatistics {
         let statistics = GeneStatistics()
-        guard let decoder = decodingWriter(output: DiscardingCallWriter(), translate: false) else { return statistics }
+        guard let decoder = decodingWriter(output: calls, translate: false) else { return statistics }
         decoder.statistics = statistics
         _ = try scanAll(paths: paths, writer: decoder, decoder: decoder)
         return statistics
     }
 
-    /// `--adapt`: decodes `paths` once (`geneStatistics`) and returns the scanner of the second pass,
-    /// whose gene model carries what that pass learnt (same model, options otherwise, threads and
-    /// progress), with the statistics; this scanner itself when they are too thin to adapt
-    /// (`GeneStatistics.shortfall`).
-    public func adapted(paths: [String]) throws(ScanError) -> (scanner: TrackScanner, statistics: GeneStatistics) {
+    /// `--adapt`: learns the genome of `paths` and returns the scanner of the pass that writes the output.
+    ///
+    /// 1. Decodes once (`geneStatistics`); when the statistics are too thin (`GeneStatistics.shortfall`)
+    ///    that is all, and the result's scanner is this one.
+    /// 2. Decodes again with the statistics in the gene model, keeping the calls.
+    /// 3. Fine-tunes the network on the inputs (at most `TrainingOptions.adaptingBaseLimit` bases)
+    ///    labelled by those calls (`TrainingOptions.adapting`), unless the scan reads regions or the
+    ///    model is not a network `codingscan train` builds.
+    /// The last scanner has the fine-tuned network (or the model) and the adapted gene model, the same
+    /// options otherwise, threads and progress.
+    public func adapted(paths: [String]) throws(ScanError) -> ScanAdaptation {
         let statistics = try geneStatistics(paths: paths)
-        guard statistics.shortfall == nil else { return (self, statistics) }
+        guard statistics.shortfall == nil else {
+            return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+        }
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
-        let second = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
-        second.progress = progress
-        return (second, statistics)
+        let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
+        var network: Model?
+        var shortfall: String?
+        var windows = 0
+        if !options.regions.isEmpty {
+            shortfall = "regions are scanned"
+        } else if let training = TrainingOptions.adapting(model, bases: statistics.bases) {
+            let calls = CallCollector()
+            _ = try decoding.geneStatistics(paths: paths, calls: calls)
+            do throws(TrainingError) {
+                var genomes: [GenomeData] = []
+                var left = TrainingOptions.adaptingBaseLimit
+                for path in paths where left > 0 {
+                    let genome = try GenomeLoader.load(genome: path, cds: AnnotationSet(path: "gene calls", format: .gff3, intervals: calls.calls), reference: options.reference,
+                                                       limit: left)
+                    left -= genome.totalLength
+                    genomes.append(genome)
+                }
+                let result = try Trainer.train(trainingGenomes: genomes, validationGenomes: [], options: training)
+                do {
+                    network = try Model.load(bytes: result.modelBytes, source: "\(model.source), adapted")
+                } catch {
+                    preconditionFailure("a fine-tuned model that does not load: \(error)")
+                }
+                windows = training.windowsPerEpoch
+            } catch {
+                shortfall = error.description
+            }
+        } else {
+            shortfall = "'\(model.metadata.name)' is not a network 'codingscan train' builds"
+        }
+        let last = network == nil ? decoding
+            : try TrackScanner(model: network!, readModel: readModel, options: adaptedOptions, threads: threads)
+        decoding.progress = progress
+        last.progress = progress
+        return ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
+                              windows: windows)
     }
 
     /// Decodes `paths` with `options.geneModel` (whatever the format): the calls to `calls`, each base's

@@ -12,6 +12,29 @@ public enum GenomeLoader {
         let set: AnnotationSet
         do { set = try AnnotationReader.read(path: annotation) } catch { throw .annotation(error) }
         if set.unstrandedCDS > 0 { throw .unstrandedAnnotation(path: annotation, count: set.unstrandedCDS) }
+        return try load(genome: genome, cds: set, named: named)
+    }
+
+    /// A genome labelled by `cds` given in memory (`--adapt`: a first pass's gene calls, named
+    /// `cds.path`), its records read up to `limit` bases in all (the record that reaches it cut
+    /// there, later ones left out); `reference` for CRAM.
+    public static func load(genome: String, cds: AnnotationSet, reference: String? = nil,
+                            limit: Int = .max) throws(TrainingError) -> GenomeData {
+        let named = try readSequences(genome, reference: reference, limit: limit)
+        var lengths: [String: Int] = [:]
+        for (name, masks, _) in named { lengths[name] = masks.count }
+        // CDS of records read in part or not at all are cut to what was read.
+        let kept = cds.intervals.values.joined().compactMap { cds -> CDSInterval? in
+            guard let length = lengths[cds.seqid], cds.start < length else { return nil }
+            return CDSInterval(seqid: cds.seqid, start: cds.start, end: min(cds.end, length), strand: cds.strand)
+        }
+        return try load(genome: genome, cds: AnnotationSet(path: cds.path, format: cds.format, intervals: kept),
+                        named: named)
+    }
+
+    private static func load(genome: String, cds set: AnnotationSet,
+                             named: [(String, [UInt8], Int)]) throws(TrainingError) -> GenomeData {
+        let annotation = set.path
         var lengths: [String: Int] = [:]
         for (name, masks, _) in named { lengths[name] = masks.count }
         do { try GenomeMismatch.check(set, fits: lengths, genome: genome) } catch { throw .mismatch(error) }
@@ -25,19 +48,20 @@ public enum GenomeLoader {
     }
 
     /// Every record of `path` as (name, IUPAC masks, header line).
-    static func readSequences(_ path: String) throws(TrainingError) -> [(String, [UInt8], Int)] {
+    static func readSequences(_ path: String, reference: String? = nil,
+                              limit: Int = .max) throws(TrainingError) -> [(String, [UInt8], Int)] {
         var result: [(String, [UInt8], Int)] = []
         var seen: [String: Int] = [:]
         var total = 0
         var duplicate: (String, Int)?
         var displayName = path
         do throws(SequenceIOError) {
-            let reader = try SequenceReader(path: path)
+            let reader = try SequenceReader(path: path, reference: reference)
             defer { reader.close() }
             displayName = reader.displayName
             var ascii = [UInt8](repeating: 0, count: 1 << 16)
             let table = BaseEncoding.maskOfASCII
-            while let info = try reader.nextRecord() {
+            while total < limit, let info = try reader.nextRecord() {
                 if seen[info.name] != nil {
                     duplicate = (info.name, info.line)
                     break
@@ -45,8 +69,8 @@ public enum GenomeLoader {
                 seen[info.name] = info.line
                 var masks: [UInt8] = []
                 try reader.forEachBlock(of: &ascii) { block in
-                    for letter in block { masks.append(table[Int(letter)]) }
-                    return true
+                    for letter in block.prefix(limit - total - masks.count) { masks.append(table[Int(letter)]) }
+                    return total + masks.count < limit
                 }
                 total += masks.count
                 result.append((info.name, masks, info.line))

@@ -94,6 +94,9 @@ public enum Trainer {
                 + "running-statistics momentum \(NetworkWeights.batchNormMomentum), folded into conv1d on export"),
         ]
         if options.smooth > 0 { hyper["smooth"] = .integer(options.smooth) }
+        if let initial = options.initialModel {
+            hyper["initial_model"] = .object(["name": .string(initial.metadata.name), "sha256": .string(initial.sha256)])
+        }
         if options.orfGate > 0 { hyper["orf_gate"] = .integer(options.orfGate) }
         let genomeValues: [JSONValue] = genomes.map { g in
             .object([

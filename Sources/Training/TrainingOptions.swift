@@ -22,6 +22,9 @@ public struct TrainingOptions: Sendable {
     public var minLength: Int?
     /// `max_window` stored in the model, bases.
     public var maxWindow = 100_000
+    /// Start from this model's weights instead of random ones (fine-tuning): its layers must be an
+    /// architecture the trainer builds, equal to `architecture` (`NetworkArchitecture(model:)`).
+    public var initialModel: Model?
     /// Most epochs to run.
     public var epochs = 12
     /// Windows per optimiser step.
@@ -77,6 +80,12 @@ public struct TrainingOptions: Sendable {
         let window = architecture.window
         func check(_ ok: Bool, _ setting: TrainingSetting, _ detail: @autoclosure () -> String) throws(TrainingError) {
             if !ok { throw .outOfRange(setting, detail()) }
+        }
+        if let initialModel {
+            guard let own = NetworkArchitecture(model: initialModel) else {
+                throw .outOfRange(.initialModel, "'\(initialModel.metadata.name)' has layers the trainer does not build")
+            }
+            try check(own == architecture, .initialModel, "the network settings must be the model's")
         }
         try check(!name.isEmpty && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, .name,
                   "must be non-empty without control characters")

@@ -36,6 +36,7 @@ final class TrainingSession {
         self.validationSet = validationSet
         var rng = Xoshiro256StarStar(seed: options.seed)
         weights = NetworkWeights(architecture: options.architecture, rng: &rng)
+        if let model = options.initialModel, let initial = NetworkWeights(model: model) { weights = initial }
         optimizer = AdamOptimizer(parameterCount: weights.layout.count, decayed: weights.layout.decayed)
         var validationRng = Xoshiro256StarStar(seed: rng.next())
         validationWindows = validationSet.draw(count: options.validationWindows, rng: &validationRng)
@@ -45,6 +46,10 @@ final class TrainingSession {
         let capacity = (options.batchSize + parts - 1) / parts
         workspaces = (0..<parts).map { _ in
             NetworkWorkspace(architecture: options.architecture, capacity: capacity, dropoutRate: Float(options.dropout))
+        }
+        if options.initialModel != nil {
+            var calibrationRng = Xoshiro256StarStar(seed: self.rng.next())
+            weights = calibrated(weights, windows: trainSet.draw(count: Self.calibrationWindows, rng: &calibrationRng))
         }
     }
 

@@ -9,5 +9,5 @@ public enum TrainingSetting: String, Sendable, CaseIterable {
     case labelSpan = "label span", windowsPerEpoch = "windows per epoch", validationWindows = "validation windows"
     case patience, threads, channels, kernels, pools, poolKinds = "pool kinds", hidden
     case holdoutFraction = "holdout fraction", genomeWeighting = "genome weighting", seed
-    case genome = "training genome", annotation, validationGenomes = "validation genomes"
+    case genome = "training genome", annotation, validationGenomes = "validation genomes", initialModel = "initial model"
 }

@@ -50,8 +50,8 @@ struct Eval: ParsableCommand {
         + "instead of the window track, and the decoder's calls (calls_mcc, stops_exact, ...; --calls replaces them)."))
     var decoded = false
 
-    @Flag(help: ArgumentHelp("With --decoded: decode each genome twice, the second time with its own statistics "
-        + "(as 'scan --adapt'); reads each genome file twice."))
+    @Flag(help: ArgumentHelp("Adapt to each genome first, as 'scan --adapt' does (its gene statistics and a fine-tuned "
+        + "network), and score the adapted track; reads each genome file several times."))
     var adapt = false
 
     @OptionGroup var settings: ScanSettingOptions
@@ -97,10 +97,9 @@ struct Eval: ParsableCommand {
         if !calls.isEmpty && calls.count != genome.count {
             throw ValidationError("--calls: give one calls file per --genome (got \(calls.count) for \(genome.count))")
         }
-        if adapt && !decoded { throw ValidationError("--adapt applies with --decoded") }
         if decoded && !track.isEmpty { throw ValidationError("--decoded scores the decoder's track: not with --track") }
         if adapt && genome.contains("-") {
-            throw ValidationError("--adapt reads each genome twice: give files, not standard input")
+            throw ValidationError("--adapt reads each genome several times: give files, not standard input")
         }
         if genome.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("--genome: standard input ('-') can be read only once")

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArgumentParser
 import GenomeCore
+import ModelFormat
 import Training
 import Foundation
 
@@ -49,6 +50,11 @@ struct Train: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Model file to write (safetensors; written atomically).",
                                                       valueName: "file"))
     var output: String
+
+    @Option(help: ArgumentHelp("Start from this model's weights instead of random ones (fine-tuning; 'default': the "
+        + "built-in model). Its network and scan defaults replace --window, --channels, --kernels, --pools, "
+        + "--pool-kinds, --hidden, --step, --smooth, --orf-gate and --min-length.", valueName: "file"))
+    var initialModel: String?
 
     @Option(help: ArgumentHelp("Model name stored in the file.", valueName: "name"))
     var name = "codingscan-trained"
@@ -169,7 +175,8 @@ struct Train: ParsableCommand {
         for (option, text) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools)] {
             _ = try Self.list(text, option: option)
         }
-        let options = try options()
+        // The initial model is read when the command runs (its errors are the run's, with their exit status).
+        let options = try options(loadingModel: false)
         do { try options.validate() } catch {
             throw ValidationError(error.commandLineText)
         }
@@ -181,6 +188,7 @@ struct Train: ParsableCommand {
 
     private func train() throws {
         let inputs = genome + annotation + validateGenome + validateAnnotation
+            + (initialModel.map { $0 == "default" ? [] : [$0] } ?? [])
         try OutputGuard.check(flag: "--output", output: output, reads: OutputGuard.reads(inputs))
         do { try OutputFile.check(output) } catch {
             throw Failure.message("\(output): cannot write the model: \(error.reason)")
@@ -203,7 +211,7 @@ struct Train: ParsableCommand {
     }
 
     /// The library options from the command line.
-    private func options() throws -> TrainingOptions {
+    private func options(loadingModel: Bool = true) throws -> TrainingOptions {
         var o = TrainingOptions()
         o.architecture = NetworkArchitecture(window: window, channels: try Self.list(channels, option: "--channels"),
                                              kernels: try Self.list(kernels, option: "--kernels"),
@@ -231,6 +239,19 @@ struct Train: ParsableCommand {
         o.weighting = genomeWeighting
         o.seed = seed
         o.threads = threads ?? CPUBudget.available()
+        if let initialModel, loadingModel {
+            let model = try ModelSource.load(path: initialModel == "default" ? nil : initialModel)
+            guard let architecture = NetworkArchitecture(model: model) else {
+                throw Failure.message("--initial-model: '\(model.metadata.name)' has layers 'codingscan train' does not build")
+            }
+            o.initialModel = model
+            o.architecture = architecture
+            o.step = model.metadata.step
+            o.smooth = model.metadata.smooth
+            o.orfGate = model.metadata.orfGate
+            o.minLength = model.metadata.minLength
+            o.maxWindow = model.metadata.maxWindow
+        }
         o.recordTiming = !reproducible
         o.command = Self.provenanceCommand(CommandLine.arguments)
         return o

@@ -37,6 +37,7 @@ extension TrainingSetting {
         case .genome: return "--genome"
         case .annotation: return "--annotation"
         case .validationGenomes: return "--validate-genome/--validate-annotation"
+        case .initialModel: return "--initial-model"
         }
     }
 }

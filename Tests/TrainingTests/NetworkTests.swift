@@ -13,30 +13,6 @@ final class NetworkTests: XCTestCase {
     private let tinyFrame = NetworkArchitecture(window: 26, channels: [3, 4], kernels: [3, 3], pools: [3, 2],
                                                 poolKinds: [.subsample, .max], hidden: 5)
 
-    /// Weights with non-trivial γ, β, biases and running statistics.
-    private func randomWeights(_ architecture: NetworkArchitecture, seed: UInt64) -> NetworkWeights {
-        var rng = Xoshiro256StarStar(seed: seed)
-        var weights = NetworkWeights(architecture: architecture, rng: &rng)
-        let layout = weights.layout
-        for block in architecture.channels.indices {
-            for k in layout.gamma[block] { weights.parameters[k] = 0.5 + rng.unitFloat() }
-            for k in layout.beta[block] { weights.parameters[k] = rng.unitFloat() - 0.5 }
-            for c in weights.runningMean[block].indices {
-                weights.runningMean[block][c] = rng.unitFloat() - 0.5
-                weights.runningVariance[block][c] = 0.2 + rng.unitFloat()
-            }
-        }
-        for k in layout.fc1Bias.lowerBound..<layout.count { weights.parameters[k] += 0.1 * (rng.unitFloat() - 0.5) }
-        return weights
-    }
-
-    /// Random one-hot windows `[count][length][4]`.
-    private func randomOneHot(count: Int, length: Int, rng: inout Xoshiro256StarStar) -> [Float] {
-        var x = [Float](repeating: 0, count: count * length * 4)
-        for p in 0..<(count * length) { x[p * 4 + rng.uniform(below: 4)] = 1 }
-        return x
-    }
-
     func testWholeNetworkGradientMatchesFiniteDifferences() {
         var maxed = tinyFrame
         maxed.poolKinds = [.max, .max]
@@ -47,9 +23,9 @@ final class NetworkTests: XCTestCase {
 
     private func checkWholeNetworkGradient(_ tiny: NetworkArchitecture, seed: UInt64) {
         let batch = 3
-        let weights = randomWeights(tiny, seed: seed)
+        let weights = TestSupport.randomWeights(tiny, seed: seed)
         var rng = Xoshiro256StarStar(seed: 32)
-        let input = randomOneHot(count: batch, length: tiny.window, rng: &rng)
+        let input = TestSupport.randomOneHot(count: batch, length: tiny.window, rng: &rng)
         let labels: [Float] = [1, 0, 1]
         let workspace = NetworkWorkspace(architecture: tiny, capacity: batch, dropoutRate: 0)
         func load() {
@@ -82,29 +58,18 @@ final class NetworkTests: XCTestCase {
         var frameAware = NetworkArchitecture.standard
         frameAware.poolKinds = [.subsample, .max, .max]
         for architecture in [tiny, tinyFrame, NetworkArchitecture.standard, frameAware] {
-            let weights = randomWeights(architecture, seed: 33)
+            let weights = TestSupport.randomWeights(architecture, seed: 33)
             let metadata = ModelExporter.metadata(architecture: architecture, name: "fold-test", step: 10,
                                                   minLength: architecture.minimumInputLength, maxWindow: 10_000,
                                                   provenance: [:])
             let model = try Model.load(bytes: ModelExporter.serialize(weights, metadata: metadata), source: "fold")
             XCTAssertEqual(model.minimumInputLength, architecture.minimumInputLength)
-            let count = 6
-            var rng = Xoshiro256StarStar(seed: 34)
-            let input = randomOneHot(count: count, length: architecture.window, rng: &rng)
-            let workspace = NetworkWorkspace(architecture: architecture, capacity: count, dropoutRate: 0.5)
-            workspace.input.pointer.update(from: input, count: input.count)
-            workspace.forward(batch: count, packed: PackedNetwork(weights), training: false)
-            for s in 0..<count {
-                let window = Array(input[(s * architecture.window * 4)..<((s + 1) * architecture.window * 4)])
-                let fromFile = window.withUnsafeBufferPointer { ReferenceNetwork(model).predict(oneHot: $0, length: architecture.window) }
-                let fromTraining = BinaryCrossEntropy.sigmoid(workspace.logits.pointer[s])
-                XCTAssertEqual(fromFile, fromTraining, accuracy: 1e-5, "window \(s)")
-            }
+            TestSupport.assertEvalModeMatches(weights, model, count: 6, seed: 34)
         }
     }
 
     func testExportedLayersAndTensorNames() throws {
-        let weights = randomWeights(NetworkArchitecture.standard, seed: 35)
+        let weights = TestSupport.randomWeights(NetworkArchitecture.standard, seed: 35)
         var allMax = NetworkArchitecture.standard
         allMax.poolKinds = [.max, .max, .max]
         let metadata = ModelExporter.metadata(architecture: allMax, name: "n", step: 30, minLength: 113,
@@ -132,7 +97,7 @@ final class NetworkTests: XCTestCase {
     }
 
     func testSaveLoadRoundTripGivesIdenticalPredictions() throws {
-        let weights = randomWeights(NetworkArchitecture.standard, seed: 36)
+        let weights = TestSupport.randomWeights(NetworkArchitecture.standard, seed: 36)
         let metadata = ModelExporter.metadata(architecture: .standard, name: "roundtrip", step: 30, minLength: 113,
                                               maxWindow: 100_000, provenance: ["command": "test"])
         let bytes = ModelExporter.serialize(weights, metadata: metadata)
@@ -150,7 +115,7 @@ final class NetworkTests: XCTestCase {
         XCTAssertEqual(loaded.metadata, metadata)
         var rng = Xoshiro256StarStar(seed: 37)
         for _ in 0..<5 {
-            let window = randomOneHot(count: 1, length: 150, rng: &rng)
+            let window = TestSupport.randomOneHot(count: 1, length: 150, rng: &rng)
             let a = window.withUnsafeBufferPointer { ReferenceNetwork(loaded).predict(oneHot: $0, length: 150) }
             let b = window.withUnsafeBufferPointer { ReferenceNetwork(direct).predict(oneHot: $0, length: 150) }
             XCTAssertEqual(a, b)

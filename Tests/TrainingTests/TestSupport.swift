@@ -1,8 +1,53 @@
+import GenomeCore
+import ModelFormat
+import ScalarInference
 import XCTest
 @testable import Training
 
 /// Shared helpers for the training tests: seeded random arrays and tolerant comparisons.
 enum TestSupport {
+    /// Weights with non-trivial γ, β, biases and running statistics.
+    static func randomWeights(_ architecture: NetworkArchitecture, seed: UInt64) -> NetworkWeights {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var weights = NetworkWeights(architecture: architecture, rng: &rng)
+        let layout = weights.layout
+        for block in architecture.channels.indices {
+            for k in layout.gamma[block] { weights.parameters[k] = 0.5 + rng.unitFloat() }
+            for k in layout.beta[block] { weights.parameters[k] = rng.unitFloat() - 0.5 }
+            for c in weights.runningMean[block].indices {
+                weights.runningMean[block][c] = rng.unitFloat() - 0.5
+                weights.runningVariance[block][c] = 0.2 + rng.unitFloat()
+            }
+        }
+        for k in layout.fc1Bias.lowerBound..<layout.count { weights.parameters[k] += 0.1 * (rng.unitFloat() - 0.5) }
+        return weights
+    }
+
+    /// Random one-hot windows `[count][length][4]`.
+    static func randomOneHot(count: Int, length: Int, rng: inout Xoshiro256StarStar) -> [Float] {
+        var x = [Float](repeating: 0, count: count * length * 4)
+        for p in 0..<(count * length) { x[p * 4 + rng.uniform(below: 4)] = 1 }
+        return x
+    }
+
+    /// Asserts that `weights` in eval mode (the training workspace) predict what `model` predicts (the
+    /// reference network of the file) on `count` random windows, within 1e-5.
+    static func assertEvalModeMatches(_ weights: NetworkWeights, _ model: Model, count: Int, seed: UInt64,
+                                      file: StaticString = #filePath, line: UInt = #line) {
+        let architecture = weights.architecture
+        var rng = Xoshiro256StarStar(seed: seed)
+        let input = randomOneHot(count: count, length: architecture.window, rng: &rng)
+        let workspace = NetworkWorkspace(architecture: architecture, capacity: count, dropoutRate: 0.5)
+        workspace.input.pointer.update(from: input, count: input.count)
+        workspace.forward(batch: count, packed: PackedNetwork(weights), training: false)
+        for s in 0..<count {
+            let window = Array(input[(s * architecture.window * 4)..<((s + 1) * architecture.window * 4)])
+            let fromFile = window.withUnsafeBufferPointer { ReferenceNetwork(model).predict(oneHot: $0, length: architecture.window) }
+            let fromTraining = BinaryCrossEntropy.sigmoid(workspace.logits.pointer[s])
+            XCTAssertEqual(fromFile, fromTraining, accuracy: 1e-5, "window \(s)", file: file, line: line)
+        }
+    }
+
     /// `count` uniform values in `[-scale, scale)` from `rng`.
     static func randomArray(_ count: Int, _ rng: inout Xoshiro256StarStar, scale: Float = 1) -> [Float] {
         (0..<count).map { _ in (rng.unitFloat() * 2 - 1) * scale }
