@@ -94,10 +94,11 @@ for k in "${!folds[@]}"; do
             -o "$work/calls/$g.gff" "$data/$g/genome.fa.gz"
         printf "$line\tcodingscan\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
             --genetic-code "$(code "$g")" --calls "$work/calls/$g.gff" | metrics)" >> "$rows"
-        # The same with --adapt (the decoder learns the genome's own statistics from a first pass).
+        # The same with --adapt (the genome's own statistics and the network fine-tuned on its calls):
+        # the adapted window track (eval --adapt) and the adapted calls.
         "$bin" -q -m "$work/fold$((k + 1)).safetensors" --genetic-code "$(code "$g")" -f gff --adapt \
             -o "$work/calls/$g.adapt.gff" "$data/$g/genome.fa.gz"
-        printf "$line\tadapt\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
+        printf "$line\tadapt\t%s\n" "$("$bin" eval -q --adapt "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
             --genetic-code "$(code "$g")" --calls "$work/calls/$g.adapt.gff" | metrics)" >> "$rows"
         if [ -n "${BASELINE:-}" ]; then
             "$bin" -q -m "$BASELINE" --genetic-code "$(code "$g")" -f gff -o "$work/calls/$g.baseline.gff" \
