@@ -178,42 +178,42 @@ public final class TrackScanner {
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
-        var network: Model?
-        var shortfall: String?
-        var windows = 0
-        if !options.regions.isEmpty {
-            shortfall = "regions are scanned"
-        } else if let training = TrainingOptions.adapting(model, bases: statistics.bases) {
-            let calls = CallCollector()
-            _ = try decoding.geneStatistics(paths: paths, calls: calls)
-            do throws(TrainingError) {
-                var genomes: [GenomeData] = []
-                var left = TrainingOptions.adaptingBaseLimit
-                for path in paths where left > 0 {
-                    let genome = try GenomeLoader.load(genome: path, cds: AnnotationSet(path: "gene calls", format: .gff3, intervals: calls.calls), reference: options.reference,
-                                                       limit: left)
-                    left -= genome.totalLength
-                    genomes.append(genome)
-                }
-                let result = try Trainer.train(trainingGenomes: genomes, validationGenomes: [], options: training)
-                do {
-                    network = try Model.load(bytes: result.modelBytes, source: "\(model.source), adapted")
-                } catch {
-                    preconditionFailure("a fine-tuned model that does not load: \(error)")
-                }
-                windows = training.windowsPerEpoch
-            } catch {
-                shortfall = error.description
-            }
-        } else {
-            shortfall = "'\(model.metadata.name)' is not a network 'codingscan train' builds"
-        }
-        let last = network == nil ? decoding
-            : try TrackScanner(model: network!, readModel: readModel, options: adaptedOptions, threads: threads)
-        decoding.progress = progress
+        let (network, shortfall, windows) = try fineTuned(paths: paths, decoding: decoding, bases: statistics.bases)
+        var last = decoding
+        if let network { last = try TrackScanner(model: network, readModel: readModel, options: adaptedOptions, threads: threads) }
         last.progress = progress
         return ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
                               windows: windows)
+    }
+
+    /// Steps 2 and 3 of `adapted`: the network fine-tuned on the calls of `decoding` (this scan with the
+    /// learnt statistics) over `paths` (`bases` bases), with the windows it trained on; or nil and why not.
+    private func fineTuned(paths: [String], decoding: TrackScanner,
+                           bases: Int) throws(ScanError) -> (Model?, shortfall: String?, windows: Int) {
+        guard options.regions.isEmpty else { return (nil, "regions are scanned", 0) }
+        guard let training = TrainingOptions.adapting(model, bases: bases) else {
+            return (nil, "'\(model.metadata.name)' is not a network 'codingscan train' builds", 0)
+        }
+        let calls = CallCollector()
+        _ = try decoding.geneStatistics(paths: paths, calls: calls)
+        let labels = AnnotationSet(path: "gene calls", format: .gff3, intervals: calls.calls)
+        let result: TrainingResult
+        do throws(TrainingError) {
+            var genomes: [GenomeData] = []
+            var left = TrainingOptions.adaptingBaseLimit
+            for path in paths where left > 0 {
+                genomes.append(try GenomeLoader.load(genome: path, cds: labels, reference: options.reference, limit: left))
+                left -= genomes[genomes.count - 1].totalLength
+            }
+            result = try Trainer.train(trainingGenomes: genomes, validationGenomes: [], options: training)
+        } catch {
+            return (nil, error.description, 0)
+        }
+        do {
+            return (try Model.load(bytes: result.modelBytes, source: "\(model.source), adapted"), nil, training.windowsPerEpoch)
+        } catch {
+            preconditionFailure("a fine-tuned model that does not load: \(error)")
+        }
     }
 
     /// Decodes `paths` with `options.geneModel` (whatever the format): the calls to `calls`, each base's

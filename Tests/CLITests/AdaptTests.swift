@@ -144,6 +144,9 @@ final class AdaptTests: XCTestCase {
         let aucAfter = try evalColumn(dir, ["--track", dir + "/adapted.bedgraph"], "roc_auc")
         XCTAssertGreaterThan(aucAfter, aucBefore + 0.01, "window track ROC-AUC \(aucBefore) without --adapt, \(aucAfter) with it")
         XCTAssertEqual(try evalColumn(dir, ["--adapt"], "roc_auc"), aucAfter)
+        // The fine-tuning splits its mini-batches the same way whatever -t: the same track.
+        let oneThread = try CLIRunner.run(["--adapt", "-t", "1", dir + "/g.fa"])
+        XCTAssertEqual(oneThread.stdoutText, try String(contentsOfFile: dir + "/adapted.bedgraph", encoding: .utf8))
         // With regions only the statistics adapt: the track is the network's own, with a warning.
         XCTAssertEqual(try CLIRunner.run([], shell: "samtools faidx '\(dir)/g.fa'").status, 0)
         let region = try CLIRunner.run(["--adapt", "-r", "synthetic", dir + "/g.fa"])
