@@ -169,8 +169,10 @@ public final class TrackScanner {
     ///    labelled by those calls (`TrainingOptions.adapting`), unless the scan reads regions or the
     ///    model is not a network `codingscan train` builds.
     /// The last scanner has the fine-tuned network (or the model) and the adapted gene model, the same
-    /// options otherwise, threads and progress.
-    public func adapted(paths: [String]) throws(ScanError) -> ScanAdaptation {
+    /// options otherwise, threads and progress. `names` (parallel to `paths`; default the paths) and
+    /// `command` name the inputs and the command in the fine-tuned network's provenance.
+    public func adapted(paths: [String], names: [String]? = nil,
+                        command: String = "codingscan --adapt") throws(ScanError) -> ScanAdaptation {
         let statistics = try geneStatistics(paths: paths)
         guard statistics.shortfall == nil else {
             return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
@@ -178,7 +180,8 @@ public final class TrackScanner {
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
-        let (network, shortfall, windows) = try fineTuned(paths: paths, decoding: decoding, bases: statistics.bases)
+        let (network, shortfall, windows) = try fineTuned(paths: paths, names: names ?? paths, command: command,
+                                                          decoding: decoding, bases: statistics.bases)
         var last = decoding
         if let network { last = try TrackScanner(model: network, readModel: readModel, options: adaptedOptions, threads: threads) }
         last.progress = progress
@@ -188,10 +191,10 @@ public final class TrackScanner {
 
     /// Steps 2 and 3 of `adapted`: the network fine-tuned on the calls of `decoding` (this scan with the
     /// learnt statistics) over `paths` (`bases` bases), with the windows it trained on; or nil and why not.
-    private func fineTuned(paths: [String], decoding: TrackScanner,
+    private func fineTuned(paths: [String], names: [String], command: String, decoding: TrackScanner,
                            bases: Int) throws(ScanError) -> (Model?, shortfall: String?, windows: Int) {
         guard options.regions.isEmpty else { return (nil, "regions are scanned", 0) }
-        guard let training = TrainingOptions.adapting(model, bases: bases) else {
+        guard let training = TrainingOptions.adapting(model, bases: bases, command: command) else {
             return (nil, "'\(model.metadata.name)' is not a network 'codingscan train' builds", 0)
         }
         let calls = CallCollector()
@@ -201,8 +204,9 @@ public final class TrackScanner {
         do throws(TrainingError) {
             var genomes: [GenomeData] = []
             var left = TrainingOptions.adaptingBaseLimit
-            for path in paths where left > 0 {
-                genomes.append(try GenomeLoader.load(genome: path, cds: labels, reference: options.reference, limit: left))
+            for (path, name) in zip(paths, names) where left > 0 {
+                genomes.append(try GenomeLoader.load(genome: path, cds: labels, reference: options.reference, limit: left,
+                                                     name: name))
                 left -= genomes[genomes.count - 1].totalLength
             }
             result = try Trainer.train(trainingGenomes: genomes, validationGenomes: [], options: training)

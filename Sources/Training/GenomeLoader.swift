@@ -17,9 +17,10 @@ public enum GenomeLoader {
 
     /// A genome labelled by `cds` given in memory (`--adapt`: a first pass's gene calls, named
     /// `cds.path`), its records read up to `limit` bases in all (the record that reaches it cut
-    /// there, later ones left out); `reference` for CRAM.
-    public static func load(genome: String, cds: AnnotationSet, reference: String? = nil,
-                            limit: Int = .max) throws(TrainingError) -> GenomeData {
+    /// there, later ones left out); `reference` for CRAM; `name` is the genome's path in the result
+    /// (e.g. `stdin` for a spooled copy; default `genome`).
+    public static func load(genome: String, cds: AnnotationSet, reference: String? = nil, limit: Int = .max,
+                            name: String? = nil) throws(TrainingError) -> GenomeData {
         let named = try readSequences(genome, reference: reference, limit: limit)
         var lengths: [String: Int] = [:]
         for (name, masks, _) in named { lengths[name] = masks.count }
@@ -28,7 +29,7 @@ public enum GenomeLoader {
             guard let length = lengths[cds.seqid], cds.start < length else { return nil }
             return CDSInterval(seqid: cds.seqid, start: cds.start, end: min(cds.end, length), strand: cds.strand)
         }
-        return try load(genome: genome, cds: AnnotationSet(path: cds.path, format: cds.format, intervals: kept),
+        return try load(genome: name ?? genome, cds: AnnotationSet(path: cds.path, format: cds.format, intervals: kept),
                         named: named)
     }
 

@@ -17,7 +17,9 @@ extension TrainingOptions {
     /// last 10% of every record held out). Mini-batches are always split in two parts (two threads),
     /// so the result is the same for any scan thread count. Nil when the model's layers are not a
     /// network `codingscan train` builds (`NetworkArchitecture(model:)`).
-    public static func adapting(_ model: Model, bases: Int, name: String? = nil) -> TrainingOptions? {
+    /// `command` is recorded in the model's provenance.
+    public static func adapting(_ model: Model, bases: Int, name: String? = nil,
+                                command: String = "codingscan --adapt") -> TrainingOptions? {
         guard let architecture = NetworkArchitecture(model: model) else { return nil }
         var options = TrainingOptions()
         options.initialModel = model
@@ -34,7 +36,7 @@ extension TrainingOptions {
         options.validationWindows = 1_000
         options.threads = 2
         options.recordTiming = false
-        options.command = "codingscan --adapt"
+        options.command = command
         return options
     }
 }

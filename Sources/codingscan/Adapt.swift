@@ -70,14 +70,15 @@ struct Adapt: ParsableCommand {
         // Adapting reads the input three times: standard input and pipes are copied to temporary files first.
         let spool = try InputSpool(inputs: inputs)
         defer { spool.remove() }
-        let adaptation = try scanner.adapted(paths: spool.paths)
-        let statistics = adaptation.statistics
-        if !quiet && statistics.shortfall == nil { Self.warn(adaptation) }
-        let adapted = statistics.adapted(options.geneModel ?? GeneModel())
         // Paths by parent folder and name, never this machine's absolute paths (as train records them).
         let words = ["codingscan"] + CommandLine.arguments.dropFirst().map {
             ShellWord.quoted($0.contains("/") ? PathName.short($0) : $0)
         }
+        let adaptation = try scanner.adapted(paths: spool.paths, names: inputs.map { $0 == "-" ? "stdin" : $0 },
+                                             command: words.joined(separator: " "))
+        let statistics = adaptation.statistics
+        if !quiet && statistics.shortfall == nil { Self.warn(adaptation) }
+        let adapted = statistics.adapted(options.geneModel ?? GeneModel())
         let adaptedTo: JSONValue = .object([
             "genomes": .array(inputs.map { .string($0 == "-" ? "stdin" : PathName.short($0)) }),
             "bases": .integer(statistics.bases), "calls": .integer(statistics.genes),

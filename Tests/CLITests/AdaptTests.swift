@@ -128,6 +128,9 @@ final class AdaptTests: XCTestCase {
         XCTAssertTrue(info.stdoutText.contains("\"network\": \"fine-tuned on 3000 windows labelled by the calls\""),
                       info.stdoutText)
         XCTAssertTrue(info.stdoutText.contains("\"initial_model\""), "the fine-tuned network's provenance")
+        XCTAssertTrue(info.stdoutText.contains("\"command\": \"codingscan adapt -q -o "), info.stdoutText)
+        XCTAssertFalse(info.stdoutText.components(separatedBy: "gene model:").last!.contains(dir),
+                       "no absolute path in what the model records")
         let reused = try CLIRunner.run(["-f", "gff", "-m", dir + "/species.safetensors", dir + "/g.fa"])
         XCTAssertEqual(reused.status, 0, reused.stderrText)
         let calls = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
