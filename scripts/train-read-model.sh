@@ -3,7 +3,7 @@
 # docs/read-model.md): `codingscan train` on 150-base windows of every genome of the shared data set,
 # labelled by the CDS-covered fraction of the whole window (a read is coding when at least half of it
 # is), with train's 3% random substitutions as augmentation (covers sequencing errors), one thread,
-# fixed seed: about 10 minutes on one core.
+# fixed seed: about 20 minutes on one core.
 # Usage: scripts/train-read-model.sh DATA_DIR [OUT.safetensors] [HELD_OUT_GENOME ...]
 #   DATA_DIR (or $CODINGSCAN_DATA) holds one folder per genome with genome.fa.gz + annotation.gff3.gz;
 #   its README.md gives organism, accession and source of each. HELD_OUT_GENOME folders are left out
@@ -18,9 +18,9 @@ shift $(($# >= 2 ? 2 : $#))
 name=${READ_NAME:-codingscan-reads}
 # The recipe (docs/read-model.md says how it was chosen): window 150 (reads of 50-359 bases are scored
 # whole; the network accepts 50), three conv blocks of 32 channels with kernels 9, 5, 5 (the first
-# pooling keeps the reading frame), 24 epochs of 200,000 windows, no smoothing or ORF gate (one window
+# pooling keeps the reading frame), 48 epochs of 200,000 windows, no smoothing or ORF gate (one window
 # per read).
-read -ra recipe <<< "${READ_RECIPE:---window 150 --label-span 150 --channels 32,32,32 --kernels 9,5,5 --pools 3,2,1 --pool-kinds subsample,max,max --smooth 0 --orf-gate 0 --min-length 50 --epochs 24 --windows-per-epoch 200000}"
+read -ra recipe <<< "${READ_RECIPE:---window 150 --label-span 150 --channels 32,32,32 --kernels 9,5,5 --pools 3,2,1 --pool-kinds subsample,max,max --smooth 0 --orf-gate 0 --min-length 50 --epochs 48 --windows-per-epoch 200000}"
 swift build -c release --product codingscan >/dev/null
 cp .build/release/codingscan "$out.codingscan"
 pairs=()
