@@ -1,9 +1,25 @@
 import ModelFormat
 
-/// `--adapt`'s fine-tuning recipe: the model's own network trained a little further on the input genome,
-/// labelled by the gene calls of a first pass (docs/adapt.md has the measurements behind each choice,
-/// made on the first cross-validation fold's held-out genomes).
+/// Fine-tuning: training that starts from a model (`train --initial-model`), and `--adapt`'s recipe, the
+/// model's own network trained a little further on the input genome, labelled by the gene calls of a
+/// first pass (docs/adapt.md has the measurements behind each choice, made on the first
+/// cross-validation fold's held-out genomes).
 extension TrainingOptions {
+    /// Starts from `model`: its weights (`initialModel`), its network and window (`architecture`) and
+    /// its scan defaults (step, smoothing, ORF gate, minimum length, maximum window). False, and nothing
+    /// changed, when the model's layers are not a network the trainer builds (`NetworkArchitecture(model:)`).
+    public mutating func start(from model: Model) -> Bool {
+        guard let architecture = NetworkArchitecture(model: model) else { return false }
+        initialModel = model
+        self.architecture = architecture
+        step = model.metadata.step
+        smooth = model.metadata.smooth
+        orfGate = model.metadata.orfGate
+        minLength = model.metadata.minLength
+        maxWindow = model.metadata.maxWindow
+        return true
+    }
+
     /// Most bases of the input the fine-tuning reads (the first records up to this), which bounds its
     /// memory (about 4 bytes a base while it runs).
     public static let adaptingBaseLimit = 20_000_000
@@ -20,16 +36,9 @@ extension TrainingOptions {
     /// `command` is recorded in the model's provenance.
     public static func adapting(_ model: Model, bases: Int, name: String? = nil,
                                 command: String = "codingscan --adapt") -> TrainingOptions? {
-        guard let architecture = NetworkArchitecture(model: model) else { return nil }
         var options = TrainingOptions()
-        options.initialModel = model
-        options.architecture = architecture
+        guard options.start(from: model) else { return nil }
         options.name = name ?? model.metadata.name + "-adapted"
-        options.step = model.metadata.step
-        options.smooth = model.metadata.smooth
-        options.orfGate = model.metadata.orfGate
-        options.minLength = model.metadata.minLength
-        options.maxWindow = model.metadata.maxWindow
         options.epochs = 1
         options.windowsPerEpoch = adaptingWindows(bases: bases)
         options.learningRate = 0.0003

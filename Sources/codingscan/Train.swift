@@ -241,16 +241,9 @@ struct Train: ParsableCommand {
         o.threads = threads ?? CPUBudget.available()
         if let initialModel, loadingModel {
             let model = try ModelSource.load(path: initialModel == "default" ? nil : initialModel)
-            guard let architecture = NetworkArchitecture(model: model) else {
+            guard o.start(from: model) else {
                 throw Failure.message("--initial-model: '\(model.metadata.name)' has layers 'codingscan train' does not build")
             }
-            o.initialModel = model
-            o.architecture = architecture
-            o.step = model.metadata.step
-            o.smooth = model.metadata.smooth
-            o.orfGate = model.metadata.orfGate
-            o.minLength = model.metadata.minLength
-            o.maxWindow = model.metadata.maxWindow
         }
         o.recordTiming = !reproducible
         o.command = Self.provenanceCommand(CommandLine.arguments)
