@@ -21,30 +21,31 @@ public enum GenomeLoader {
     /// (e.g. `stdin` for a spooled copy; default `genome`).
     public static func load(genome: String, cds: AnnotationSet, reference: String? = nil, limit: Int = .max,
                             name: String? = nil) throws(TrainingError) -> GenomeData {
-        let named = try readSequences(genome, reference: reference, limit: limit)
-        var lengths: [String: Int] = [:]
-        for (name, masks, _) in named { lengths[name] = masks.count }
-        // CDS of records read in part or not at all are cut to what was read.
-        let kept = cds.intervals.values.joined().compactMap { cds -> CDSInterval? in
-            guard let length = lengths[cds.seqid], cds.start < length else { return nil }
-            return CDSInterval(seqid: cds.seqid, start: cds.start, end: min(cds.end, length), strand: cds.strand)
-        }
-        return try load(genome: name ?? genome, cds: AnnotationSet(path: cds.path, format: cds.format, intervals: kept),
-                        named: named)
+        try load(genome: name ?? genome, cds: cds, named: try readSequences(genome, reference: reference, limit: limit),
+                 cut: true)
     }
 
-    private static func load(genome: String, cds set: AnnotationSet,
-                             named: [(String, [UInt8], Int)]) throws(TrainingError) -> GenomeData {
-        let annotation = set.path
+    /// The genome of records `named` labelled by `set`; with `cut`, CDS of records read in part or not at
+    /// all are first cut to what was read (else one ending past its record is an error).
+    private static func load(genome: String, cds set: AnnotationSet, named: [(String, [UInt8], Int)],
+                             cut: Bool = false) throws(TrainingError) -> GenomeData {
         var lengths: [String: Int] = [:]
         for (name, masks, _) in named { lengths[name] = masks.count }
+        var set = set
+        if cut {
+            let kept = set.intervals.values.joined().compactMap { cds -> CDSInterval? in
+                guard let length = lengths[cds.seqid], cds.start < length else { return nil }
+                return CDSInterval(seqid: cds.seqid, start: cds.start, end: min(cds.end, length), strand: cds.strand)
+            }
+            set = AnnotationSet(path: set.path, format: set.format, intervals: kept)
+        }
         do { try GenomeMismatch.check(set, fits: lengths, genome: genome) } catch { throw .mismatch(error) }
         let records = named.map { name, masks, _ in
             GenomeRecord(name: name, masks: masks,
                          plusCoverage: set.coverage(seqid: name, length: masks.count, strand: .plus),
                          minusCoverage: set.coverage(seqid: name, length: masks.count, strand: .minus))
         }
-        return GenomeData(path: genome, annotationPath: annotation, records: records, cdsCount: set.cdsCount,
+        return GenomeData(path: genome, annotationPath: set.path, records: records, cdsCount: set.cdsCount,
                           missingSeqids: set.seqidsMissing(from: Set(lengths.keys)))
     }
 

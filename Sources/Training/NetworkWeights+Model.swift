@@ -44,16 +44,11 @@ extension NetworkWeights {
             guard let weight = model.tensors["conv\(block + 1).weight"]?.values,
                   let bias = model.tensors["conv\(block + 1).bias"]?.values else { return nil }
             // File layout [out][in][kernel] → GEMM layout [kernel][in][out].
-            let (i, o, k) = (shape.inChannels, shape.outChannels, shape.kernel)
-            var gemm = [Float](repeating: 0, count: weight.count)
-            for out in 0..<o {
-                for input in 0..<i {
-                    for j in 0..<k { gemm[(j * i + input) * o + out] = weight[(out * i + input) * k + j] }
-                }
-            }
+            let gemm = TrainingConv1d.gemmLayout(pytorch: weight, inChannels: shape.inChannels,
+                                                 outChannels: shape.outChannels, kernelSize: shape.kernel)
             parameters.replaceSubrange(layout.convWeight[block], with: gemm)
             parameters.replaceSubrange(layout.beta[block], with: bias)
-            runningVariance[block] = [Float](repeating: 1 - Self.batchNormEpsilon, count: o)
+            runningVariance[block] = [Float](repeating: 1 - Self.batchNormEpsilon, count: shape.outChannels)
         }
         guard let fc1 = model.tensors["fc1.weight"]?.values, let fc1Bias = model.tensors["fc1.bias"]?.values,
               let fc2 = model.tensors["fc2.weight"]?.values, let fc2Bias = model.tensors["fc2.bias"]?.values else {
