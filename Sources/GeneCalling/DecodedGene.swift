@@ -19,6 +19,12 @@ public struct DecodedGene: Sendable, Equatable {
     public var score: Double
     /// The part of `score` that is not evidence: start codon and motif scores minus the gene cost.
     public var bonus: Double
+    /// Bases before the first whole codon, counted from the gene's 5' end on its strand (GFF3's phase):
+    /// 0 for genes; an exon may begin inside a codon.
+    public var phase = 0
+    /// An exon's left / right end (forward strand) is a splice site rather than a codon or the stretch's end.
+    public var splicedLeft = false
+    public var splicedRight = false
     /// Where the best path was before this gene: the prefix [0, predecessor) holds the genes before it.
     var predecessor: Int
 
@@ -39,5 +45,6 @@ public struct DecodedGene: Sendable, Equatable {
     public static func == (a: DecodedGene, b: DecodedGene) -> Bool {
         a.start == b.start && a.end == b.end && a.minusStrand == b.minusStrand && a.startCodon == b.startCodon
             && a.partialLeft == b.partialLeft && a.partialRight == b.partialRight && abs(a.score - b.score) < 1e-9
+            && a.phase == b.phase && a.splicedLeft == b.splicedLeft && a.splicedRight == b.splicedRight
     }
 }

@@ -13,6 +13,10 @@ extension GeneDecoder {
                           strands: (plus: Bool, minus: Bool) = (true, true)) -> (plus: [Float], minus: [Float]) {
         let n = masks.count
         precondition(anchor >= 0 && anchor <= n)
+        if let exons {
+            return exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
+                                   rightEdge: rightEdge, strands: strands)
+        }
         var forward = Forward(count: n, anchor: anchor)
         sweep(&forward, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
         return GeneDecoder.posterior(forward, count: n, anchor: anchor)
@@ -25,6 +29,13 @@ extension GeneDecoder {
         -> (genes: [DecodedGene], plus: [Float], minus: [Float]) {
         let n = masks.count
         precondition(anchor >= 0 && anchor <= n)
+        if let exons {
+            let genes = exons.decode(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
+                                     rightEdge: rightEdge, strands: strands)
+            let (p, m) = exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
+                                         rightEdge: rightEdge, strands: strands)
+            return (genes, p, m)
+        }
         var both = BothVisitors(Viterbi(count: n, anchor: anchor), Forward(count: n, anchor: anchor))
         sweep(&both, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
         let (p, m) = GeneDecoder.posterior(both.second, count: n, anchor: anchor)
@@ -71,11 +82,18 @@ extension GeneDecoder {
                 }
             }
         }
+        return GeneDecoder.coverage(plus: plusCover, minus: minusCover, anchor: anchor)
+    }
+
+    /// Per-base probabilities from difference arrays (+p where a gene or exon begins, −p where it ends;
+    /// n + 1 values per strand): their running sums, clamped to [0, 1], 0 before `anchor`.
+    static func coverage(plus: [Double], minus: [Double], anchor: Int) -> (plus: [Float], minus: [Float]) {
+        let n = plus.count - 1
         var plusOut = [Float](repeating: 0, count: n), minusOut = plusOut
         var p = 0.0, m = 0.0
         for x in 0..<n {
-            p += plusCover[x]
-            m += minusCover[x]
+            p += plus[x]
+            m += minus[x]
             if x >= anchor {
                 plusOut[x] = Float(min(max(p, 0), 1))
                 minusOut[x] = Float(min(max(m, 0), 1))

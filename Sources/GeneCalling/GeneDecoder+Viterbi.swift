@@ -14,6 +14,10 @@ extension GeneDecoder {
                        strands: (plus: Bool, minus: Bool) = (true, true)) -> [DecodedGene] {
         let n = masks.count
         precondition(anchor >= 0 && anchor <= n)
+        if let exons {
+            return exons.decode(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge, rightEdge: rightEdge,
+                                strands: strands)
+        }
         var viterbi = Viterbi(count: n, anchor: anchor)
         sweep(&viterbi, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
         return viterbi.path()

@@ -20,9 +20,12 @@ public struct GeneDecoder: Sendable {
     private let minusStop: [Bool]
     /// Start score by codon index as read on the gene's strand; nil: not a start codon.
     private let startScore: [Double?]
+    /// The eukaryote model's decoder, which `decode` and `posterior` hand over to; nil for the prokaryote model.
+    let exons: ExonDecoder?
 
     public init(model: GeneModel) {
         self.model = model
+        exons = model.kind == .eukaryote ? ExonDecoder(model: model) : nil
         var plusStop = [Bool](repeating: false, count: 64), minusStop = plusStop
         var startScore = [Double?](repeating: nil, count: 64)
         for codon in model.code.stops {

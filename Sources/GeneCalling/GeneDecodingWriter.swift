@@ -23,7 +23,24 @@ import Windows
 /// about 8/6 times. Memory: about 60 bytes per base of 8 · `maximumLength` (≈ 15 MB at the default),
 /// plus the bases read ahead.
 public final class GeneDecodingWriter: TrackWriter {
-    public let decoder: GeneDecoder
+    /// The decoder of the record being written (with `GeneModelKind.auto`, the one its first stretch chose).
+    public private(set) var decoder: GeneDecoder
+    /// With `GeneModelKind.auto`: the two decoders `decoder` is chosen from, per record.
+    private let candidates: (prokaryote: GeneDecoder, eukaryote: GeneDecoder)?
+    /// Whether this record's decoder is chosen.
+    private var chosen = true
+    /// What the last record long enough to decide chose; shorter records follow it.
+    private var lastChoice = GeneModelKind.prokaryote
+    /// The gene model each record was decoded with so far, in input order (`auto` only).
+    public private(set) var recordKinds: [GeneModelKind] = []
+    /// `auto`: a record's first stretch chooses the eukaryote model when that model's best parse scores
+    /// more than this per kb above the prokaryote model's (see `docs/decoder.md`).
+    public static let autoMargin = -1.85
+    /// `auto`: a first stretch shorter than this (bases) does not choose; the record follows the last
+    /// one that did (the prokaryote model before any did).
+    public static let autoMinimum = 100_000
+    /// `autoMinimum` (tests set less).
+    var autoMinimum = GeneDecodingWriter.autoMinimum
     private let output: CallWriter
     private let strands: (plus: Bool, minus: Bool)
     private let translate: Bool
@@ -63,7 +80,15 @@ public final class GeneDecodingWriter: TrackWriter {
     init(model: GeneModel, output: CallWriter, strands: (plus: Bool, minus: Bool), translate: Bool, lookBack: Int) {
         precondition(lookBack >= model.maximumLength, "the look-back must cover the longest gene")
         self.lookBack = lookBack
-        decoder = GeneDecoder(model: model)
+        if model.kind == .auto {
+            var prokaryote = model, eukaryote = model
+            prokaryote.kind = .prokaryote
+            eukaryote.kind = .eukaryote
+            candidates = (GeneDecoder(model: prokaryote), GeneDecoder(model: eukaryote))
+        } else {
+            candidates = nil
+        }
+        decoder = candidates?.prokaryote ?? GeneDecoder(model: model)
         self.output = output
         self.strands = strands
         self.translate = translate
@@ -89,6 +114,7 @@ public final class GeneDecodingWriter: TrackWriter {
         origin = 0
         anchor = 0
         decidedAny = false
+        chosen = candidates == nil
         evidence.removeAll()
         try posteriorOutput?.begin(sequence: name)
         windows = 0
@@ -167,6 +193,7 @@ public final class GeneDecodingWriter: TrackWriter {
     /// `posteriorOutput` each base's posterior (indexed from `origin`), from one sweep.
     private func decode(upTo end: Int, rightEdge: Bool) -> ([DecodedGene], (plus: [Float], minus: [Float])?) {
         guard let record else { return ([], nil) }
+        if !chosen { choose(upTo: end) }
         let n = end - origin
         let wantsPosterior = posteriorOutput != nil
         let (genes, posterior) = record.withMasks(origin..<end) { masks in
@@ -192,6 +219,31 @@ public final class GeneDecodingWriter: TrackWriter {
         }, posterior)
     }
 
+    /// `auto`: picks this record's decoder from its first stretch [origin, end) (see `autoMargin`).
+    private func choose(upTo end: Int) {
+        guard let candidates, let record else { return }
+        chosen = true
+        let n = end - origin
+        if n >= autoMinimum {
+            let leftEdge = !decidedAny && origin == 0
+            let (prokaryote, eukaryote) = record.withMasks(origin..<end) { masks in
+                evidence.plusEvidence.withUnsafeBufferPointer { p in
+                    evidence.minusEvidence.withUnsafeBufferPointer { m -> (Double, Double) in
+                        let plus = UnsafeBufferPointer(rebasing: p[0..<n]), minus = UnsafeBufferPointer(rebasing: m[0..<n])
+                        let total = { (decoder: GeneDecoder) in
+                            decoder.decode(masks: masks, plus: plus, minus: minus, anchor: self.anchor - self.origin, leftEdge: leftEdge,
+                                           rightEdge: false, strands: self.strands).reduce(0) { $0 + $1.score }
+                        }
+                        return (total(candidates.prokaryote), total(candidates.eukaryote))
+                    }
+                }
+            }
+            lastChoice = (eukaryote - prokaryote) * 1000 / Double(n) > GeneDecodingWriter.autoMargin ? .eukaryote : .prokaryote
+        }
+        recordKinds.append(lastChoice)
+        decoder = lastChoice == .eukaryote ? candidates.eukaryote : candidates.prokaryote
+    }
+
     /// Writes one gene (record coordinates) as a call.
     private func write(_ gene: DecodedGene) throws(TrackError) {
         guard let record else { return }
@@ -204,7 +256,7 @@ public final class GeneDecodingWriter: TrackWriter {
             sum += Double(values[x])
             total += scores[x]
         }
-        if let statistics {
+        if let statistics, !gene.splicedLeft && !gene.splicedRight {
             // The motif and the 20 bases before the start codon on the gene's strand (−1: outside or
             // ambiguous), read from the bases around the gene.
             let low = max(gene.start - 20, origin), high = min(gene.end + 20, origin + evidence.count)
@@ -217,29 +269,35 @@ public final class GeneDecodingWriter: TrackWriter {
             record.withMasks(gene.start..<gene.end) { statistics.countGene(gene, masks: $0, motif: motif, upstream: before) }
         }
         let protein = translate ? record.withMasks(gene.start..<gene.end) { GeneDecodingWriter.translate($0, gene: gene, code: decoder.model.code) } : []
-        try output.add(GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,
-                                minusStrand: gene.minusStrand, startCodon: gene.startCodon.map(GeneticCode.codonText),
-                                partialLeft: gene.partialLeft, partialRight: gene.partialRight, score: total + gene.bonus,
-                                meanProbability: Float(sum / Double(gene.end - gene.start)), protein: protein))
+        var call = GeneCall(start: gene.start + record.offset, end: gene.end + record.offset,
+                            minusStrand: gene.minusStrand, startCodon: gene.startCodon.map(GeneticCode.codonText),
+                            partialLeft: gene.partialLeft, partialRight: gene.partialRight, score: total + gene.bonus,
+                            meanProbability: Float(sum / Double(gene.end - gene.start)), protein: protein)
+        call.phase = gene.phase
+        call.splicedLeft = gene.splicedLeft
+        call.splicedRight = gene.splicedRight
+        try output.add(call)
     }
 
-    /// The protein of a gene whose bases are `masks`: codons read on the gene's strand, the start codon
-    /// as M, the stop codon left out, X for a codon with an ambiguous base.
+    /// The protein of a gene whose bases are `masks`: codons read on the gene's strand from its phase on,
+    /// the start codon as M, the stop codon left out, X for a codon with an ambiguous base (an exon's
+    /// bases beyond its last whole codon are left out too).
     static func translate(_ masks: UnsafeBufferPointer<UInt8>, gene: DecodedGene, code: GeneticCode) -> [UInt8] {
-        let n = masks.count
+        let n = masks.count - gene.phase
         var codons = n / 3
-        let hasStop = gene.minusStrand ? !gene.partialLeft : !gene.partialRight
+        let hasStop = gene.minusStrand ? !gene.partialLeft && !gene.splicedLeft : !gene.partialRight && !gene.splicedRight
         if hasStop { codons -= 1 }
         var protein: [UInt8] = []
         protein.reserveCapacity(max(codons, 0))
         for k in 0..<max(codons, 0) {
             let index: Int?
             if gene.minusStrand {
-                let e = n - 3 * k
+                let e = n - 3 * k   // the phase's bases lie at the right end
                 index = GeneticCode.codonIndex(BaseEncoding.complement(masks[e - 1]), BaseEncoding.complement(masks[e - 2]),
                                                BaseEncoding.complement(masks[e - 3]))
             } else {
-                index = GeneticCode.codonIndex(masks[3 * k], masks[3 * k + 1], masks[3 * k + 2])
+                let x = gene.phase + 3 * k
+                index = GeneticCode.codonIndex(masks[x], masks[x + 1], masks[x + 2])
             }
             if k == 0 && gene.startCodon != nil {
                 protein.append(UInt8(ascii: "M"))

@@ -50,6 +50,25 @@ public struct GeneModel: Sendable, Equatable {
     /// composition; a gene with a start codon gains `upstreamWeight` × their sum. nil: none.
     public var upstream: [Float]?
     public var upstreamWeight: Double = 1
+    /// Genes (open reading frames), coding exons, or either per record (`auto`, the default; see
+    /// `GeneDecodingWriter`). The type's comment and the fields above describe the prokaryote model;
+    /// `ExonDecoder` the eukaryote one, which reads `code`, `threshold`, `weight`, `logitLimit`, ATG's
+    /// `startScores` and the fields below. Exon cost 10, splice scores −10 with consensus weight 4 and
+    /// 12-base exons were chosen with the first cross-validation fold's model on yeast (held out) and the
+    /// A. thaliana and D. melanogaster slices (in its training set), by the decoded track's best MCC;
+    /// see `docs/decoder.md`.
+    public var kind = GeneModelKind.auto
+    /// Eukaryote model: score subtracted for every exon.
+    public var exonCost: Double = 10
+    /// Eukaryote model: score added where an exon ends before a splice donor (GT on its strand) and
+    /// where one begins after a splice acceptor (AG); negative, since most GT and AG are no splice site.
+    public var donorScore: Double = -10
+    public var acceptorScore: Double = -10
+    /// Eukaryote model: weight of a splice site's match to the intron consensus (`SpliceSites`); 0: the
+    /// GT or AG alone.
+    public var spliceConsensusWeight: Double = 4
+    /// Eukaryote model: shortest exon in bases (at least 4).
+    public var minimumExonLength: Int = 12
 
     /// The defaults: 90 to 30,000 bases, 60 bases of overlap, weight 1/30, starts ATG 0, GTG −1.5,
     /// TTG −2 (roughly the log frequency of each start among bacterial genes relative to ATG); threshold

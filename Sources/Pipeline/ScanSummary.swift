@@ -1,3 +1,5 @@
+import GeneCalling
+
 /// Counts of one scan, for `-v` and for warnings.
 public struct ScanSummary: Sendable, Equatable {
     /// Records read (scored or skipped).
@@ -18,6 +20,9 @@ public struct ScanSummary: Sendable, Equatable {
     public var window = 0
     public var step = 0
     public var minLength = 0
+    /// `--gene-model auto`: the gene model each decoded record was given, in input order (empty otherwise;
+    /// with `--adapt`, the output pass's).
+    public var geneModels: [GeneModelKind] = []
 
     public init() {}
 }

@@ -323,6 +323,8 @@ public final class TrackScanner {
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
-        return run.summary
+        var summary = run.summary
+        summary.geneModels = decoder?.recordKinds ?? []
+        return summary
     }
 }

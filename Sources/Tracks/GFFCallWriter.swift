@@ -3,9 +3,11 @@
 ///     seqid  codingscan  CDS  start  end  score  strand  0  ID=<seq>_<k>;partial=00;start_type=ATG;mean_p=0.9731
 ///
 /// Coordinates are 1-based and inclusive (GFF3), from the call's 0-based half-open span; the span
-/// includes the stop codon. `score` is the decoder's score (one decimal), the phase is 0 (every call
-/// starts on a whole codon, partial ones too), `partial` has Prodigal's meaning (left end, right end;
-/// 1 = runs off the sequence) and `start_type` is the start codon or `Edge`. Calls come by sequence in
+/// includes the stop codon. `score` is the decoder's score (one decimal), the phase is 0 for genes
+/// (every gene starts on a whole codon, partial ones too) and the bases before the first whole codon
+/// for a coding exon of the eukaryote gene model, `partial` has Prodigal's meaning (left end, right end;
+/// 1 = runs off the sequence), `start_type` is the start codon, `Edge` or `Splice` (an exon after a
+/// splice acceptor) and `end_type=Splice` marks an exon that ends at a splice donor. Calls come by sequence in
 /// input order, then by start: `sort -k1,1 -k4,4n` order within each sequence. Valid for
 /// `gt gff3validator`; `bedtools` reads it as GFF.
 public final class GFFCallWriter: CallWriter {
@@ -47,9 +49,11 @@ public final class GFFCallWriter: CallWriter {
         line.append(contentsOf: Array(GFFCallWriter.decimal(call.score).utf8))
         line.append(9)
         line.append(call.minusStrand ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        line.append(contentsOf: Array("\t0\tID=".utf8))
+        line.append(contentsOf: Array("\t\(call.phase)\tID=".utf8))
         line.append(contentsOf: Array(CallNames.gffEscaped(CallNames.id(sequence: name, number: number)).utf8))
-        line.append(contentsOf: Array(";partial=\(call.partialCode);start_type=\(call.startCodon ?? "Edge");mean_p=".utf8))
+        line.append(contentsOf: Array(";partial=\(call.partialCode);start_type=\(call.startType)".utf8))
+        if call.endsAtDonor { line.append(contentsOf: Array(";end_type=Splice".utf8)) }
+        line.append(contentsOf: Array(";mean_p=".utf8))
         NumberFormat.appendProbability(call.meanProbability, to: &line)
         line.append(10)
         try sink.write(line[...])

@@ -22,6 +22,12 @@ public struct GeneCall: Sendable, Equatable {
     public var meanProbability: Float
     /// The translation (one-letter amino acids, without the stop codon); empty unless asked for.
     public var protein: [UInt8]
+    /// Bases before the first whole codon from the call's 5' end on its strand (GFF3's phase column):
+    /// 0 for genes; a coding exon of the eukaryote gene model may begin inside a codon.
+    public var phase = 0
+    /// The call's left / right end (forward strand) is a splice site: an exon of the eukaryote gene model.
+    public var splicedLeft = false
+    public var splicedRight = false
 
     public init(start: Int, end: Int, minusStrand: Bool, startCodon: String?, partialLeft: Bool,
                 partialRight: Bool, score: Double, meanProbability: Float, protein: [UInt8] = []) {
@@ -35,6 +41,14 @@ public struct GeneCall: Sendable, Equatable {
         self.meanProbability = meanProbability
         self.protein = protein
     }
+
+    /// What begins the call on its strand: the start codon, `Splice` (after an acceptor) or `Edge`.
+    public var startType: String {
+        startCodon ?? ((minusStrand ? splicedRight : splicedLeft) ? "Splice" : "Edge")
+    }
+
+    /// Whether the call's 3' end on its strand is a splice donor rather than a stop codon or the edge.
+    public var endsAtDonor: Bool { minusStrand ? splicedLeft : splicedRight }
 
     /// The strand as a BED/GFF column: `+` or `-`.
     public var strandText: String { minusStrand ? "-" : "+" }

@@ -31,7 +31,7 @@ public final class ProteinWriter: CallWriter {
         NumberFormat.append(call.start + 1, to: &text)
         text.append(contentsOf: Array(" # ".utf8))
         NumberFormat.append(call.end, to: &text)
-        text.append(contentsOf: Array(" # \(call.minusStrand ? "-1" : "1") # partial=\(call.partialCode);start_type=\(call.startCodon ?? "Edge")\n".utf8))
+        text.append(contentsOf: Array(" # \(call.minusStrand ? "-1" : "1") # partial=\(call.partialCode);start_type=\(call.startType)\n".utf8))
         var i = 0
         while i < call.protein.count {
             let j = min(i + ProteinWriter.lineLength, call.protein.count)

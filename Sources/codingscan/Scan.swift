@@ -220,6 +220,11 @@ struct Scan: ParsableCommand {
                 Stderr.line("codingscan: warning: \(empty): no sequence records; nothing to score from it")
             }
         }
+        let eukaryotes = summary.geneModels.filter { $0 == .eukaryote }.count
+        if eukaryotes > 0 && !quiet {
+            Stderr.line("codingscan: --gene-model auto called coding exons (eukaryote gene model) on \(eukaryotes) of "
+                + "\(summary.geneModels.count) sequences; --gene-model prokaryote calls genes on all")
+        }
         if summary.skipped > 0 && !quiet {
             Stderr.line("codingscan: warning: \(summary.skipped) of \(summary.sequences) sequences shorter than "
                 + "\(summary.minLength) bp were not scored (first: \(summary.firstSkipped ?? "?"))")

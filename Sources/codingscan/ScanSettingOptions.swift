@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeneCalling
 import GenomeCore
 import ModelFormat
 import Pipeline
@@ -47,12 +48,20 @@ struct ScanSettingOptions: ParsableArguments {
             + "when all its CDS state one)", valueName: "table"))
     var geneticCode: Int?
 
+    @Option(name: .customLong("gene-model"), help: ArgumentHelp(
+        "What the gene decoder calls: prokaryote (genes: start codon to stop codon), eukaryote (coding exons: "
+            + "from a start codon or a splice acceptor AG to a stop codon or a splice donor GT), or auto (each "
+            + "sequence of 100 kb or more by which model explains its first 240 kb better; shorter ones follow the "
+            + "last that chose). (default: auto)",
+        valueName: "model"))
+    var geneModel: GeneModelKind?
+
     private static let tableList = GeneticCode.supportedTables.map(String.init).joined(separator: ", ")
 
     /// Whether any of these options was given (`eval --track` takes none).
     var any: Bool {
         model != nil || readModel != nil || minLength != nil || window != nil || step != nil || smooth != nil
-            || orfGate != nil || geneticCode != nil
+            || orfGate != nil || geneticCode != nil || geneModel != nil
     }
 
     /// Throws a `ValidationError` naming the option when a value is out of range (`ScanOptions.check`,
@@ -92,6 +101,9 @@ struct ScanSettingOptions: ParsableArguments {
         var options = ScanOptions(window: window, step: step, smooth: smooth, orfGate: orfGate)
         options.minLength = minLength
         options.geneticCode = try code()
+        if let geneModel { options.geneModel?.kind = geneModel }
         return options
     }
 }
+
+extension GeneModelKind: ExpressibleByArgument {}

@@ -58,4 +58,52 @@ final class GeneCallOutputTests: XCTestCase {
         XCTAssertEqual(counts.count, 2)
         XCTAssertGreaterThanOrEqual(counts[0], counts[1] - 1, "calls overlapping annotated CDS vs all calls")
     }
+
+    /// The eukaryote gene model's exons: valid GFF3 with phases, one protein per exon of its whole codons
+    /// from the phase on (no stop codon inside).
+    func testEukaryoteExonsAreValidGFFWithPhases() throws {
+        let dir = try CLIRunner.temporaryDirectory("codingscan-exons")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gff = dir + "/exons.gff3", faa = dir + "/exons.faa"
+        let result = try CLIRunner.run(["-f", "gff", "--gene-model", "eukaryote", "-o", gff, "--proteins", faa,
+                                        "fixtures/real/pPCP1.fa.gz"])
+        XCTAssertEqual(result.status, 0, result.stderrText)
+        let lines = try String(contentsOfFile: gff, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertGreaterThan(lines.count, 5)
+        let fasta = try String(contentsOfFile: faa, encoding: .utf8)
+        let proteins = fasta.split(separator: ">").map { $0.split(separator: "\n").dropFirst().joined() }
+        XCTAssertEqual(proteins.count, lines.count)
+        for (line, protein) in zip(lines, proteins) {
+            let fields = line.split(separator: "\t")
+            let length = Int(fields[4])! - Int(fields[3])! + 1, phase = Int(fields[7])!
+            XCTAssertTrue((0...2).contains(phase))
+            let endsAtDonor = fields[8].contains("end_type=Splice"), partial = !fields[8].contains("partial=00")
+            let codons = (length - phase) / 3
+            XCTAssertEqual(protein.count, endsAtDonor || partial ? codons : codons - 1, String(line))
+            XCTAssertFalse(protein.contains("*"), "a stop codon inside \(line)")
+        }
+        try CLIRunner.require("gt", install: "apt install genometools")
+        let validation = try CLIRunner.run([], shell: "gt gff3validator \(gff)")
+        XCTAssertEqual(validation.status, 0, validation.stderrText + validation.stdoutText)
+    }
+
+    /// `--gene-model auto` decodes a long sequence without genes as eukaryote (no gene pays for itself:
+    /// the two models' parses score alike) and says so; a short one after it follows its choice.
+    func testAutoSaysWhichSequencesItDecodedAsEukaryote() throws {
+        let dir = try CLIRunner.temporaryDirectory("codingscan-auto")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var state: UInt64 = 17
+        func base() -> Character {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Array("AATTTTAACG")[Int((state >> 33) % 10)]
+        }
+        let long = String((0..<150_000).map { _ in base() }), short = String((0..<5_000).map { _ in base() })
+        try (">long\n\(long)\n>short\n\(short)\n").write(toFile: dir + "/in.fa", atomically: true, encoding: .utf8)
+        let auto = try CLIRunner.run(["-f", "gff", dir + "/in.fa"])
+        XCTAssertEqual(auto.status, 0, auto.stderrText)
+        XCTAssertEqual(auto.stderrText, "codingscan: --gene-model auto called coding exons (eukaryote gene model) on 2 of 2 "
+            + "sequences; --gene-model prokaryote calls genes on all\n")
+        let prokaryote = try CLIRunner.run(["-f", "gff", "--gene-model", "prokaryote", dir + "/in.fa"])
+        XCTAssertEqual(prokaryote.stderrText, "")
+    }
 }

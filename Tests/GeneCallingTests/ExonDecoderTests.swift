@@ -1,0 +1,222 @@
+import Foundation
+import ReadingFrames
+import Windows
+import XCTest
+@testable import GeneCalling
+
+/// The eukaryote (exon) decoder against every parse enumerated, on short random sequences.
+final class ExonDecoderTests: XCTestCase {
+    private let letters: [Character] = ["A", "C", "G", "T"]
+
+    /// Every exon the eukaryote model allows on `text` (starting at or after `anchor`), written from the
+    /// definition in `ExonDecoder`'s comment, not from its sweep.
+    private func allExons(_ text: [Character], evidence: ([Double], [Double]), model: GeneModel, anchor: Int,
+                          leftEdge: Bool, rightEdge: Bool) -> [DecodedGene] {
+        let n = text.count
+        func piece(_ i: Int, _ k: Int) -> String? { i >= 0 && i + k <= n ? String(text[i..<(i + k)]) : nil }
+        func complement(_ s: String) -> String {
+            String(s.reversed().map { ["A": "T", "C": "G", "G": "C", "T": "A"][$0]! })
+        }
+        let stops = Set(model.code.stops)
+        func isStop(_ c: Int, minus: Bool) -> Bool { piece(c, 3).map { stops.contains(minus ? complement($0) : $0) } ?? false }
+        var exons: [DecodedGene] = []
+        let masks = text.map { BaseEncoding.maskOfASCII[Int($0.asciiValue!)] }
+        // The consensus parts of splice-site scores (tested on their own in `testSpliceSiteConsensus`).
+        let (donorAt, acceptorAt) = masks.withUnsafeBufferPointer { m in
+            let sites = SpliceSites(masks: m, weight: model.spliceConsensusWeight)
+            return ({ (b: Int, minus: Bool) in model.donorScore + sites.donor(b, minus: minus) },
+                    { (b: Int, minus: Bool) in model.acceptorScore + sites.acceptor(b, minus: minus) })
+        }
+        for s in anchor..<n {
+            for e in (s + model.minimumExonLength)...max(n, s + model.minimumExonLength) where e <= n {
+                for phi in 0..<3 {
+                    for minus in [false, true] {
+                        // Left end (forward strand): plus 5' end, minus 3' end.
+                        var lefts: [(ExonDecoder.Boundary, Double)] = []
+                        if minus {
+                            if s % 3 == phi && isStop(s, minus: true) { lefts.append((.codon, 0)) }
+                            if piece(s - 2, 2) == "AC" { lefts.append((.splice, donorAt(s, true))) }
+                        } else {
+                            if s % 3 == phi && piece(s, 3) == "ATG" { lefts.append((.codon, model.startScores["ATG"]!)) }
+                            if piece(s - 2, 2) == "AG" { lefts.append((.splice, acceptorAt(s, false))) }
+                        }
+                        if leftEdge && s < 3 && s == phi { lefts.append((.edge, 0)) }
+                        var rights: [(ExonDecoder.Boundary, Double)] = []
+                        if minus {
+                            if (e - 3) % 3 == phi && piece(e - 3, 3) == "CAT" { rights.append((.codon, model.startScores["ATG"]!)) }
+                            if piece(e, 2) == "CT" { rights.append((.splice, acceptorAt(e, true))) }
+                        } else {
+                            if e >= 3 && (e - 3) % 3 == phi && isStop(e - 3, minus: false) { rights.append((.codon, 0)) }
+                            if piece(e, 2) == "GT" { rights.append((.splice, donorAt(e, false))) }
+                        }
+                        if rightEdge && e > n - 3 && e % 3 == phi { rights.append((.edge, 0)) }
+                        for (left, leftScore) in lefts {
+                            for (right, rightScore) in rights {
+                                // No whole stop codon in frame inside, the exon's own stop apart.
+                                let open = stride(from: phi, to: n, by: 3).allSatisfy { c in
+                                    guard c >= s && c + 3 <= e && isStop(c, minus: minus) else { return true }
+                                    return minus ? (c == s && left == .codon) : (c == e - 3 && right == .codon)
+                                }
+                                guard open else { continue }
+                                let ev = (minus ? evidence.1 : evidence.0)[s..<e].reduce(0, +)
+                                var exon = DecodedGene(start: s, end: e, minusStrand: minus,
+                                                       startCodon: (minus ? right : left) == .codon ? GeneticCode.codonIndex("ATG") : nil,
+                                                       partialLeft: left == .edge, partialRight: right == .edge,
+                                                       score: ev + leftScore + rightScore - model.exonCost, predecessor: s)
+                                exon.phase = minus ? ((e - phi) % 3 + 3) % 3 : ((phi - s) % 3 + 3) % 3
+                                exon.splicedLeft = left == .splice
+                                exon.splicedRight = right == .splice
+                                exons.append(exon)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return exons
+    }
+
+    /// Every chain of non-overlapping exons after `end`, the empty one included, with its total score.
+    private func allChains(_ exons: [DecodedGene], after end: Int) -> [([DecodedGene], Double)] {
+        var chains: [([DecodedGene], Double)] = [([], 0)]
+        for exon in exons where exon.start >= end {
+            for (rest, score) in allChains(exons, after: exon.end) {
+                chains.append(([exon] + rest, exon.score + score))
+            }
+        }
+        return chains
+    }
+
+    private struct Trial {
+        var text: [Character]
+        var plus: [Double]
+        var minus: [Double]
+        var model: GeneModel
+        var anchor: Int
+        var leftEdge: Bool
+        var rightEdge: Bool
+        var strands: (plus: Bool, minus: Bool)
+    }
+
+    private func trials(count: Int, seed: UInt64, length: ClosedRange<Int>) -> [Trial] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        return (0..<count).map { k in
+            let n = length.lowerBound + Int(next() % UInt64(length.count))
+            // A/G/T-rich draws give splice sites, start and stop codons often.
+            let weights: [UInt64] = k % 2 == 0 ? [3, 2, 3, 3] : [3, 1, 4, 2]
+            let text: [Character] = (0..<n).map { _ in
+                var r = next() % weights.reduce(0, +)
+                for (i, w) in weights.enumerated() { if r < w { return letters[i] }; r -= w }
+                return "A"
+            }
+            var model = GeneModel(code: GeneticCode.ncbi([11, 4, 6, 1][k % 4])!)
+            model.kind = .eukaryote
+            model.minimumExonLength = 4 + k % 3
+            model.exonCost = 0.4
+            model.donorScore = -0.3
+            model.acceptorScore = -0.2
+            model.startScores["ATG"] = 0.25
+            model.spliceConsensusWeight = [0, 0.3][k % 2]
+            let strands: (Bool, Bool) = [(true, true), (true, true), (true, false), (false, true)][k % 4]
+            return Trial(text: text, plus: (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 },
+                         minus: (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }, model: model,
+                         anchor: k % 5 == 0 ? Int(next() % 4) : 0, leftEdge: k % 3 != 0, rightEdge: k % 4 != 1, strands: strands)
+        }
+    }
+
+    private func run<T>(_ trial: Trial, _ body: (GeneDecoder, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Double>,
+                                                   UnsafeBufferPointer<Double>) -> T) -> T {
+        let masks = trial.text.map { BaseEncoding.maskOfASCII[Int($0.asciiValue!)] }
+        return masks.withUnsafeBufferPointer { m in
+            trial.plus.withUnsafeBufferPointer { p in
+                trial.minus.withUnsafeBufferPointer { q in body(GeneDecoder(model: trial.model), m, p, q) }
+            }
+        }
+    }
+
+    private func exons(_ trial: Trial) -> [DecodedGene] {
+        allExons(trial.text, evidence: (trial.plus, trial.minus), model: trial.model, anchor: trial.anchor,
+                 leftEdge: trial.leftEdge, rightEdge: trial.rightEdge)
+            .filter { $0.minusStrand ? trial.strands.minus : trial.strands.plus }
+    }
+
+    func testViterbiMatchesEveryParse() {
+        var nonTrivial = 0, spliced = 0
+        for (k, trial) in trials(count: 300, seed: 7, length: 16...30).enumerated() {
+            let path = run(trial) { decoder, m, p, q in
+                decoder.decode(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
+                               rightEdge: trial.rightEdge, strands: trial.strands)
+            }
+            let allowed = exons(trial)
+            let best = allChains(allowed, after: trial.anchor).map(\.1).max()!
+            var end = trial.anchor
+            for exon in path {
+                XCTAssertTrue(allowed.contains(exon), "trial \(k): \(exon) is not an exon of the model in \(String(trial.text))")
+                XCTAssertGreaterThanOrEqual(exon.start, end, "trial \(k): exons overlap")
+                end = exon.end
+            }
+            XCTAssertEqual(path.map(\.score).reduce(0, +), best, accuracy: 1e-9, "trial \(k): \(String(trial.text))")
+            if !path.isEmpty { nonTrivial += 1 }
+            if path.contains(where: { $0.splicedLeft || $0.splicedRight }) { spliced += 1 }
+        }
+        XCTAssertGreaterThan(nonTrivial, 150, "too few trials called an exon")
+        XCTAssertGreaterThan(spliced, 50, "too few trials called a spliced exon")
+    }
+
+    func testPosteriorMatchesEveryParse() {
+        var informative = 0
+        for (k, trial) in trials(count: 120, seed: 99, length: 14...22).enumerated() {
+            let posterior = run(trial) { decoder, m, p, q in
+                decoder.posterior(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
+                                  rightEdge: trial.rightEdge, strands: trial.strands)
+            }
+            let chains = allChains(exons(trial), after: trial.anchor)
+            let z = chains.map { exp($0.1) }.reduce(0, +)
+            for x in 0..<trial.text.count {
+                var expected = (0.0, 0.0)
+                for (chain, score) in chains {
+                    for exon in chain where exon.start <= x && x < exon.end {
+                        if exon.minusStrand { expected.1 += exp(score) / z } else { expected.0 += exp(score) / z }
+                    }
+                }
+                XCTAssertEqual(Double(posterior.plus[x]), expected.0, accuracy: 1e-5, "trial \(k) base \(x) plus")
+                XCTAssertEqual(Double(posterior.minus[x]), expected.1, accuracy: 1e-5, "trial \(k) base \(x) minus")
+                if expected.0 > 0.05 && expected.0 < 0.95 { informative += 1 }
+            }
+        }
+        XCTAssertGreaterThan(informative, 100, "too few uncertain bases to test the posterior")
+    }
+
+    /// Consensus matches on both strands: a perfect donor and acceptor, their reverse complements, and
+    /// sites with no consensus base beyond GT / AG.
+    func testSpliceSiteConsensus() {
+        func score(_ text: String, _ body: (SpliceSites) -> Double) -> Double {
+            let masks = text.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
+            return masks.withUnsafeBufferPointer { body(SpliceSites(masks: $0, weight: 2)) }
+        }
+        func reverseComplement(_ s: String) -> String {
+            String(s.reversed().map { ["A": "T", "C": "G", "G": "C", "T": "A", "N": "N"][$0]! })
+        }
+        // exon CAG | GTAAGT intron: all 7 positions match.
+        let donor = "TTCAGGTAAGTTT"
+        XCTAssertEqual(score(donor) { $0.donor(5, minus: false) }, 2 * (7 - 2.25), accuracy: 1e-12)
+        XCTAssertEqual(score(reverseComplement(donor)) { $0.donor(13 - 5, minus: true) }, 2 * (7 - 2.25), accuracy: 1e-12)
+        XCTAssertEqual(score("GGTTTGTCCCCGG") { $0.donor(5, minus: false) }, 2 * (0 - 2.25), accuracy: 1e-12)
+        // 10 pyrimidines, then CAG | G: 1 + 1 + 2.
+        let acceptor = "AAATTTCTCTTCTCCAGGAA"
+        XCTAssertEqual(score(acceptor) { $0.acceptor(17, minus: false) }, 2 * (4 - 1.75), accuracy: 1e-12)
+        XCTAssertEqual(score(reverseComplement(acceptor)) { $0.acceptor(20 - 17, minus: true) }, 2 * (4 - 1.75), accuracy: 1e-12)
+        XCTAssertEqual(score("NNNNNNNNNNNNNNNAGA") { $0.acceptor(17, minus: false) }, 2 * (0 - 1.75), accuracy: 1e-12)
+        let sites = "CAGGTAAGT".utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
+        sites.withUnsafeBufferPointer { m in
+            let s = SpliceSites(masks: m, weight: 1)
+            XCTAssertTrue(s.isDonor(3, minus: false))
+            XCTAssertFalse(s.isDonor(4, minus: false))
+            XCTAssertTrue(s.isAcceptor(3, minus: false))
+        }
+    }
+}
