@@ -4,7 +4,7 @@
 #   DATA_DIR (or $CODINGSCAN_DATA) holds one folder per genome (genome.fa.gz + annotation.gff3.gz); its
 #   README.md names every organism and accession (NCBI RefSeq/GenBank, TAIR, FlyBase, SGD, GeneDB, Debian
 #   kaptive-data and python-biopython-doc), so anyone can rebuild it.
-#   --quick  4 epochs of 30,000 windows instead of train's defaults (12 × 100,000): for iterating only.
+#   --quick  4 epochs of 30,000 windows instead of train's defaults (24 × 100,000): for iterating only.
 #   JOBS=N   trainings run in parallel (default 2, one thread each: a model's bytes depend on its thread
 #            count, so the figures are reproducible whatever JOBS is).
 #   BASELINE=MODEL  also evaluates MODEL (e.g. an older default model) on every genome, for regressions.

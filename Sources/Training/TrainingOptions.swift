@@ -4,7 +4,7 @@ import ReadingFrames
 /// Everything that shapes a training run besides the genomes.
 ///
 /// The defaults are the recipe of the built-in model (docs/default-model.md): a 360 bp window labelled
-/// by its central 300 bases with soft labels, 3% point mutations, 12 epochs of 100,000 windows with
+/// by its central 300 bases with soft labels, 3% point mutations, 24 epochs of 100,000 windows with
 /// cosine annealing, genomes weighted by the square root of their size; stored scan defaults step 27,
 /// smoothing 162 and ORF gate 200.
 public struct TrainingOptions: Sendable {
@@ -26,7 +26,7 @@ public struct TrainingOptions: Sendable {
     /// architecture the trainer builds, equal to `architecture` (`NetworkArchitecture(model:)`).
     public var initialModel: Model?
     /// Most epochs to run.
-    public var epochs = 12
+    public var epochs = 24
     /// Windows per optimiser step.
     public var batchSize = 64
     /// Adam step size.

@@ -40,7 +40,7 @@ final class TrainingLoopTests: XCTestCase {
                                                            hidden: 32))
         XCTAssertEqual(o.resolvedLabelSpan, 300)
         XCTAssertTrue(o.softLabels)
-        XCTAssertEqual([o.step, o.smooth, o.orfGate, o.epochs, o.windowsPerEpoch, o.patience], [27, 162, 200, 12, 100_000, 30])
+        XCTAssertEqual([o.step, o.smooth, o.orfGate, o.epochs, o.windowsPerEpoch, o.patience], [27, 162, 200, 24, 100_000, 30])
         XCTAssertEqual(o.learningRateSchedule, .cosine)
         XCTAssertEqual([o.mutationRate, o.dropout, o.codingFraction, o.learningRate], [0.03, 0.2, 0.5, 0.001])
         XCTAssertEqual(o.weighting, .sqrt)
