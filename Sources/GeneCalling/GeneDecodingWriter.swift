@@ -22,6 +22,11 @@ import Windows
 /// would change a decision made 2 · `maximumLength` bases back is not looked for. Each base is decoded
 /// about 8/6 times. Memory: about 60 bytes per base of 8 · `maximumLength` (≈ 15 MB at the default),
 /// plus the bases read ahead.
+///
+/// With `GeneModelKind.auto` each record's first decision (its first stretch, or the whole record when
+/// shorter) decodes that stretch with both gene models and keeps the one `autoMargin` prefers for the
+/// whole record; a record shorter than `autoMinimum` takes the last choice. The choice depends only on
+/// the input, so the output stays the same for every thread count and batch size.
 public final class GeneDecodingWriter: TrackWriter {
     /// The decoder of the record being written (with `GeneModelKind.auto`, the one its first stretch chose).
     public private(set) var decoder: GeneDecoder
