@@ -85,56 +85,67 @@ struct ExonDecoder {
         let minLength = model.minimumExonLength, cost = model.exonCost
         let atgScore = model.startScores["ATG"] ?? 0
         let donor = model.donorScore, acceptor = model.acceptorScore
-        // Index 3 · strand + frame (strand 0 plus, 1 minus).
-        var open = [Start?](repeating: nil, count: 6)
-        var pending = [[Start]](repeating: [], count: 6)
         let sites = SpliceSites(masks: masks, weight: model.spliceConsensusWeight)
+        // The codon [x, x + 3) read forward, by x (−1: none or ambiguous).
+        var codons = [Int16](repeating: -1, count: n)
+        if n >= 3 {
+            for x in 0...(n - 3) { codons[x] = Int16(GeneticCode.codonIndex(masks[x], masks[x + 1], masks[x + 2]) ?? -1) }
+        }
+        // Index q = 3 · strand + frame (strand 0 plus, 1 minus): the aggregate of open starts at least
+        // `minLength` back, and a queue of the newer ones (sorted by position; a ring of `capacity`, which
+        // holds the at most 3 starts per position of the last `minLength` positions).
+        var open = [Start?](repeating: nil, count: 6)
+        var capacity = 16
+        while capacity < 3 * minLength + 3 { capacity <<= 1 }
+        let wrap = capacity - 1
+        var queue = [Start](repeating: Start(position: 0, value: 0, kind: .edge, bonus: 0), count: 6 * capacity)
+        var head = [Int](repeating: 0, count: 6), tail = head
+        /// Queues a start at x for aggregate q, unless an in-frame stop codon at x would end it before it
+        /// is `minLength` long (then no exon can begin there in that frame).
+        func push(_ q: Int, _ start: Start, stopHere: Bool) {
+            if stopHere && q % 3 == start.position % 3 { return }
+            queue[q * capacity + tail[q] & wrap] = start
+            tail[q] += 1
+        }
 
         for x in anchor...limit {
             if x > anchor { result.total[x] = result.total[x - 1] }
             for q in 0..<6 {
-                while let first = pending[q].first, first.position <= x - minLength {
+                while head[q] < tail[q] {
+                    let first = queue[q * capacity + head[q] & wrap]
+                    guard first.position <= x - minLength else { break }
                     combine(&open[q], first, maximum: maximum)
-                    pending[q].removeFirst()
+                    head[q] += 1
                 }
             }
-            let codon = x >= 3 ? GeneticCode.codonIndex(masks[x - 3], masks[x - 2], masks[x - 1]) : nil
+            let codon = x >= 3 ? Int(codons[x - 3]) : -1
             let frame = x % 3
-            var best: (score: Double, gene: DecodedGene)?
+            var best: (score: Double, start: Start, q: Int, kind: Boundary, bonus: Double)?
             /// The exons of aggregate `q` ending at x with an end of `kind` scoring `bonus`.
             func end(_ q: Int, _ kind: Boundary, _ bonus: Double) {
                 guard let start = open[q] else { return }
-                let isMinus = q >= 3, phi = q % 3
-                let sums = isMinus ? sumMinus : sumPlus
-                let total = start.value + sums[x] + bonus - cost
+                let total = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + bonus - cost
                 if maximum {
-                    guard total > (best?.score ?? result.total[x]) else { return }
-                    let s = start.position
-                    let gene = DecodedGene(
-                        start: s, end: x, minusStrand: isMinus,
-                        startCodon: (isMinus ? kind : start.kind) == .codon ? ExonDecoder.atg : nil,
-                        partialLeft: start.kind == .edge, partialRight: kind == .edge,
-                        score: sums[x] - sums[s] + start.bonus + bonus - cost, bonus: start.bonus + bonus - cost,
-                        predecessor: s)
-                    var exon = gene
-                    exon.phase = isMinus ? ((x - phi) % 3 + 3) % 3 : ((phi - s) % 3 + 3) % 3
-                    exon.splicedLeft = start.kind == .splice
-                    exon.splicedRight = kind == .splice
-                    best = (total, exon)
+                    if total > (best?.score ?? result.total[x]) { best = (total, start, q, kind, bonus) }
                 } else {
                     result.total[x] = ExonDecoder.logSum(result.total[x], total)
-                    if isMinus {
+                    if q >= 3 {
                         result.endsMinus[x] = ExonDecoder.logSum(result.endsMinus[x], total)
                     } else {
                         result.endsPlus[x] = ExonDecoder.logSum(result.endsPlus[x], total)
                     }
                 }
             }
+            /// An in-frame stop codon ending at x: no exon holding it whole begins before it (the queue
+            /// keeps the starts from x − 3 on: the minus strand's stop codon itself begins one).
+            func kill(_ q: Int) {
+                open[q] = nil
+                while head[q] < tail[q] && queue[q * capacity + head[q] & wrap].position < x - 3 { head[q] += 1 }
+            }
             if strands.plus {
-                if let codon, plusStop[codon] {
+                if codon >= 0 && plusStop[codon] {
                     end(frame, .codon, 0)
-                    open[frame] = nil
-                    pending[frame].removeAll { $0.position <= x - 3 }
+                    kill(frame)
                 }
                 if sites.isDonor(x, minus: false) {
                     let score = donor + sites.donor(x, minus: false)
@@ -143,10 +154,7 @@ struct ExonDecoder {
                 if rightEdge && x > n - 3 && x >= 3 { end(frame, .edge, 0) }
             }
             if strands.minus {
-                if let codon, minusStop[codon] {
-                    open[3 + frame] = nil
-                    pending[3 + frame].removeAll { $0.position <= x - 3 && !($0.position == x - 3 && $0.kind == .codon) }
-                }
+                if codon >= 0 && minusStop[codon] { kill(3 + frame) }
                 if codon == ExonDecoder.cat { end(3 + frame, .codon, atgScore) }
                 if sites.isAcceptor(x, minus: true) {
                     let score = acceptor + sites.acceptor(x, minus: true)
@@ -155,31 +163,41 @@ struct ExonDecoder {
                 if rightEdge && x > n - 3 && x >= 3 { end(3 + frame, .edge, 0) }
             }
             if let best {
+                let (start, q, kind) = (best.start, best.q, best.kind)
+                let isMinus = q >= 3, phi = q % 3, s = start.position
+                let sums = isMinus ? sumMinus : sumPlus
+                var exon = DecodedGene(
+                    start: s, end: x, minusStrand: isMinus, startCodon: (isMinus ? kind : start.kind) == .codon ? ExonDecoder.atg : nil,
+                    partialLeft: start.kind == .edge, partialRight: kind == .edge,
+                    score: sums[x] - sums[s] + start.bonus + best.bonus - cost, bonus: start.bonus + best.bonus - cost, predecessor: s)
+                exon.phase = isMinus ? ((x - phi) % 3 + 3) % 3 : ((phi - s) % 3 + 3) % 3
+                exon.splicedLeft = start.kind == .splice
+                exon.splicedRight = kind == .splice
                 result.total[x] = best.score
                 result.back[x] = Int32(result.exons.count)
-                result.exons.append(best.gene)
+                result.exons.append(exon)
             }
             // Exons starting at x.
             guard x < n, result.total[x] > -.infinity else { continue }
             let f = result.total[x]
-            let here = x + 3 <= n ? GeneticCode.codonIndex(masks[x], masks[x + 1], masks[x + 2]) : nil
+            let here = Int(codons[x])
             if strands.plus {
-                let value = f - sumPlus[x]
-                if here == ExonDecoder.atg { pending[frame].append(Start(position: x, value: value + atgScore, kind: .codon, bonus: atgScore)) }
+                let value = f - sumPlus[x], stopHere = here >= 0 && plusStop[here]
+                if here == ExonDecoder.atg { push(frame, Start(position: x, value: value + atgScore, kind: .codon, bonus: atgScore), stopHere: false) }
                 if sites.isAcceptor(x, minus: false) {
                     let score = acceptor + sites.acceptor(x, minus: false)
-                    for phi in 0..<3 { pending[phi].append(Start(position: x, value: value + score, kind: .splice, bonus: score)) }
+                    for phi in 0..<3 { push(phi, Start(position: x, value: value + score, kind: .splice, bonus: score), stopHere: stopHere) }
                 }
-                if leftEdge && x < 3 { pending[x].append(Start(position: x, value: value, kind: .edge, bonus: 0)) }
+                if leftEdge && x < 3 { push(x, Start(position: x, value: value, kind: .edge, bonus: 0), stopHere: stopHere) }
             }
             if strands.minus {
-                let value = f - sumMinus[x]
-                if let here, minusStop[here] { pending[3 + frame].append(Start(position: x, value: value, kind: .codon, bonus: 0)) }
+                let value = f - sumMinus[x], stopHere = here >= 0 && minusStop[here]
+                if stopHere { push(3 + frame, Start(position: x, value: value, kind: .codon, bonus: 0), stopHere: false) }
                 if sites.isDonor(x, minus: true) {
                     let score = donor + sites.donor(x, minus: true)
-                    for phi in 0..<3 { pending[3 + phi].append(Start(position: x, value: value + score, kind: .splice, bonus: score)) }
+                    for phi in 0..<3 { push(3 + phi, Start(position: x, value: value + score, kind: .splice, bonus: score), stopHere: stopHere) }
                 }
-                if leftEdge && x < 3 { pending[3 + x].append(Start(position: x, value: value, kind: .edge, bonus: 0)) }
+                if leftEdge && x < 3 { push(3 + x, Start(position: x, value: value, kind: .edge, bonus: 0), stopHere: stopHere) }
             }
         }
         return result

@@ -30,17 +30,21 @@ struct SpliceSites {
     }
 
     /// Whether a donor (GT on the strand) follows the boundary at `b`.
+    @inline(__always)
     func isDonor(_ b: Int, minus: Bool) -> Bool { base(b, 0, minus: minus) == 4 && base(b, 1, minus: minus) == 8 }
 
     /// Whether an acceptor (AG on the strand) precedes the boundary at `b`.
+    @inline(__always)
     func isAcceptor(_ b: Int, minus: Bool) -> Bool { base(b, -2, minus: minus) == 1 && base(b, -1, minus: minus) == 4 }
+
+    /// Donor positions besides GT and the bases each allows (A = 1, C = 2, G = 4, T = 8).
+    private static let donorPattern: [(Int, UInt8)] = [(-3, 1 | 2), (-2, 1), (-1, 4), (2, 1 | 4), (3, 1), (4, 4), (5, 8)]
 
     /// The consensus part of a donor's score at boundary `b` (the exon ends at b on the plus strand, begins at b on the minus one).
     func donor(_ b: Int, minus: Bool) -> Double {
         guard weight != 0 else { return 0 }
-        let (a, c, g, t): (UInt8, UInt8, UInt8, UInt8) = (1, 2, 4, 8)
-        let pattern: [(Int, UInt8)] = [(-3, a | c), (-2, a), (-1, g), (2, a | g), (3, a), (4, g), (5, t)]
-        let hits = pattern.reduce(0) { $0 + (matches(b, $1.0, $1.1, minus: minus) ? 1 : 0) }
+        var hits = 0
+        for (k, allowed) in SpliceSites.donorPattern where matches(b, k, allowed, minus: minus) { hits += 1 }
         return weight * (Double(hits) - 2.25)
     }
 
