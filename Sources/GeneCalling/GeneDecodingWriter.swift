@@ -23,6 +23,9 @@ import Windows
 /// about 8/6 times. Memory: about 60 bytes per base of 8 · `maximumLength` (≈ 15 MB at the default),
 /// plus the bases read ahead.
 ///
+/// A record scored as a single window over all its bases (a read, by the read model) gets that window's
+/// score as its posterior: one window's evidence cannot pay for a gene, so decoding would flatten it.
+///
 /// With `GeneModelKind.auto` each record's first decision (its first stretch, or the whole record when
 /// shorter) decodes that stretch with both gene models and keeps the one `autoMargin` prefers for the
 /// whole record; a record shorter than `autoMinimum` takes the last choice. The choice depends only on
@@ -63,6 +66,8 @@ public final class GeneDecodingWriter: TrackWriter {
     /// P(coding) and evidence per base from `origin` on, for each strand; up to the last window centre.
     private var evidence = EvidenceBuffer()
     private var windows = 0
+    /// The record's first window (a read's only one).
+    private var firstWindow: ScoredWindow?
     /// Receives each base's posterior P(coding) (`GeneDecoder.posterior`; with `strands` both, the larger
     /// of the two strands'), when set.
     public var posteriorOutput: BaseValueWriter?
@@ -131,6 +136,7 @@ public final class GeneDecodingWriter: TrackWriter {
         let threshold = decoder.model.threshold
         let centre = (window.start + window.end) / 2 - record.offset
         let p = window.plus ?? threshold, m = window.minus ?? threshold
+        if windows == 0 { firstWindow = window }
         windows += 1
         evidence.add(centre: centre - origin, plus: p, minus: m, model: decoder.model)
         if centre - anchor >= GeneDecodingWriter.decisionSpan * lookBack { try decideBack(front: centre) }
@@ -143,7 +149,20 @@ public final class GeneDecodingWriter: TrackWriter {
         if windows > 0 && end > origin {
             let (genes, posterior) = decode(upTo: end, rightEdge: true)
             for gene in genes { try write(gene) }
-            if let posterior { try writePosterior(posterior, decided: end) }
+            if let window = firstWindow, windows == 1, window.start == record.offset, window.end == length,
+               let p = window.plus, let m = window.minus, let posteriorOutput {
+                // A record scored as one window (a read): its posterior would weigh one window's evidence
+                // against the cost of a gene; its window score is the better estimate.
+                let value: Float
+                switch (strands.plus, strands.minus) {
+                case (true, false): value = p
+                case (false, true): value = m
+                default: value = max(p, m)
+                }
+                try posteriorOutput.add(ArraySlice(repeatElement(value, count: end - anchor)), from: anchor + record.offset)
+            } else if let posterior {
+                try writePosterior(posterior, decided: end)
+            }
         }
         try posteriorOutput?.end(sequenceLength: length)
         self.record = nil
