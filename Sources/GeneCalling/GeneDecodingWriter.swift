@@ -147,22 +147,16 @@ public final class GeneDecodingWriter: TrackWriter {
         let end = length - record.offset
         evidence.fill(to: end - origin)
         if windows > 0 && end > origin {
-            let (genes, posterior) = decode(upTo: end, rightEdge: true)
-            for gene in genes { try write(gene) }
-            if let window = firstWindow, windows == 1, window.start == record.offset, window.end == length,
-               let p = window.plus, let m = window.minus, let posteriorOutput {
-                // A record scored as one window (a read): its posterior would weigh one window's evidence
-                // against the cost of a gene; its window score is the better estimate.
-                let value: Float
-                switch (strands.plus, strands.minus) {
-                case (true, false): value = p
-                case (false, true): value = m
-                default: value = max(p, m)
-                }
-                try posteriorOutput.add(ArraySlice(repeatElement(value, count: end - anchor)), from: anchor + record.offset)
-            } else if let posterior {
-                try writePosterior(posterior, decided: end)
+            // A record scored as one window (a read): its posterior would weigh one window's evidence
+            // against the cost of a gene; its window score is the better estimate, and no posterior is run.
+            var readScore: (plus: [Float], minus: [Float])?
+            if posteriorOutput != nil, let window = firstWindow, windows == 1, window.start == record.offset,
+               window.end == length, let p = window.plus, let m = window.minus {
+                readScore = ([Float](repeating: p, count: end - origin), [Float](repeating: m, count: end - origin))
             }
+            let (genes, posterior) = decode(upTo: end, rightEdge: true, posterior: readScore == nil)
+            for gene in genes { try write(gene) }
+            if let values = readScore ?? posterior { try writePosterior(values, decided: end) }
         }
         try posteriorOutput?.end(sequenceLength: length)
         self.record = nil
@@ -213,27 +207,34 @@ public final class GeneDecodingWriter: TrackWriter {
         try posteriorOutput.add(values[...], from: anchor + record.offset)
     }
 
-    /// The best parse of [origin, end) from the anchor on, in record coordinates, and with a
-    /// `posteriorOutput` each base's posterior (indexed from `origin`), from one sweep.
-    private func decode(upTo end: Int, rightEdge: Bool) -> ([DecodedGene], (plus: [Float], minus: [Float])?) {
-        guard let record else { return ([], nil) }
-        if !chosen { choose(upTo: end) }
-        let n = end - origin
-        let wantsPosterior = posteriorOutput != nil
-        let (genes, posterior) = record.withMasks(origin..<end) { masks in
+    /// Runs `body` on the bases and evidence of [origin, end) and whether they begin the record.
+    private func withStretch<T>(upTo end: Int, _ body: (_ masks: UnsafeBufferPointer<UInt8>, _ plus: UnsafeBufferPointer<Double>,
+                                                       _ minus: UnsafeBufferPointer<Double>, _ leftEdge: Bool) -> T) -> T {
+        let n = end - origin, leftEdge = !decidedAny && origin == 0
+        return record!.withMasks(origin..<end) { masks in
             evidence.plusEvidence.withUnsafeBufferPointer { p in
-                evidence.minusEvidence.withUnsafeBufferPointer { m -> ([DecodedGene], (plus: [Float], minus: [Float])?) in
-                    let plus = UnsafeBufferPointer(rebasing: p[0..<n]), minus = UnsafeBufferPointer(rebasing: m[0..<n])
-                    let leftEdge = !decidedAny && origin == 0
-                    if wantsPosterior {
-                        let both = decoder.decodeWithPosterior(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
-                                                               leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
-                        return (both.genes, (both.plus, both.minus))
-                    }
-                    return (decoder.decode(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
-                                           leftEdge: leftEdge, rightEdge: rightEdge, strands: strands), nil)
+                evidence.minusEvidence.withUnsafeBufferPointer { m in
+                    body(masks, UnsafeBufferPointer(rebasing: p[0..<n]), UnsafeBufferPointer(rebasing: m[0..<n]), leftEdge)
                 }
             }
+        }
+    }
+
+    /// The best parse of [origin, end) from the anchor on, in record coordinates, and with a
+    /// `posteriorOutput` (unless `posterior` is false) each base's posterior (indexed from `origin`),
+    /// from one sweep.
+    private func decode(upTo end: Int, rightEdge: Bool, posterior: Bool = true) -> ([DecodedGene], (plus: [Float], minus: [Float])?) {
+        guard record != nil else { return ([], nil) }
+        if !chosen { choose(upTo: end) }
+        let wantsPosterior = posterior && posteriorOutput != nil
+        let (genes, posterior) = withStretch(upTo: end) { masks, plus, minus, leftEdge -> ([DecodedGene], (plus: [Float], minus: [Float])?) in
+            if wantsPosterior {
+                let both = decoder.decodeWithPosterior(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
+                                                       leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+                return (both.genes, (both.plus, both.minus))
+            }
+            return (decoder.decode(masks: masks, plus: plus, minus: minus, anchor: anchor - origin,
+                                   leftEdge: leftEdge, rightEdge: rightEdge, strands: strands), nil)
         }
         return (genes.map { gene in
             var g = gene
@@ -245,22 +246,16 @@ public final class GeneDecodingWriter: TrackWriter {
 
     /// `auto`: picks this record's decoder from its first stretch [origin, end) (see `autoMargin`).
     private func choose(upTo end: Int) {
-        guard let candidates, let record else { return }
+        guard let candidates else { return }
         chosen = true
         let n = end - origin
         if n >= autoMinimum {
-            let leftEdge = !decidedAny && origin == 0
-            let (prokaryote, eukaryote) = record.withMasks(origin..<end) { masks in
-                evidence.plusEvidence.withUnsafeBufferPointer { p in
-                    evidence.minusEvidence.withUnsafeBufferPointer { m -> (Double, Double) in
-                        let plus = UnsafeBufferPointer(rebasing: p[0..<n]), minus = UnsafeBufferPointer(rebasing: m[0..<n])
-                        let total = { (decoder: GeneDecoder) in
-                            decoder.decode(masks: masks, plus: plus, minus: minus, anchor: self.anchor - self.origin, leftEdge: leftEdge,
-                                           rightEdge: false, strands: self.strands).reduce(0) { $0 + $1.score }
-                        }
-                        return (total(candidates.prokaryote), total(candidates.eukaryote))
-                    }
+            let (prokaryote, eukaryote) = withStretch(upTo: end) { masks, plus, minus, leftEdge -> (Double, Double) in
+                let total = { (decoder: GeneDecoder) in
+                    decoder.decode(masks: masks, plus: plus, minus: minus, anchor: self.anchor - self.origin, leftEdge: leftEdge,
+                                   rightEdge: false, strands: self.strands).reduce(0) { $0 + $1.score }
                 }
+                return (total(candidates.prokaryote), total(candidates.eukaryote))
             }
             lastChoice = (eukaryote - prokaryote) * 1000 / Double(n) > GeneDecodingWriter.autoMargin ? .eukaryote : .prokaryote
         }
