@@ -7,18 +7,7 @@ extension ExonDecoder {
                 anchor: Int, leftEdge: Bool, rightEdge: Bool, strands: (plus: Bool, minus: Bool)) -> [DecodedGene] {
         let viterbi = pass(masks: masks, plus: plus, minus: minus, anchor: anchor, limit: masks.count, leftEdge: leftEdge,
                            rightEdge: rightEdge, strands: strands, maximum: true)
-        var path: [DecodedGene] = []
-        var x = masks.count
-        while x > anchor {
-            if viterbi.back[x] >= 0 {
-                let exon = viterbi.exons[Int(viterbi.back[x])]
-                path.append(exon)
-                x = exon.start
-            } else {
-                x -= 1
-            }
-        }
-        return path.reversed()
+        return Viterbi.traceBack(back: viterbi.back, genes: viterbi.exons, anchor: anchor)   // an exon's predecessor is its start
     }
 
     /// Each base's posterior probability of lying in an exon on each strand (0 before `anchor`):

@@ -128,11 +128,11 @@ struct ExonDecoder {
                 if maximum {
                     if total > (best?.score ?? result.total[x]) { best = (total, start, q, kind, bonus) }
                 } else {
-                    result.total[x] = ExonDecoder.logSum(result.total[x], total)
+                    result.total[x] = Forward.logSum(result.total[x], total)
                     if q >= 3 {
-                        result.endsMinus[x] = ExonDecoder.logSum(result.endsMinus[x], total)
+                        result.endsMinus[x] = Forward.logSum(result.endsMinus[x], total)
                     } else {
-                        result.endsPlus[x] = ExonDecoder.logSum(result.endsPlus[x], total)
+                        result.endsPlus[x] = Forward.logSum(result.endsPlus[x], total)
                     }
                 }
             }
@@ -209,10 +209,8 @@ struct ExonDecoder {
         if maximum {
             if start.value > current.value { aggregate = start }
         } else {
-            current.value = ExonDecoder.logSum(current.value, start.value)
+            current.value = Forward.logSum(current.value, start.value)
             aggregate = current
         }
     }
-
-    static func logSum(_ a: Double, _ b: Double) -> Double { Forward.logSum(a, b) }
 }

@@ -64,9 +64,14 @@ struct Viterbi: GeneSweepVisitor {
     }
 
     /// The best parse of the whole stretch, traced back from its end.
-    func path() -> [DecodedGene] {
+    func path() -> [DecodedGene] { Viterbi.traceBack(back: back, genes: genes, anchor: anchor) }
+
+    /// The parse a Viterbi recursion chose, traced back from position `back.count − 1` to `anchor`:
+    /// `back[x]` indexes the gene (or exon) in `genes` that won position x (−1: a non-coding base), and
+    /// each gene leads on to its `predecessor`. By increasing end.
+    static func traceBack(back: [Int32], genes: [DecodedGene], anchor: Int) -> [DecodedGene] {
         var path: [DecodedGene] = []
-        var x = best.count - 1
+        var x = back.count - 1
         while x > anchor {
             if back[x] >= 0 {
                 let gene = genes[Int(back[x])]
