@@ -150,6 +150,19 @@ enum DecodingHarness {
         return (collector.calls, writer)
     }
 
+    /// Every chain of genes (or exons) after `end`, the empty one included, with its total score: each
+    /// begins at or after the previous one's end as its `predecessor` says (a gene up to `maximumOverlap`
+    /// before it, an exon at its start). The brute force the decoders' tests enumerate parses with.
+    static func allChains(_ genes: [DecodedGene], after end: Int) -> [([DecodedGene], Double)] {
+        var chains: [([DecodedGene], Double)] = [([], 0)]
+        for gene in genes where gene.predecessor >= end {
+            for (rest, score) in allChains(genes, after: gene.end) {
+                chains.append(([gene] + rest, gene.score + score))
+            }
+        }
+        return chains
+    }
+
     /// One record: its calls.
     static func decode(_ record: Record, model: GeneModel, lookBack: Int, posterior: OutputSink? = nil) throws -> [GeneCall] {
         try decode([record], model: model, lookBack: lookBack, posterior: posterior).calls

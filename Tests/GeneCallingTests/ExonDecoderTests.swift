@@ -76,17 +76,6 @@ final class ExonDecoderTests: XCTestCase {
         return exons
     }
 
-    /// Every chain of non-overlapping exons after `end`, the empty one included, with its total score.
-    private func allChains(_ exons: [DecodedGene], after end: Int) -> [([DecodedGene], Double)] {
-        var chains: [([DecodedGene], Double)] = [([], 0)]
-        for exon in exons where exon.start >= end {
-            for (rest, score) in allChains(exons, after: exon.end) {
-                chains.append(([exon] + rest, exon.score + score))
-            }
-        }
-        return chains
-    }
-
     private struct Trial {
         var text: [Character]
         var plus: [Double]
@@ -152,7 +141,7 @@ final class ExonDecoderTests: XCTestCase {
                                rightEdge: trial.rightEdge, strands: trial.strands)
             }
             let allowed = exons(trial)
-            let best = allChains(allowed, after: trial.anchor).map(\.1).max()!
+            let best = DecodingHarness.allChains(allowed, after: trial.anchor).map(\.1).max()!
             var end = trial.anchor
             for exon in path {
                 XCTAssertTrue(allowed.contains(exon), "trial \(k): \(exon) is not an exon of the model in \(String(trial.text))")
@@ -174,7 +163,7 @@ final class ExonDecoderTests: XCTestCase {
                 decoder.posterior(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
                                   rightEdge: trial.rightEdge, strands: trial.strands)
             }
-            let chains = allChains(exons(trial), after: trial.anchor)
+            let chains = DecodingHarness.allChains(exons(trial), after: trial.anchor)
             let z = chains.map { exp($0.1) }.reduce(0, +)
             for x in 0..<trial.text.count {
                 var expected = (0.0, 0.0)

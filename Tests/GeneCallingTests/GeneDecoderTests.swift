@@ -116,17 +116,6 @@ final class GeneDecoderTests: XCTestCase {
         return best
     }
 
-    /// Every chain of genes (each starting at most `maximumOverlap` before the previous one ends),
-    /// the empty one included, with its total score.
-    private func allChains(_ genes: [DecodedGene], after end: Int) -> [([DecodedGene], Double)] {
-        var chains: [([DecodedGene], Double)] = [([], 0)]
-        for gene in genes where gene.predecessor >= end {
-            for (rest, score) in allChains(genes, after: gene.end) {
-                chains.append(([gene] + rest, gene.score + score))
-            }
-        }
-        return chains
-    }
 
     func testPosteriorMatchesEnumeratingEveryParse() {
         var seedState: UInt64 = 99
@@ -156,7 +145,7 @@ final class GeneDecoderTests: XCTestCase {
                     }
                 }
             }
-            let chains = allChains(allGenes(text, evidence: (plus, minus), model: model, leftEdge: leftEdge,
+            let chains = DecodingHarness.allChains(allGenes(text, evidence: (plus, minus), model: model, leftEdge: leftEdge,
                                             rightEdge: rightEdge), after: 0)
             let z = chains.map { exp($0.1) }.reduce(0, +)
             for x in 0..<n {
