@@ -23,10 +23,9 @@ import Windows
 struct ExonDecoder {
     let model: GeneModel
     /// Codon index (bases read forward) → stop codon on the plus strand / on the minus strand.
-    private let plusStop: [Bool]
-    private let minusStop: [Bool]
-    private static let atg = GeneticCode.codonIndex("ATG")!
-    private static let cat = GeneticCode.codonIndex("CAT")!
+    let plusStop: [Bool]
+    let minusStop: [Bool]
+    static let atg = GeneticCode.codonIndex("ATG")!
 
     init(model: GeneModel) {
         precondition(model.minimumExonLength >= 4, "a stop codon's reset needs exons longer than a codon")
@@ -52,165 +51,84 @@ struct ExonDecoder {
         var bonus: Double
     }
 
-    /// One left-to-right pass of the recursion: F[x] = best (or log-sum) of F[x − 1] and, over the exons
-    /// [s, x), F[s] + score. With `maximum` the winning exon of each position (`back`, `exons`); without,
-    /// per strand the log-sum over exons ending at x of F[s] + score (`ends`).
-    struct Pass {
-        var total: [Double]
-        var back: [Int32] = []
-        var exons: [DecodedGene] = []
-        var endsPlus: [Double] = []
-        var endsMinus: [Double] = []
+    /// The prefix sums C of a stretch's evidence per strand (n + 1 each, C[0] = 0), which the sweeps
+    /// read. Raw storage, freed by `deallocate`.
+    struct Sums {
+        let plus: UnsafeMutablePointer<Double>
+        let minus: UnsafeMutablePointer<Double>
+
+        /// The sums of `plus` and `minus`, or with `reversed` those of the reverse complement: its plus
+        /// strand is `minus` read backwards (added in that order).
+        init(plus: UnsafeBufferPointer<Double>, minus: UnsafeBufferPointer<Double>, reversed: Bool = false) {
+            let n = plus.count
+            precondition(minus.count == n)
+            let (first, second) = reversed ? (minus, plus) : (plus, minus)
+            self.plus = .allocate(capacity: 2 * (n + 1))
+            self.minus = self.plus + (n + 1)
+            for (values, sums) in [(first, self.plus), (second, self.minus)] {
+                sums[0] = 0
+                for k in 0..<n { sums[k + 1] = sums[k] + values[reversed ? n - 1 - k : k] }
+            }
+        }
+
+        func deallocate() { plus.deallocate() }
     }
 
-    /// Runs one pass: exons start at or after `anchor` and end at or before `limit` (≤ n).
-    func pass(masks: UnsafeBufferPointer<UInt8>, plus: UnsafeBufferPointer<Double>, minus: UnsafeBufferPointer<Double>,
-              anchor: Int, limit: Int, leftEdge: Bool, rightEdge: Bool, strands: (plus: Bool, minus: Bool),
-              maximum: Bool) -> Pass {
-        let n = masks.count
-        precondition(plus.count == n && minus.count == n && anchor >= 0 && anchor <= limit && limit <= n)
-        var sumPlus = [Double](repeating: 0, count: n + 1), sumMinus = sumPlus
-        for x in 0..<n {
-            sumPlus[x + 1] = sumPlus[x] + plus[x]
-            sumMinus[x + 1] = sumMinus[x] + minus[x]
-        }
-        var result = Pass(total: [Double](repeating: -.infinity, count: n + 1))
-        if maximum {
-            result.back = [Int32](repeating: -1, count: n + 1)
-        } else {
-            result.endsPlus = [Double](repeating: -.infinity, count: n + 1)
-            result.endsMinus = result.endsPlus
-        }
-        result.total[anchor] = 0
-        let minLength = model.minimumExonLength, cost = model.exonCost
+    /// Sweeps the boundaries anchor … limit (≤ n) left to right, telling `state` (one or two dynamic
+    /// programs) where exons may start and end: exons start at or after `anchor` and end by `limit`.
+    func sweep<State: ExonSweepState>(_ state: inout State, events: ExonEvents, anchor: Int, limit: Int, leftEdge: Bool,
+                                      rightEdge: Bool, strands: (plus: Bool, minus: Bool)) {
+        let n = events.flags.count - 1
+        precondition(anchor >= 0 && anchor <= limit && limit <= n)
         let atgScore = model.startScores["ATG"] ?? 0
-        let donor = model.donorScore, acceptor = model.acceptorScore
-        let sites = SpliceSites(masks: masks, weight: model.spliceConsensusWeight)
-        // The codon [x, x + 3) read forward, by x (−1: none or ambiguous).
-        var codons = [Int16](repeating: -1, count: n)
-        if n >= 3 {
-            for x in 0...(n - 3) { codons[x] = Int16(GeneticCode.codonIndex(masks[x], masks[x + 1], masks[x + 2]) ?? -1) }
-        }
-        // Index q = 3 · strand + frame (strand 0 plus, 1 minus): the aggregate of open starts at least
-        // `minLength` back, and a queue of the newer ones (sorted by position; a ring of `capacity`, which
-        // holds the at most 3 starts per position of the last `minLength` positions).
-        var open = [Start?](repeating: nil, count: 6)
-        var capacity = 16
-        while capacity < 3 * minLength + 3 { capacity <<= 1 }
-        let wrap = capacity - 1
-        var queue = [Start](repeating: Start(position: 0, value: 0, kind: .edge, bonus: 0), count: 6 * capacity)
-        var head = [Int](repeating: 0, count: 6), tail = head
-        /// Queues a start at x for aggregate q, unless an in-frame stop codon at x would end it before it
-        /// is `minLength` long (then no exon can begin there in that frame).
-        func push(_ q: Int, _ start: Start, stopHere: Bool) {
-            if stopHere && q % 3 == start.position % 3 { return }
-            queue[q * capacity + tail[q] & wrap] = start
-            tail[q] += 1
-        }
-
-        for x in anchor...limit {
-            if x > anchor { result.total[x] = result.total[x - 1] }
-            for q in 0..<6 {
-                while head[q] < tail[q] {
-                    let first = queue[q * capacity + head[q] & wrap]
-                    guard first.position <= x - minLength else { break }
-                    combine(&open[q], first, maximum: maximum)
-                    head[q] += 1
-                }
-            }
-            let codon = x >= 3 ? Int(codons[x - 3]) : -1
-            let frame = x % 3
-            var best: (score: Double, start: Start, q: Int, kind: Boundary, bonus: Double)?
-            /// The exons of aggregate `q` ending at x with an end of `kind` scoring `bonus`.
-            func end(_ q: Int, _ kind: Boundary, _ bonus: Double) {
-                guard let start = open[q] else { return }
-                let total = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + bonus - cost
-                if maximum {
-                    if total > (best?.score ?? result.total[x]) { best = (total, start, q, kind, bonus) }
-                } else {
-                    result.total[x] = Forward.logSum(result.total[x], total)
-                    if q >= 3 {
-                        result.endsMinus[x] = Forward.logSum(result.endsMinus[x], total)
-                    } else {
-                        result.endsPlus[x] = Forward.logSum(result.endsPlus[x], total)
+        let edgeEnds = rightEdge ? max(n - 2, 3) : Int.max   // exons may end at the right edge from here on
+        events.flags.withUnsafeBufferPointer { flags in
+            events.endSplice.withUnsafeBufferPointer { endSplice in
+                events.startSplice.withUnsafeBufferPointer { startSplice in
+                    for x in anchor...limit {
+                        state.step(to: x)
+                        let f = flags[x], frame = x % 3
+                        if strands.plus {
+                            if f.contains(.plusStopEnds) {
+                                state.end(frame, at: x, .codon, 0)
+                                state.kill(frame, at: x)
+                            }
+                            if f.contains(.plusDonor) {
+                                for phi in 0..<3 { state.end(phi, at: x, .splice, endSplice[x]) }
+                            }
+                            if x >= edgeEnds { state.end(frame, at: x, .edge, 0) }
+                        }
+                        if strands.minus {
+                            if f.contains(.minusStopEnds) { state.kill(3 + frame, at: x) }
+                            if f.contains(.catEnds) { state.end(3 + frame, at: x, .codon, atgScore) }
+                            if f.contains(.minusAcceptor) {
+                                for phi in 0..<3 { state.end(3 + phi, at: x, .splice, endSplice[x]) }
+                            }
+                            if x >= edgeEnds { state.end(3 + frame, at: x, .edge, 0) }
+                        }
+                        state.settle(x)
+                        // Exons starting at x.
+                        guard x < n, state.isReachable(x) else { continue }
+                        let edge = leftEdge && x < 3
+                        if strands.plus && (edge || !f.isDisjoint(with: .plusStarts)) {
+                            let stopHere = f.contains(.plusStopAt)
+                            if f.contains(.atgAt) { state.push(frame, at: x, .codon, atgScore, stopHere: false) }
+                            if f.contains(.plusAcceptor) {
+                                for phi in 0..<3 { state.push(phi, at: x, .splice, startSplice[x], stopHere: stopHere) }
+                            }
+                            if edge { state.push(x, at: x, .edge, 0, stopHere: stopHere) }
+                        }
+                        if strands.minus && (edge || !f.isDisjoint(with: .minusStarts)) {
+                            let stopHere = f.contains(.minusStopAt)
+                            if stopHere { state.push(3 + frame, at: x, .codon, 0, stopHere: false) }
+                            if f.contains(.minusDonor) {
+                                for phi in 0..<3 { state.push(3 + phi, at: x, .splice, startSplice[x], stopHere: stopHere) }
+                            }
+                            if edge { state.push(3 + x, at: x, .edge, 0, stopHere: stopHere) }
+                        }
                     }
                 }
             }
-            /// An in-frame stop codon ending at x: no exon holding it whole begins before it (the queue
-            /// keeps the starts from x − 3 on: the minus strand's stop codon itself begins one).
-            func kill(_ q: Int) {
-                open[q] = nil
-                while head[q] < tail[q] && queue[q * capacity + head[q] & wrap].position < x - 3 { head[q] += 1 }
-            }
-            if strands.plus {
-                if codon >= 0 && plusStop[codon] {
-                    end(frame, .codon, 0)
-                    kill(frame)
-                }
-                if sites.isDonor(x, minus: false) {
-                    let score = donor + sites.donor(x, minus: false)
-                    for phi in 0..<3 { end(phi, .splice, score) }
-                }
-                if rightEdge && x > n - 3 && x >= 3 { end(frame, .edge, 0) }
-            }
-            if strands.minus {
-                if codon >= 0 && minusStop[codon] { kill(3 + frame) }
-                if codon == ExonDecoder.cat { end(3 + frame, .codon, atgScore) }
-                if sites.isAcceptor(x, minus: true) {
-                    let score = acceptor + sites.acceptor(x, minus: true)
-                    for phi in 0..<3 { end(3 + phi, .splice, score) }
-                }
-                if rightEdge && x > n - 3 && x >= 3 { end(3 + frame, .edge, 0) }
-            }
-            if let best {
-                let (start, q, kind) = (best.start, best.q, best.kind)
-                let isMinus = q >= 3, phi = q % 3, s = start.position
-                let sums = isMinus ? sumMinus : sumPlus
-                var exon = DecodedGene(
-                    start: s, end: x, minusStrand: isMinus, startCodon: (isMinus ? kind : start.kind) == .codon ? ExonDecoder.atg : nil,
-                    partialLeft: start.kind == .edge, partialRight: kind == .edge,
-                    score: sums[x] - sums[s] + start.bonus + best.bonus - cost, bonus: start.bonus + best.bonus - cost, predecessor: s)
-                exon.phase = isMinus ? ((x - phi) % 3 + 3) % 3 : ((phi - s) % 3 + 3) % 3
-                exon.splicedLeft = start.kind == .splice
-                exon.splicedRight = kind == .splice
-                result.total[x] = best.score
-                result.back[x] = Int32(result.exons.count)
-                result.exons.append(exon)
-            }
-            // Exons starting at x.
-            guard x < n, result.total[x] > -.infinity else { continue }
-            let f = result.total[x]
-            let here = Int(codons[x])
-            if strands.plus {
-                let value = f - sumPlus[x], stopHere = here >= 0 && plusStop[here]
-                if here == ExonDecoder.atg { push(frame, Start(position: x, value: value + atgScore, kind: .codon, bonus: atgScore), stopHere: false) }
-                if sites.isAcceptor(x, minus: false) {
-                    let score = acceptor + sites.acceptor(x, minus: false)
-                    for phi in 0..<3 { push(phi, Start(position: x, value: value + score, kind: .splice, bonus: score), stopHere: stopHere) }
-                }
-                if leftEdge && x < 3 { push(x, Start(position: x, value: value, kind: .edge, bonus: 0), stopHere: stopHere) }
-            }
-            if strands.minus {
-                let value = f - sumMinus[x], stopHere = here >= 0 && minusStop[here]
-                if stopHere { push(3 + frame, Start(position: x, value: value, kind: .codon, bonus: 0), stopHere: false) }
-                if sites.isDonor(x, minus: true) {
-                    let score = donor + sites.donor(x, minus: true)
-                    for phi in 0..<3 { push(3 + phi, Start(position: x, value: value + score, kind: .splice, bonus: score), stopHere: stopHere) }
-                }
-                if leftEdge && x < 3 { push(3 + x, Start(position: x, value: value, kind: .edge, bonus: 0), stopHere: stopHere) }
-            }
-        }
-        return result
-    }
-
-    /// Adds a start to an aggregate: the better one (the earlier on ties), or the log-sum.
-    private func combine(_ aggregate: inout Start?, _ start: Start, maximum: Bool) {
-        guard var current = aggregate else { aggregate = start; return }
-        if maximum {
-            if start.value > current.value { aggregate = start }
-        } else {
-            current.value = Forward.logSum(current.value, start.value)
-            aggregate = current
         }
     }
 }

@@ -14,8 +14,9 @@ extension GeneDecoder {
         let n = masks.count
         precondition(anchor >= 0 && anchor <= n)
         if let exons {
-            return exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
-                                   rightEdge: rightEdge, strands: strands)
+            let (_, p, m) = exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
+                                            rightEdge: rightEdge, strands: strands, genes: false)
+            return (p, m)
         }
         var forward = Forward(count: n, anchor: anchor)
         sweep(&forward, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
@@ -30,11 +31,8 @@ extension GeneDecoder {
         let n = masks.count
         precondition(anchor >= 0 && anchor <= n)
         if let exons {
-            let genes = exons.decode(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
-                                     rightEdge: rightEdge, strands: strands)
-            let (p, m) = exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
-                                         rightEdge: rightEdge, strands: strands)
-            return (genes, p, m)
+            return exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
+                                   rightEdge: rightEdge, strands: strands, genes: true)
         }
         var both = BothVisitors(Viterbi(count: n, anchor: anchor), Forward(count: n, anchor: anchor))
         sweep(&both, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)

@@ -182,6 +182,37 @@ final class ExonDecoderTests: XCTestCase {
 
     /// Consensus matches on both strands: a perfect donor and acceptor, their reverse complements, and
     /// sites with no consensus base beyond GT / AG.
+    /// The backward pass reads the events of the reverse complement by mirroring the forward ones: the
+    /// mirror must be exactly what reading the reverse complement gives (flags and splice scores), with
+    /// ambiguous bases, both codes' stops and one strand left out.
+    func testMirroredEventsAreThoseOfTheReverseComplement() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ACGTACGTACGTN".utf8)
+        var flagged = 0
+        for trial in 0..<60 {
+            let n = Int.random(in: 0...90, using: &generator)
+            let masks = (0..<n).map { _ in BaseEncoding.maskOfASCII[Int(alphabet.randomElement(using: &generator)!)] }
+            let reversed = masks.reversed().map(BaseEncoding.complement)
+            var model = GeneModel(code: trial % 2 == 0 ? .standard : GeneticCode.ncbi(4)!)
+            model.kind = .eukaryote
+            let decoder = ExonDecoder(model: model)
+            let strands = [(true, true), (true, false), (false, true)][trial % 3]
+            let events = masks.withUnsafeBufferPointer {
+                ExonEvents(masks: $0, model: model, plusStop: decoder.plusStop, minusStop: decoder.minusStop, strands: strands)
+            }
+            let direct = reversed.withUnsafeBufferPointer {
+                ExonEvents(masks: $0, model: model, plusStop: decoder.plusStop, minusStop: decoder.minusStop,
+                           strands: (strands.1, strands.0))
+            }
+            let mirror = events.mirrored()
+            XCTAssertEqual(mirror.flags.map(\.rawValue), direct.flags.map(\.rawValue), "trial \(trial)")
+            XCTAssertEqual(mirror.endSplice, direct.endSplice, "trial \(trial)")
+            XCTAssertEqual(mirror.startSplice, direct.startSplice, "trial \(trial)")
+            flagged += events.flags.filter { !$0.isEmpty }.count
+        }
+        XCTAssertGreaterThan(flagged, 500)
+    }
+
     func testSpliceSiteConsensus() {
         func score(_ text: String, _ body: (SpliceSites) -> Double) -> Double {
             let masks = text.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
