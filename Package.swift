@@ -25,7 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // MARK: C shims (system libraries, cpuid, the embedded model)
+        // MARK: C shims (system libraries, the allocator's settings, cpuid, the embedded model)
         .systemLibrary(
             name: "CHTSlib",
             path: "Sources/CHTSlib",
@@ -37,6 +37,7 @@ let package = Package(
             path: "Sources/CBigWig",
             providers: [.apt(["libbigwig-dev"])]
         ),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "CPUFeatures"),
         .target(name: "CDefaultModel"),
 
@@ -83,7 +84,7 @@ let package = Package(
             name: "codingscan",
             dependencies: [
                 "GenomeCore", "GeneCalling", "Pipeline", "ModelFormat", "Inference", "SequenceIO", "Training", "Assessment", "Annotation",
-                "Windows", "ReadingFrames", "Tracks", "CDefaultModel",
+                "Windows", "ReadingFrames", "Tracks", "CDefaultModel", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

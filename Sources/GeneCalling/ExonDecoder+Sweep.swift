@@ -31,7 +31,8 @@ extension ExonDecoder {
         let minimumLength: Int
         let cost: Double
         /// F, the Viterbi's exon index per boundary (−1: none) and the forward pass's log-sums over the
-        /// exons ending at x per strand.
+        /// exons ending at x per strand (the Viterbi's `endsPlus`/`endsMinus` and the forward pass's
+        /// `back` are not there).
         let total, endsPlus, endsMinus: UnsafeMutablePointer<Double>
         let back: UnsafeMutablePointer<Int32>
         /// The stretch's prefix sums (not owned).
@@ -56,12 +57,14 @@ extension ExonDecoder {
             minimumLength = model.minimumExonLength
             cost = model.exonCost
             (sumPlus, sumMinus) = (UnsafePointer(sums.plus), UnsafePointer(sums.minus))
-            let arrays = UnsafeMutablePointer<Double>.allocate(capacity: 3 * (n + 1))
-            arrays.initialize(repeating: -.infinity, count: 3 * (n + 1))
-            (total, endsPlus, endsMinus) = (arrays, arrays + (n + 1), arrays + 2 * (n + 1))
+            // The Viterbi keeps back-pointers, the forward sums the ends (each allocates only its own).
+            let arrays = UnsafeMutablePointer<Double>.allocate(capacity: (maximum ? 1 : 3) * (n + 1))
+            arrays.initialize(repeating: -.infinity, count: (maximum ? 1 : 3) * (n + 1))
+            total = arrays
+            (endsPlus, endsMinus) = maximum ? (arrays, arrays) : (arrays + (n + 1), arrays + 2 * (n + 1))
             total[anchor] = 0
-            back = .allocate(capacity: n + 1)
-            back.initialize(repeating: -1, count: n + 1)
+            back = .allocate(capacity: maximum ? n + 1 : 0)
+            back.initialize(repeating: -1, count: maximum ? n + 1 : 0)
             var capacity = 64
             while capacity < 10 * (minimumLength + 1) { capacity <<= 1 }
             self.capacity = capacity

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CMalloc
 import Glibc
 #endif
 import ArgumentParser
@@ -48,6 +49,14 @@ struct CodingScan: ParsableCommand {
     /// help and version go to stdout as usual.
     static func main() {
         signal(SIGPIPE, SIG_DFL)
+        // The gene decoder allocates and frees buffers of a few MB for each stretch it decodes: keep
+        // them in the heap for reuse instead of having glibc map fresh zeroed pages and unmap them
+        // every time (7% of a decoded scan's CPU time went to page faults); memory stays bounded by the
+        // peak in use.
+        #if canImport(Glibc)
+        _ = mallopt(M_MMAP_THRESHOLD, 256 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 512 << 20)
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
