@@ -88,55 +88,58 @@ struct ExonEvents {
         var flags = [Flag](repeating: [], count: n + 1)
         var endSplice = [Double](repeating: 0, count: n + 1), startSplice = endSplice
         let sites = SpliceSites(masks: masks, weight: model.spliceConsensusWeight)
-        var stopFlags = [Flag](repeating: [], count: 64), atFlags = stopFlags
-        for codon in 0..<64 {
-            if plusStop[codon] { atFlags[codon].insert(.plusStopAt); stopFlags[codon].insert(.plusStopEnds) }
-            if minusStop[codon] { atFlags[codon].insert(.minusStopAt); stopFlags[codon].insert(.minusStopEnds) }
-        }
-        atFlags[GeneticCode.codonIndex("ATG")!].insert(.atgAt)
-        stopFlags[GeneticCode.codonIndex("CAT")!].insert(.catEnds)
         var keep: Flag = []
         if strands.plus { keep.formUnion([.plusEnds, .plusStarts]) }
         if strands.minus { keep.formUnion([.minusEnds, .minusStarts]) }
-        let (a, c, g, t): (UInt8, UInt8, UInt8, UInt8) = (1, 2, 4, 8)
+        // What a codon (by index; 64: none) flags at its first base and just after its last, and what a
+        // dinucleotide (by 2-bit codes; 16: none) flags at its first base and just after its second
+        // (GT: a plus donor follows, CT: a minus acceptor; AG: a plus acceptor precedes, AC: a minus donor).
+        var codonAt = [UInt16](repeating: 0, count: 65), codonEnds = codonAt
+        for codon in 0..<64 {
+            var at: Flag = [], ends: Flag = []
+            if plusStop[codon] { at.insert(.plusStopAt); ends.insert(.plusStopEnds) }
+            if minusStop[codon] { at.insert(.minusStopAt); ends.insert(.minusStopEnds) }
+            if codon == GeneticCode.codonIndex("ATG")! { at.insert(.atgAt) }
+            if codon == GeneticCode.codonIndex("CAT")! { ends.insert(.catEnds) }
+            codonAt[codon] = at.intersection(keep).rawValue
+            codonEnds[codon] = ends.intersection(keep).rawValue
+        }
+        var pairFrom = [UInt16](repeating: 0, count: 17), pairAfter = pairFrom
+        let (a, c, g, t) = (0, 1, 2, 3)
+        pairFrom[g << 2 | t] = Flag.plusDonor.intersection(keep).rawValue
+        pairFrom[c << 2 | t] = Flag.minusAcceptor.intersection(keep).rawValue
+        pairAfter[a << 2 | g] = Flag.plusAcceptor.intersection(keep).rawValue
+        pairAfter[a << 2 | c] = Flag.minusDonor.intersection(keep).rawValue
+        let splice: Flag = [.plusDonor, .minusAcceptor, .plusAcceptor, .minusDonor]
+        var sitesAt = [Int32](repeating: 0, count: n + 1), siteCount = 0
         flags.withUnsafeMutableBufferPointer { flags in
-            // Codons [x, x + 3) with no ambiguous base: flags at their first base and just after their
-            // last. `code` holds the last three bases' 2-bit codes, `valid` counts the unambiguous ones.
-            var code = 0, valid = 0
-            for x in 0..<n {
-                let m = masks[x]
-                if BaseEncoding.isUnambiguous(m) {
-                    code = (code << 2 | m.trailingZeroBitCount) & 63
-                    valid += 1
-                } else {
-                    valid = 0
+            flags.withMemoryRebound(to: UInt16.self) { raw in
+                // One pass without data-dependent branches: `code` holds the last three bases' 2-bit
+                // codes, `valid` counts the unambiguous bases in a row (up to 3).
+                var code = 0, valid = 0
+                for x in 0..<n {
+                    let m = masks[x], unambiguous = BaseEncoding.isUnambiguous(m)
+                    code = (code << 2 | m.trailingZeroBitCount & 3) & 63
+                    valid = unambiguous ? min(valid + 1, 3) : 0
+                    let codon = valid == 3 ? code : 64, pair = valid >= 2 ? code & 15 : 16
+                    raw[max(x - 2, 0)] |= codonAt[codon]
+                    raw[max(x - 1, 0)] |= pairFrom[pair]
+                    raw[x + 1] |= codonEnds[codon] | pairAfter[pair]
                 }
-                if valid >= 3 {
-                    flags[x - 2].formUnion(atFlags[code])
-                    flags[x + 1].formUnion(stopFlags[code])
+                // The boundaries with a splice site, listed without a branch.
+                for x in 0...n {
+                    sitesAt[siteCount] = Int32(x)
+                    siteCount += Flag(rawValue: raw[x]).isDisjoint(with: splice) ? 0 : 1
                 }
             }
-            // Splice sites: the dinucleotide from x (GT: plus donor, CT: minus acceptor) and the one
-            // before x (AG: plus acceptor, AC: minus donor); their consensus scores only where they are.
-            for x in 0...n {
-                let next = x + 1 < n ? (masks[x], masks[x + 1]) : (0, 0)
-                if next == (g, t) {
-                    flags[x].insert(.plusDonor)
-                    endSplice[x] = model.donorScore + sites.donor(x, minus: false)
-                } else if next == (c, t) {
-                    flags[x].insert(.minusAcceptor)
-                    endSplice[x] = model.acceptorScore + sites.acceptor(x, minus: true)
-                }
-                let previous = x >= 2 ? (masks[x - 2], masks[x - 1]) : (0, 0)
-                if previous == (a, g) {
-                    flags[x].insert(.plusAcceptor)
-                    startSplice[x] = model.acceptorScore + sites.acceptor(x, minus: false)
-                } else if previous == (a, c) {
-                    flags[x].insert(.minusDonor)
-                    startSplice[x] = model.donorScore + sites.donor(x, minus: true)
-                }
-                flags[x].formIntersection(keep)
-            }
+        }
+        // Their consensus scores.
+        for site in sitesAt[0..<siteCount] {
+            let x = Int(site), f = flags[x]
+            if f.contains(.plusDonor) { endSplice[x] = model.donorScore + sites.donor(x, minus: false) }
+            if f.contains(.minusAcceptor) { endSplice[x] = model.acceptorScore + sites.acceptor(x, minus: true) }
+            if f.contains(.plusAcceptor) { startSplice[x] = model.acceptorScore + sites.acceptor(x, minus: false) }
+            if f.contains(.minusDonor) { startSplice[x] = model.donorScore + sites.donor(x, minus: true) }
         }
         self.init(flags: flags, endSplice: endSplice, startSplice: startSplice)
     }
