@@ -28,13 +28,10 @@ struct EvidenceBuffer {
         let e = model.evidence(p), f = model.evidence(m)
         if let last {
             let span = index - last.index
-            for k in 0..<span {
-                let t = Double(k) / Double(span)
-                plusP.append(last.plusP + (p - last.plusP) * Float(t))
-                minusP.append(last.minusP + (m - last.minusP) * Float(t))
-                plusEvidence.append(last.plus + (e - last.plus) * t)
-                minusEvidence.append(last.minus + (f - last.minus) * t)
-            }
+            EvidenceBuffer.extend(&plusP, span) { last.plusP + (p - last.plusP) * Float(Double($0) / Double(span)) }
+            EvidenceBuffer.extend(&minusP, span) { last.minusP + (m - last.minusP) * Float(Double($0) / Double(span)) }
+            EvidenceBuffer.extend(&plusEvidence, span) { last.plus + (e - last.plus) * (Double($0) / Double(span)) }
+            EvidenceBuffer.extend(&minusEvidence, span) { last.minus + (f - last.minus) * (Double($0) / Double(span)) }
         } else {
             let count = max(index - plusP.count, 0)
             plusP.append(contentsOf: repeatElement(p, count: count))
@@ -43,6 +40,17 @@ struct EvidenceBuffer {
             minusEvidence.append(contentsOf: repeatElement(f, count: count))
         }
         last = (index, p, m, e, f)
+    }
+
+    /// Appends `value(k)` for k in 0..<count, written in place (one capacity check, not one per value).
+    @inline(__always)
+    private static func extend<T: BinaryFloatingPoint>(_ array: inout [T], _ count: Int, _ value: (Int) -> T) {
+        guard count > 0 else { return }
+        let start = array.count
+        array.append(contentsOf: repeatElement(0, count: count))
+        array.withUnsafeMutableBufferPointer { buffer in
+            for k in 0..<count { buffer[start + k] = value(k) }
+        }
     }
 
     /// Fills the bases after the last centre up to `end` with its values.
