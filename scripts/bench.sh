@@ -6,8 +6,9 @@
 # Needs: Swift, python3 with numpy; prodigal and emboss (apt-get install prodigal emboss) and
 # onnxruntime + onnx (pip install onnxruntime onnx) for the comparisons (skipped when missing).
 #
-# Prints: end-to-end Mb/s and max RSS on a generated genome (output to /dev/null, default settings),
-# and the same with gene calls (-f gff, -f gff --adapt) and the decoded track (--decoded);
+# Prints: end-to-end Mb/s and max RSS on a generated genome (output to /dev/null) for the scan itself
+# (the window track, --raw), and the same with decoding: the default bedGraph (the decoder's
+# posterior), gene calls (-f gff) and -f gff --adapt;
 # the machine's FMA peak measured with a tight loop and the GFLOP/s of the convolution stack against
 # it; Mb/s at several steps; codingscan against ONNX Runtime (2 intra-op threads) on the same windows;
 # Prodigal and EMBOSS tcode on a 5 Mb slice.
@@ -136,10 +137,10 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //
 echo "genome: $genome, ${size_mb} Mb, $records records (3 chromosomes, 5 scaffolds, contigs of 0.5-10 kb; N gaps, soft-masking, IUPAC codes)"
 echo
 
-echo "== end to end: codingscan GENOME > /dev/null (default settings, $threads threads)"
+echo "== end to end, the scan: codingscan --raw GENOME > /dev/null (the window track, $threads threads)"
 best=0
 for run in 1 2; do
-    /usr/bin/time -v "$bin" "${model_flags[@]}" -t "$threads" -vv "$genome" > /dev/null 2> "$work/time.log"
+    /usr/bin/time -v "$bin" "${model_flags[@]}" -t "$threads" -vv --raw "$genome" > /dev/null 2> "$work/time.log"
     s=$(seconds_of "$work/time.log")
     rate=$(mbps "$((size_mb * 1000000))" "$s")
     echo "  run $run: ${s} s, $rate Mb/s, max RSS $(rss_of "$work/time.log") MB"
@@ -149,9 +150,9 @@ grep '^codingscan: kernels' "$work/time.log" | sed 's/^codingscan: /  /'
 echo "  best: $best Mb/s (target >= 5 Mb/s: $(awk -v r="$best" 'BEGIN { print (r >= 5 ? "met" : "NOT met") }'))"
 echo
 
-echo "== decoding: gene calls (-f gff), decoding twice (-f gff --adapt) and the decoded track (--decoded)"
+echo "== decoding: the default bedGraph (the decoder's posterior), gene calls (-f gff), -f gff --adapt"
 track_s=$(awk -v b="$best" -v n="$((size_mb * 1000000))" 'BEGIN { printf "%.2f", n / b / 1e6 }')
-for mode in gff "gff --adapt" "bedgraph --decoded"; do
+for mode in bedgraph gff "gff --adapt"; do
     # shellcheck disable=SC2086
     /usr/bin/time -v "$bin" "${model_flags[@]}" -t "$threads" -q -f $mode "$genome" > /dev/null 2> "$work/time.log"
     s=$(seconds_of "$work/time.log")
@@ -272,7 +273,7 @@ echo
 echo "== other tools on a 5 Mb slice of chr1 (Mb/s; tcode on an uppercase A/C/G/T copy)"
 timed() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'; }
 s=$(timed "$bin" "${model_flags[@]}" -t "$threads" "$slice")
-echo "  codingscan (the model's window and step, $threads threads): $s s, $(mbps 5000000 "$s") Mb/s"
+echo "  codingscan (default settings: the decoded bedGraph, $threads threads): $s s, $(mbps 5000000 "$s") Mb/s"
 if command -v prodigal > /dev/null; then
     s=$(timed prodigal -q -i "$slice" -o "$work/prodigal.gbk")
     echo "  prodigal (single genome mode, 1 thread): $s s, $(mbps 5000000 "$s") Mb/s"

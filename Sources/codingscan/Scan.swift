@@ -43,12 +43,16 @@ struct Scan: ParsableCommand {
     /// `--raw` BED's threshold.
     var threshold: Float { thresholdOption ?? 0.5 }
 
-    @Flag(help: "-f bed writes the thresholded window bins (the track before decoding) instead of gene calls.")
+    @Flag(help: ArgumentHelp("The window track before decoding: -f bedgraph and bigwig write each window's P(coding) "
+        + "per bin instead of the decoder's posterior, -f bed the bins with p >= -T instead of gene calls."))
     var raw = false
 
     @Flag(help: ArgumentHelp("-f bedgraph (or bigwig) writes the gene decoder's posterior P(coding) per base "
-        + "(sharp at stop codons) instead of the window track."))
+        + "(sharp at stop codons): the default, kept for scripts that name it."))
     var decoded = false
+
+    /// Whether the output comes from the gene decoder: calls (-f gff, bed) or its posterior (bedGraph, bigWig).
+    var decodes: Bool { format != .tsv && !raw }
 
     @Flag(help: ArgumentHelp("Adapt to the input genome before the output pass: learn its own coding statistics, start "
         + "codons, Shine-Dalgarno motif and start context from a first pass's gene calls, and fine-tune the network on "
@@ -96,13 +100,15 @@ struct Scan: ParsableCommand {
             throw ValidationError("-f bigwig needs -o FILE: a bigWig is an indexed binary file written by seeking, "
                 + "not a stream (use bedgraph for pipes)")
         }
-        if raw && format != .bed { throw ValidationError("--raw applies to -f bed (thresholded bins instead of gene calls)") }
+        if raw && format != .bed && format != .bedgraph && format != .bigwig {
+            throw ValidationError("--raw applies to -f bedgraph and bigwig (the window track) and bed (thresholded bins)")
+        }
+        if raw && decoded { throw ValidationError("--raw writes the window track, --decoded the decoder's: give one") }
         if decoded && format != .bedgraph && format != .bigwig {
             throw ValidationError("--decoded applies to -f bedgraph and bigwig")
         }
-        let decodes = format == .gff || (format == .bed && !raw) || decoded
         if proteins != nil && !decodes {
-            throw ValidationError("--proteins needs gene calls: -f gff, -f bed (without --raw) or --decoded")
+            throw ValidationError("--proteins needs gene calls: -f gff, bed, bedgraph or bigwig, without --raw")
         }
         if proteins == "-" { throw ValidationError("--proteins: give a file name") }
         if (trackLine || trackLineOptions.any) && (format == .tsv || format == .bigwig || format == .gff) {
@@ -124,6 +130,10 @@ struct Scan: ParsableCommand {
         if strand != .both && format == .tsv {
             Stderr.line("codingscan: warning: --strand \(strand.rawValue) does nothing with -f tsv, "
                 + "which has a column for each strand")
+        }
+        if settings.orfGate != nil && decodes {
+            Stderr.line("codingscan: warning: --orf-gate weighs the window track only (--raw, -f tsv); the gene "
+                + "decoder reads open reading frames itself")
         }
         if let value = KernelVariant.unknownEnvironmentValue {
             Stderr.line("codingscan: warning: \(KernelVariant.environmentKey)=\(value) is not portable, avx2 or avx512; "
@@ -159,7 +169,7 @@ struct Scan: ParsableCommand {
         options.strand = strand
         options.threshold = threshold
         options.raw = raw
-        options.decodedTrack = decoded
+        options.decodedTrack = (format == .bedgraph || format == .bigwig) && !raw
         options.callThreshold = thresholdOption
         options.trackLine = trackLine || trackLineOptions.any
         options.line = try trackLineOptions.line()

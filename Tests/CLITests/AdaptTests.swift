@@ -136,11 +136,11 @@ final class AdaptTests: XCTestCase {
         let calls = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
         XCTAssertEqual(calls(reused.stdoutText), calls(try String(contentsOfFile: dir + "/adapted.gff", encoding: .utf8)))
 
-        // The window track (bedGraph): --adapt fine-tunes the network, which ranks bases better; the saved
+        // The window track (--raw bedGraph): --adapt fine-tunes the network, which ranks bases better; the saved
         // model writes the same track, and eval --adapt scores it.
-        let track = try CLIRunner.run(["-o", dir + "/plain.bedgraph", dir + "/g.fa"])
+        let track = try CLIRunner.run(["--raw", "-o", dir + "/plain.bedgraph", dir + "/g.fa"])
         XCTAssertEqual(track.status, 0, track.stderrText)
-        let adaptedTrack = try CLIRunner.run(["--adapt", "-o", dir + "/adapted.bedgraph", dir + "/g.fa"])
+        let adaptedTrack = try CLIRunner.run(["--raw", "--adapt", "-o", dir + "/adapted.bedgraph", dir + "/g.fa"])
         XCTAssertEqual(adaptedTrack.status, 0, adaptedTrack.stderrText)
         XCTAssertEqual(adaptedTrack.stderrText, "")
         let aucBefore = try evalColumn(dir, ["--track", dir + "/plain.bedgraph"], "roc_auc")
@@ -148,15 +148,15 @@ final class AdaptTests: XCTestCase {
         XCTAssertGreaterThan(aucAfter, aucBefore + 0.01, "window track ROC-AUC \(aucBefore) without --adapt, \(aucAfter) with it")
         XCTAssertEqual(try evalColumn(dir, ["--adapt"], "roc_auc"), aucAfter)
         // The fine-tuning splits its mini-batches the same way whatever -t: the same track.
-        let oneThread = try CLIRunner.run(["--adapt", "-t", "1", dir + "/g.fa"])
+        let oneThread = try CLIRunner.run(["--raw", "--adapt", "-t", "1", dir + "/g.fa"])
         XCTAssertEqual(oneThread.stdoutText, try String(contentsOfFile: dir + "/adapted.bedgraph", encoding: .utf8))
         // With regions only the statistics adapt: the track is the network's own, with a warning.
         XCTAssertEqual(try CLIRunner.run([], shell: "samtools faidx '\(dir)/g.fa'").status, 0)
-        let region = try CLIRunner.run(["--adapt", "-r", "synthetic", dir + "/g.fa"])
+        let region = try CLIRunner.run(["--raw", "--adapt", "-r", "synthetic", dir + "/g.fa"])
         XCTAssertEqual(region.status, 0, region.stderrText)
         XCTAssertEqual(region.stderrText, "codingscan: warning: --adapt: the network is not fine-tuned: regions are scanned\n")
         XCTAssertEqual(region.stdoutText, try String(contentsOfFile: dir + "/plain.bedgraph", encoding: .utf8))
-        let reusedTrack = try CLIRunner.run(["-m", dir + "/species.safetensors", dir + "/g.fa"])
+        let reusedTrack = try CLIRunner.run(["--raw", "-m", dir + "/species.safetensors", dir + "/g.fa"])
         let body = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("track") } }
         XCTAssertEqual(body(reusedTrack.stdoutText), body(try String(contentsOfFile: dir + "/adapted.bedgraph", encoding: .utf8)))
 

@@ -40,13 +40,14 @@ final class BigWigTests: XCTestCase {
     func testBigWigMatchesBedGraphWithAndWithoutIndex() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        // pPCP1 (9.6 kb) at step 3 gives blocks over libBigWig's 2,730 intervals; two.fa adds two records.
+        // The window track (--raw) of pPCP1 (9.6 kb) at step 3 gives blocks over libBigWig's 2,730
+        // intervals; two.fa adds two records.
         let unpacked = try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz > \(dir)pPCP1.fa && "
             + "cp fixtures/seq/two.fa \(dir)two.fa")
         XCTAssertEqual(unpacked.status, 0, unpacked.stderrText)
         let inputs = [dir + "pPCP1.fa", dir + "two.fa"]
         for strand in ["both", "minus"] {
-            let args = ["-m", model, "-s", "3", "--strand", strand]
+            let args = ["-m", model, "-s", "3", "--strand", strand, "--raw"]
             let bedGraph = try CLIRunner.run(args + inputs)
             XCTAssertEqual(bedGraph.status, 0, bedGraph.stderrText)
             let expected = intervals(ofBedGraph: bedGraph.stdoutText)
@@ -75,12 +76,12 @@ final class BigWigTests: XCTestCase {
         XCTAssertEqual(left, ["pPCP1.fa", "two.fa"], "no temporary or spool file is left")
     }
 
-    /// The decoded track (`--decoded`) as bigWig holds exactly the decoded bedGraph's runs.
+    /// The decoded track (the default; `--decoded` names it) as bigWig holds exactly the decoded bedGraph's runs.
     func testDecodedBigWigMatchesDecodedBedGraph() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         XCTAssertEqual(try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz > \(dir)pPCP1.fa").status, 0)
-        let bedGraph = try CLIRunner.run(["--decoded", dir + "pPCP1.fa"])
+        let bedGraph = try CLIRunner.run([dir + "pPCP1.fa"])
         XCTAssertEqual(bedGraph.status, 0, bedGraph.stderrText)
         let expected = intervals(ofBedGraph: bedGraph.stdoutText)
         XCTAssertGreaterThan(expected.count, 50)
