@@ -21,7 +21,7 @@ public final class GenomeScorer {
     /// model does not accept them.
     /// With `decoded`, the bins are the gene decoder's posterior P(coding) per base (`scan --decoded`)
     /// and the genome keeps the decoder's calls. With `adapt`, each genome is adapted to first (its
-    /// file is read several times: standard input cannot be).
+    /// file is read several times: standard input cannot be), the network fine-tuned only for the window track.
     public init(model: Model, readModel: Model? = nil, options: ScanOptions = ScanOptions(), threads: Int? = nil,
                 decoded: Bool = false, adapt: Bool = false) throws(AssessmentError) {
         self.decoded = decoded
@@ -54,7 +54,7 @@ public final class GenomeScorer {
     private func scoreDecoded(path: String) throws(AssessmentError) -> ScoredGenome {
         let posterior = PosteriorCollector(), calls = CallCollector()
         do {
-            let decoder = adapt ? try scanner.adapted(paths: [path]).scanner : scanner
+            let decoder = adapt ? try scanner.adapted(paths: [path], fineTune: false).scanner : scanner
             _ = try decoder.decode(paths: [path], calls: calls, posterior: posterior)
         } catch {
             throw .scan(error)

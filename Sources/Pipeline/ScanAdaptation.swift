@@ -10,8 +10,8 @@ public struct ScanAdaptation {
     public let statistics: GeneStatistics
     /// The network fine-tuned on the genome (`TrainingOptions.adapting`); nil when it was not.
     public let network: Model?
-    /// Why the network was not fine-tuned although the statistics were learnt (nil when it was, or
-    /// when nothing was adapted: `statistics.shortfall`).
+    /// Why the network was not fine-tuned although the statistics were learnt (nil when it was, when
+    /// it was not asked to be, or when nothing was adapted: `statistics.shortfall`).
     public let networkShortfall: String?
     /// Windows the fine-tuning trained on (0 without it).
     public let windows: Int

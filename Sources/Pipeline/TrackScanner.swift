@@ -164,15 +164,19 @@ public final class TrackScanner {
     ///
     /// 1. Decodes once (`geneStatistics`); when the statistics are too thin (`GeneStatistics.shortfall`)
     ///    that is all, and the result's scanner is this one.
-    /// 2. Decodes again with the statistics in the gene model, keeping the calls.
-    /// 3. Fine-tunes the network on the inputs (at most `TrainingOptions.adaptingBaseLimit` bases)
-    ///    labelled by those calls (`TrainingOptions.adapting`), unless the scan reads regions or the
-    ///    model is not a network `codingscan train` builds.
+    /// 2. With `fineTune`: decodes again with the statistics in the gene model, keeping the calls.
+    /// 3. With `fineTune`: fine-tunes the network on the inputs (at most
+    ///    `TrainingOptions.adaptingBaseLimit` bases) labelled by those calls (`TrainingOptions.adapting`),
+    ///    unless the scan reads regions or the model is not a network `codingscan train` builds.
     /// The last scanner has the fine-tuned network (or the model) and the adapted gene model, the same
     /// options otherwise, threads and progress. `names` (parallel to `paths`; default the paths) and
     /// `command` name the inputs and the command in the fine-tuned network's provenance.
-    public func adapted(paths: [String], names: [String]? = nil,
-                        command: String = "codingscan --adapt") throws(ScanError) -> ScanAdaptation {
+    ///
+    /// Without `fineTune` the network stays as it is: the decoder's outputs (its posterior, its calls)
+    /// gain all but nothing from fine-tuning once the statistics are learnt (docs/adapt.md), and
+    /// skipping steps 2 and 3 makes adapting cost one more scan instead of two and a training run.
+    public func adapted(paths: [String], names: [String]? = nil, command: String = "codingscan --adapt",
+                        fineTune: Bool = true) throws(ScanError) -> ScanAdaptation {
         let statistics = try geneStatistics(paths: paths)
         guard statistics.shortfall == nil else {
             return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
@@ -180,6 +184,10 @@ public final class TrackScanner {
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
+        guard fineTune else {
+            decoding.progress = progress
+            return ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+        }
         let (network, shortfall, windows) = try fineTuned(paths: paths, names: names ?? paths, command: command,
                                                           decoding: decoding, bases: statistics.bases)
         var last = decoding

@@ -13,12 +13,14 @@ struct Adapt: ParsableCommand {
         commandName: "adapt",
         abstract: "Adapt the model to a genome (as --adapt does) and save the adapted model.",
         discussion: """
-            Decodes the input with the model, learns the genome's gene statistics from the calls (the log-likelihood \
-            ratios of in-frame hexamers against the genome, the start codon, Shine-Dalgarno motif and start context \
-            scores), decodes again with them and fine-tunes the network on that pass's calls (one epoch of up to \
-            30,000 windows of the first 20 Mb; about 20 s for 5 Mb on 2 cores). Writes the fine-tuned network with a \
-            gene_model entry (format version 5): 'codingscan -m OUT' then scans and decodes as 'codingscan --adapt' \
-            does on this input, in one pass. Standard input is copied to a temporary file first.
+            Decodes the input with the model and learns the genome's gene statistics from the calls (the \
+            log-likelihood ratios of in-frame hexamers against the genome, the start codon, Shine-Dalgarno motif and \
+            start context scores). Writes the model with a gene_model entry (format version 5): 'codingscan -m OUT' \
+            then decodes (the default bedGraph, gene calls) as 'codingscan --adapt' does on this input, in one pass. \
+            With --fine-tune it also decodes again with the statistics and fine-tunes the network on that pass's \
+            calls (one epoch of up to 30,000 windows of the first 20 Mb; about 20 s for 5 Mb on 2 cores), as \
+            'codingscan --adapt' does for the window track: 'codingscan -m OUT --raw' then writes the track \
+            'codingscan --adapt --raw' does. Standard input is copied to a temporary file first.
             """
     )
 
@@ -44,6 +46,10 @@ struct Adapt: ParsableCommand {
         "Scoring threads, at most 1024. (default: the CPUs this process may use)", valueName: "n"))
     var threads: Int?
 
+    @Flag(help: ArgumentHelp("Also fine-tune the network on the genome's calls, as --adapt does for the window track "
+        + "(--raw, -f tsv)."))
+    var fineTune = false
+
     @Flag(name: [.short, .long], help: "No summary on stderr.")
     var quiet = false
 
@@ -67,7 +73,8 @@ struct Adapt: ParsableCommand {
         options.format = .gff
         options.callThreshold = threshold
         let scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
-        // Adapting reads the input three times: standard input and pipes are copied to temporary files first.
+        // Adapting reads the input twice (three times to fine-tune): standard input and pipes are copied to
+        // temporary files first.
         let spool = try InputSpool(inputs: inputs)
         defer { spool.remove() }
         // Paths by parent folder and name, never this machine's absolute paths (as train records them).
@@ -75,7 +82,7 @@ struct Adapt: ParsableCommand {
             ShellWord.quoted($0.contains("/") ? PathName.short($0) : $0)
         }
         let adaptation = try scanner.adapted(paths: spool.paths, names: inputs.map { $0 == "-" ? "stdin" : $0 },
-                                             command: words.joined(separator: " "))
+                                             command: words.joined(separator: " "), fineTune: fineTune)
         let statistics = adaptation.statistics
         if !quiet && statistics.shortfall == nil { Self.warn(adaptation) }
         let adapted = statistics.adapted(options.geneModel ?? GeneModel())
@@ -86,7 +93,7 @@ struct Adapt: ParsableCommand {
             "base_model": .string(model.metadata.name), "base_model_sha256": .string(model.sha256),
             "network": .string(adaptation.network != nil
                 ? "fine-tuned on \(adaptation.windows) windows labelled by the calls"
-                : "not fine-tuned: " + (adaptation.networkShortfall ?? "")),
+                : "not fine-tuned: " + (fineTune ? adaptation.networkShortfall ?? "" : "statistics only (no --fine-tune)")),
             "command": .string(words.joined(separator: " ")), "codingscan": .string(CodingScan.version),
         ])
         guard let entry = adapted.adaptedEntry(adaptedTo: adaptedTo) else {

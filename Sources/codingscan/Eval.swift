@@ -50,8 +50,8 @@ struct Eval: ParsableCommand {
         + "instead of the window track, and the decoder's calls (calls_mcc, stops_exact, ...; --calls replaces them)."))
     var decoded = false
 
-    @Flag(help: ArgumentHelp("Adapt to each genome first, as 'scan --adapt' does (its gene statistics and a fine-tuned "
-        + "network), and score the adapted track; reads each genome file several times."))
+    @Flag(help: ArgumentHelp("Adapt to each genome first, as 'scan --adapt' does (its gene statistics, and for the window "
+        + "track a fine-tuned network), and score the adapted track; reads each genome file several times."))
     var adapt = false
 
     @OptionGroup var settings: ScanSettingOptions

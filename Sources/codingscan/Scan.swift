@@ -55,8 +55,9 @@ struct Scan: ParsableCommand {
     var decodes: Bool { format != .tsv && !raw }
 
     @Flag(help: ArgumentHelp("Adapt to the input genome before the output pass: learn its own coding statistics, start "
-        + "codons, Shine-Dalgarno motif and start context from a first pass's gene calls, and fine-tune the network on "
-        + "them (about 20 s for 5 Mb on 2 cores; inputs under 100 kb are not adapted)."))
+        + "codons, Shine-Dalgarno motif and start context from a first pass's gene calls (one more scan); for the window "
+        + "track (--raw, -f tsv) also fine-tune the network on them (about 20 s for 5 Mb on 2 cores). Inputs under "
+        + "100 kb are not adapted."))
     var adapt = false
 
     @Option(name: [.short, .long], help: ArgumentHelp(
@@ -254,7 +255,7 @@ struct Scan: ParsableCommand {
     /// The scanner of the output pass of `--adapt`, or `scanner` itself (with a warning) when the input is
     /// too small to learn from.
     private func adapted(_ scanner: TrackScanner, inputs: [String]) throws -> TrackScanner {
-        let adaptation = try scanner.adapted(paths: inputs)
+        let adaptation = try scanner.adapted(paths: inputs, fineTune: !decodes)
         if !quiet { Adapt.warn(adaptation) }
         return adaptation.scanner
     }

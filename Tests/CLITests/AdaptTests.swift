@@ -116,7 +116,8 @@ final class AdaptTests: XCTestCase {
         let rows = evaluated.stdoutText.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         XCTAssertEqual(Double(rows[1][rows[0].firstIndex(of: "calls_mcc")!]), after)
 
-        // `adapt` saves the same statistics in a model: -m with it decodes as --adapt did, in one pass.
+        // `adapt` saves the same statistics in a model (the network as it was): -m with it decodes as --adapt did, in
+        // one pass.
         let saved = try CLIRunner.run(["adapt", "-q", "-o", dir + "/species.safetensors", dir + "/g.fa"])
         XCTAssertEqual(saved.status, 0, saved.stderrText)
         XCTAssertEqual(saved.stderrText, "")
@@ -125,9 +126,8 @@ final class AdaptTests: XCTestCase {
         XCTAssertTrue(info.stdoutText.contains("gene model:        adapted (codingscan adapt)"), info.stdoutText)
         XCTAssertTrue(info.stdoutText.contains("\"genomes\": [\n      \"\(URL(fileURLWithPath: dir).lastPathComponent)/g.fa\""),
                       "the genome by parent folder and name")
-        XCTAssertTrue(info.stdoutText.contains("\"network\": \"fine-tuned on 3000 windows labelled by the calls\""),
+        XCTAssertTrue(info.stdoutText.contains("\"network\": \"not fine-tuned: statistics only (no --fine-tune)\""),
                       info.stdoutText)
-        XCTAssertTrue(info.stdoutText.contains("\"initial_model\""), "the fine-tuned network's provenance")
         XCTAssertTrue(info.stdoutText.contains("\"command\": \"codingscan adapt -q -o "), info.stdoutText)
         XCTAssertFalse(info.stdoutText.components(separatedBy: "gene model:").last!.contains(dir),
                        "no absolute path in what the model records")
@@ -135,9 +135,16 @@ final class AdaptTests: XCTestCase {
         XCTAssertEqual(reused.status, 0, reused.stderrText)
         let calls = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
         XCTAssertEqual(calls(reused.stdoutText), calls(try String(contentsOfFile: dir + "/adapted.gff", encoding: .utf8)))
+        // --fine-tune also fine-tunes the network, as --adapt does for the window track (checked below).
+        let tuned = try CLIRunner.run(["adapt", "-q", "--fine-tune", "-o", dir + "/tuned.safetensors", dir + "/g.fa"])
+        XCTAssertEqual(tuned.status, 0, tuned.stderrText)
+        let tunedInfo = try CLIRunner.run(["model-info", dir + "/tuned.safetensors"])
+        XCTAssertTrue(tunedInfo.stdoutText.contains("\"network\": \"fine-tuned on 3000 windows labelled by the calls\""),
+                      tunedInfo.stdoutText)
+        XCTAssertTrue(tunedInfo.stdoutText.contains("\"initial_model\""), "the fine-tuned network's provenance")
 
-        // The window track (--raw bedGraph): --adapt fine-tunes the network, which ranks bases better; the saved
-        // model writes the same track, and eval --adapt scores it.
+        // The window track (--raw bedGraph): --adapt fine-tunes the network, which ranks bases better; the model
+        // saved with --fine-tune writes the same track, and eval --adapt scores it.
         let track = try CLIRunner.run(["--raw", "-o", dir + "/plain.bedgraph", dir + "/g.fa"])
         XCTAssertEqual(track.status, 0, track.stderrText)
         let adaptedTrack = try CLIRunner.run(["--raw", "--adapt", "-o", dir + "/adapted.bedgraph", dir + "/g.fa"])
@@ -156,7 +163,12 @@ final class AdaptTests: XCTestCase {
         XCTAssertEqual(region.status, 0, region.stderrText)
         XCTAssertEqual(region.stderrText, "codingscan: warning: --adapt: the network is not fine-tuned: regions are scanned\n")
         XCTAssertEqual(region.stdoutText, try String(contentsOfFile: dir + "/plain.bedgraph", encoding: .utf8))
-        let reusedTrack = try CLIRunner.run(["--raw", "-m", dir + "/species.safetensors", dir + "/g.fa"])
+        // The decoder's outputs are never fine-tuned for: regions change nothing and warn of nothing.
+        let regionCalls = try CLIRunner.run(["-f", "gff", "--adapt", "-r", "synthetic", dir + "/g.fa"])
+        XCTAssertEqual(regionCalls.status, 0, regionCalls.stderrText)
+        XCTAssertEqual(regionCalls.stderrText, "")
+        XCTAssertEqual(calls(regionCalls.stdoutText), calls(try String(contentsOfFile: dir + "/adapted.gff", encoding: .utf8)))
+        let reusedTrack = try CLIRunner.run(["--raw", "-m", dir + "/tuned.safetensors", dir + "/g.fa"])
         let body = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("track") } }
         XCTAssertEqual(body(reusedTrack.stdoutText), body(try String(contentsOfFile: dir + "/adapted.bedgraph", encoding: .utf8)))
 
