@@ -25,25 +25,37 @@ extension ExonDecoder {
                    anchor: Int, leftEdge: Bool, rightEdge: Bool, strands: (plus: Bool, minus: Bool),
                    genes: Bool) -> (genes: [DecodedGene], plus: [Float], minus: [Float]) {
         let n = masks.count
-        let events = ExonEvents(masks: masks, model: model, plusStop: plusStop, minusStop: minusStop, strands: strands)
-        let sums = Sums(plus: plus, minus: minus)
-        var forward = Sweep(count: n, anchor: anchor, model: model, maximum: false, sums: sums)
-        defer { forward.deallocate(); sums.deallocate() }
+        // Each buffer is freed as soon as its pass is done: the peak is about 80 bytes per base.
         var path: [DecodedGene] = []
-        if genes {
-            var both = BothSweeps(viterbi: Sweep(count: n, anchor: anchor, model: model, maximum: true, sums: sums), forward: forward)
-            defer { both.viterbi.deallocate() }
-            sweep(&both, events: events, anchor: anchor, limit: n, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
-            path = both.viterbi.path()
-        } else {
-            sweep(&forward, events: events, anchor: anchor, limit: n, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+        var forward: Sweep, mirrored: ExonEvents
+        do {
+            let events = ExonEvents(masks: masks, model: model, plusStop: plusStop, minusStop: minusStop, strands: strands)
+            let sums = Sums(plus: plus, minus: minus)
+            defer { sums.deallocate() }
+            forward = Sweep(count: n, anchor: anchor, model: model, maximum: false, sums: sums)
+            if genes {
+                var both = BothSweeps(viterbi: Sweep(count: n, anchor: anchor, model: model, maximum: true, sums: sums),
+                                      forward: forward)
+                sweep(&both, events: events, anchor: anchor, limit: n, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+                path = both.viterbi.path()
+                both.viterbi.deallocate()
+            } else {
+                sweep(&forward, events: events, anchor: anchor, limit: n, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
+            }
+            mirrored = events.mirrored()
         }
+        defer { forward.deallocate() }
         // The forward pass over the reverse complement, where exons end by n − anchor.
-        let reversedSums = Sums(plus: plus, minus: minus, reversed: true)
-        var backward = Sweep(count: n, anchor: 0, model: model, maximum: false, sums: reversedSums)
-        defer { backward.deallocate(); reversedSums.deallocate() }
-        sweep(&backward, events: events.mirrored(), anchor: 0, limit: n - anchor, leftEdge: rightEdge, rightEdge: leftEdge,
-              strands: (strands.minus, strands.plus))
+        var backward: Sweep
+        do {
+            let reversedSums = Sums(plus: plus, minus: minus, reversed: true)
+            defer { reversedSums.deallocate() }
+            backward = Sweep(count: n, anchor: 0, model: model, maximum: false, sums: reversedSums)
+            sweep(&backward, events: mirrored, anchor: 0, limit: n - anchor, leftEdge: rightEdge, rightEdge: leftEdge,
+                  strands: (strands.minus, strands.plus))
+            mirrored = ExonEvents.empty
+        }
+        defer { backward.deallocate() }
         var plusCover = [Double](repeating: 0, count: n + 1), minusCover = plusCover
         let (f, b) = (forward, backward), z = f.total[n]
         if z > -.infinity {

@@ -47,6 +47,9 @@ struct ExonEvents {
         self.startSplice = startSplice
     }
 
+    /// No boundary at all (to let a table go before its scope ends).
+    static let empty = ExonEvents(flags: [], endSplice: [], startSplice: [])
+
     /// The events of the reverse complement of the stretch (what `init` would read from it, without
     /// reading it): boundary x becomes n − x, each flag its mirror (a plus-strand stop codon ending at x
     /// is a minus-strand stop codon beginning at n − x, CAT ending is ATG beginning, a plus donor a
