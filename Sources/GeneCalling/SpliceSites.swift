@@ -37,6 +37,13 @@ struct SpliceSites {
     @inline(__always)
     func isAcceptor(_ b: Int, minus: Bool) -> Bool { base(b, -2, minus: minus) == 1 && base(b, -1, minus: minus) == 4 }
 
+    /// An acceptor's matches by its two single positions (0…2) and its pyrimidines (0…10), index
+    /// 11 · head + tract: head + 0.2 added once per pyrimidine (the sum as a loop over the tract would
+    /// make it, to the last bit, without its chain of dependent additions).
+    private static let acceptorHits: [Double] = (0...2).flatMap { head in
+        (0...10).map { tract in (0..<tract).reduce(Double(head)) { sum, _ in sum + 0.2 } }
+    }
+
     /// Donor positions besides GT and the bases each allows (A = 1, C = 2, G = 4, T = 8).
     private static let donorPattern: [(Int, UInt8)] = [(-3, 1 | 2), (-2, 1), (-1, 4), (2, 1 | 4), (3, 1), (4, 4), (5, 8)]
 
@@ -52,8 +59,9 @@ struct SpliceSites {
     func acceptor(_ b: Int, minus: Bool) -> Double {
         guard weight != 0 else { return 0 }
         let (c, g, t): (UInt8, UInt8, UInt8) = (2, 4, 8)
-        var hits = (matches(b, -3, c | t, minus: minus) ? 1.0 : 0) + (matches(b, 0, g, minus: minus) ? 1 : 0)
-        for k in -14 ... -5 { hits += matches(b, k, c | t, minus: minus) ? 0.2 : 0 }
-        return weight * (hits - 1.75)
+        let head = (matches(b, -3, c | t, minus: minus) ? 1 : 0) + (matches(b, 0, g, minus: minus) ? 1 : 0)
+        var tract = 0
+        for k in -14 ... -5 { tract += matches(b, k, c | t, minus: minus) ? 1 : 0 }
+        return weight * (SpliceSites.acceptorHits[head * 11 + tract] - 1.75)
     }
 }
