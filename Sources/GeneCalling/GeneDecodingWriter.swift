@@ -27,14 +27,17 @@ import Windows
 /// score as its posterior: one window's evidence cannot pay for a gene, so decoding would flatten it.
 ///
 /// With `GeneModelKind.auto` each record's first decision (its first stretch, or the whole record when
-/// shorter) decodes that stretch with both gene models and keeps the one `autoMargin` prefers for the
-/// whole record; a record shorter than `autoMinimum` takes the last choice. The choice depends only on
-/// the input, so the output stays the same for every thread count and batch size.
+/// shorter) decodes that stretch with both gene models (without statistics that are a prior) and keeps
+/// the one `autoMargin` prefers for the whole record; a record shorter than `autoMinimum` takes the last
+/// choice. The choice depends only on the input, so the output stays the same for every thread count
+/// and batch size.
 public final class GeneDecodingWriter: TrackWriter {
     /// The decoder of the record being written (with `GeneModelKind.auto`, the one its first stretch chose).
     public private(set) var decoder: GeneDecoder
-    /// With `GeneModelKind.auto`: the two decoders `decoder` is chosen from, per record.
+    /// With `GeneModelKind.auto`: the two decoders `decoder` is chosen from, per record, and the two
+    /// that choose (the same, without statistics that are a prior: `GeneModel.withoutStatistics`).
     private let candidates: (prokaryote: GeneDecoder, eukaryote: GeneDecoder)?
+    private let choosers: (prokaryote: GeneDecoder, eukaryote: GeneDecoder)?
     /// Whether this record's decoder is chosen.
     private var chosen = true
     /// What the last record long enough to decide chose; shorter records follow it.
@@ -95,8 +98,12 @@ public final class GeneDecodingWriter: TrackWriter {
             prokaryote.kind = .prokaryote
             eukaryote.kind = .eukaryote
             candidates = (GeneDecoder(model: prokaryote), GeneDecoder(model: eukaryote))
+            choosers = model.statisticsArePrior
+                ? (GeneDecoder(model: prokaryote.withoutStatistics), GeneDecoder(model: eukaryote.withoutStatistics))
+                : candidates
         } else {
             candidates = nil
+            choosers = nil
         }
         decoder = candidates?.prokaryote ?? GeneDecoder(model: model)
         self.output = output
@@ -244,9 +251,12 @@ public final class GeneDecodingWriter: TrackWriter {
         }, posterior)
     }
 
-    /// `auto`: picks this record's decoder from its first stretch [origin, end) (see `autoMargin`).
+    /// `auto`: picks this record's decoder from its first stretch [origin, end) (see `autoMargin`), by
+    /// the parses of `choosers`: a prior's hexamer and start scores, pooled over other genomes, would
+    /// tip the gene model's side of a margin measured without them (held out, yeast's calls lost
+    /// 0.011); a genome's own (`--adapt`) are kept, and pick the gene model where it calls better.
     private func choose(upTo end: Int) {
-        guard let candidates else { return }
+        guard let candidates, let choosers else { return }
         chosen = true
         let n = end - origin
         if n >= autoMinimum {
@@ -255,7 +265,7 @@ public final class GeneDecodingWriter: TrackWriter {
                     decoder.decode(masks: masks, plus: plus, minus: minus, anchor: self.anchor - self.origin, leftEdge: leftEdge,
                                    rightEdge: false, strands: self.strands).reduce(0) { $0 + $1.score }
                 }
-                return (total(candidates.prokaryote), total(candidates.eukaryote))
+                return (total(choosers.prokaryote), total(choosers.eukaryote))
             }
             lastChoice = (eukaryote - prokaryote) * 1000 / Double(n) > GeneDecodingWriter.autoMargin ? .eukaryote : .prokaryote
         }

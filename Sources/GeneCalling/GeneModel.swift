@@ -50,6 +50,9 @@ public struct GeneModel: Sendable, Equatable {
     /// composition; a gene with a start codon gains `upstreamWeight` × their sum. nil: none.
     public var upstream: [Float]?
     public var upstreamWeight: Double = 1
+    /// The statistics above are a prior pooled over other genomes (the built-in model's), not this
+    /// genome's: `auto` chooses its gene model without them (`withoutStatistics`).
+    public var statisticsArePrior = false
     /// Genes (open reading frames), coding exons, or either per record (`auto`, the default; see
     /// `GeneDecodingWriter`). The type's comment and the fields above describe the prokaryote model;
     /// `ExonDecoder` the eukaryote one, which reads `code`, `threshold`, `weight`, `logitLimit`, ATG's
@@ -89,6 +92,22 @@ public struct GeneModel: Sendable, Equatable {
         self.startScores = startScores
         self.geneCost = geneCost
         self.motifScore = motifScore
+    }
+
+    /// This model without statistics: no hexamer table or start context, and the default start codon
+    /// and motif scores (the settings `GeneModelKind.auto`'s margin was measured with; it chooses with
+    /// them when the statistics are a prior).
+    public var withoutStatistics: GeneModel {
+        let defaults = GeneModel()
+        var plain = self
+        plain.hexamers = nil
+        plain.hexamerWeight = defaults.hexamerWeight
+        plain.upstream = nil
+        plain.upstreamWeight = defaults.upstreamWeight
+        plain.startScores = defaults.startScores
+        plain.motifScore = defaults.motifScore
+        plain.statisticsArePrior = false
+        return plain
     }
 
     /// The evidence of one base whose P(coding) is `p` (nil: not scored).

@@ -17,6 +17,10 @@ public struct AdaptedGeneModel: Sendable, Equatable {
     public var upstreamWeight: Double
     /// What it was adapted to (genome files, bases, calls): a JSON object, for provenance only.
     public var adaptedTo: JSONValue
+    /// Statistics pooled over many genomes, a prior for genomes not among them (the built-in model's),
+    /// rather than one genome's or species': they score genes, but `auto` chooses its gene model
+    /// without them. Written only when true.
+    public var prior = false
 
     /// The start codons a gene model scores.
     public static let startCodons = ["ATG", "GTG", "TTG"]
@@ -36,7 +40,7 @@ public struct AdaptedGeneModel: Sendable, Equatable {
 
     /// The on-disk JSON object.
     public var jsonValue: JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "hexamers": .array(hexamers.map { .number($0) }),
             "hexamer_weight": .number(hexamerWeight),
             "start_scores": .object(startScores.mapValues { .number($0) }),
@@ -44,7 +48,9 @@ public struct AdaptedGeneModel: Sendable, Equatable {
             "upstream": .array(upstream.map { .number($0) }),
             "upstream_weight": .number(upstreamWeight),
             "adapted_to": adaptedTo,
-        ])
+        ]
+        if prior { fields["prior"] = .bool(true) }
+        return .object(fields)
     }
 
     /// Parses and checks the `gene_model` field; `fail` makes the error.
@@ -53,7 +59,7 @@ public struct AdaptedGeneModel: Sendable, Equatable {
             throw fail("metadata field 'gene_model' must be an object, not \(value.typeName)")
         }
         let known = ["hexamers", "hexamer_weight", "start_scores", "motif_score", "upstream", "upstream_weight",
-                     "adapted_to"]
+                     "adapted_to", "prior"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("gene_model has unknown field \(ModelError.quoted(unknown))")
         }
@@ -88,9 +94,14 @@ public struct AdaptedGeneModel: Sendable, Equatable {
         for codon in startCodons { startScores[codon] = try number(starts[codon], "start_scores", -valueLimit...valueLimit) }
         let adaptedTo = fields["adapted_to"] ?? .object([:])
         guard adaptedTo.objectValue != nil else { throw fail("gene_model field 'adapted_to' must be an object") }
-        return AdaptedGeneModel(hexamers: hexamers, hexamerWeight: try number(fields["hexamer_weight"], "hexamer_weight", 0...10),
-                                startScores: startScores, motifScore: try number(fields["motif_score"], "motif_score", 0...valueLimit),
-                                upstream: upstream, upstreamWeight: try number(fields["upstream_weight"], "upstream_weight", 0...10),
-                                adaptedTo: adaptedTo)
+        var model = AdaptedGeneModel(hexamers: hexamers, hexamerWeight: try number(fields["hexamer_weight"], "hexamer_weight", 0...10),
+                                     startScores: startScores, motifScore: try number(fields["motif_score"], "motif_score", 0...valueLimit),
+                                     upstream: upstream, upstreamWeight: try number(fields["upstream_weight"], "upstream_weight", 0...10),
+                                     adaptedTo: adaptedTo)
+        if let prior = fields["prior"] {
+            guard case let .bool(flag) = prior else { throw fail("gene_model field 'prior' must be true or false") }
+            model.prior = flag
+        }
+        return model
     }
 }

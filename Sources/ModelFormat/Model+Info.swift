@@ -42,7 +42,7 @@ extension Model {
         if let gene = m.geneModel {
             let text = { (value: Double) in FixedPoint.text(value, digits: 2) ?? "?" }
             let starts = AdaptedGeneModel.startCodons.map { "\($0) \(text(gene.startScores[$0] ?? 0))" }
-            lines.append("gene model:        adapted (codingscan adapt): hexamer weight \(text(gene.hexamerWeight)), "
+            lines.append("gene model:        \(gene.prior ? "prior" : "adapted") (codingscan adapt): hexamer weight \(text(gene.hexamerWeight)), "
                 + "starts \(starts.joined(separator: ", ")), motif \(text(gene.motifScore)), start context weight "
                 + "\(text(gene.upstreamWeight))")
             for line in gene.adaptedTo.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false) {

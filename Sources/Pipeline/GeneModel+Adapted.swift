@@ -1,5 +1,14 @@
 import GeneCalling
+import ReadingFrames
 import ModelFormat
+
+extension AdaptedGeneModel {
+    /// The genetic code the statistics were learnt with (`adapted_to`'s `genetic_code`; 11 when it is
+    /// not recorded or not supported).
+    public var geneticCode: GeneticCode {
+        adaptedTo.objectValue?["genetic_code"]?.intValue.flatMap { GeneticCode.ncbi($0) } ?? .standard
+    }
+}
 
 extension GeneModel {
     /// This gene model with what a model file's `gene_model` (`codingscan adapt`) learnt: its hexamer
@@ -12,6 +21,7 @@ extension GeneModel {
         model.motifScore = adapted.motifScore
         model.upstream = adapted.upstream.map { Float($0) }
         model.upstreamWeight = adapted.upstreamWeight
+        model.statisticsArePrior = adapted.prior
         return model
     }
 

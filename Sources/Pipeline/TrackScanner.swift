@@ -268,8 +268,13 @@ public final class TrackScanner {
     private func decodingWriter(output: CallWriter, translate: Bool) -> GeneDecodingWriter? {
         guard var model = options.geneModel else { return nil }
         // A model adapted to a genome (`codingscan adapt`) brings its gene statistics, unless this scan
-        // learnt its own (`--adapt`).
-        if let adapted = self.model.metadata.geneModel, model.hexamers == nil { model = model.applying(adapted) }
+        // learnt its own (`--adapt`); a prior (the built-in model's pooled statistics) only for a genetic
+        // code with the stop codons it was learnt with: its hexamer ratios say how rare in-frame stops
+        // are in genes, which a code that reads one of them as an amino acid contradicts.
+        if let adapted = self.model.metadata.geneModel, model.hexamers == nil,
+           !adapted.prior || Set(adapted.geneticCode.stops) == Set(options.geneticCode.stops) {
+            model = model.applying(adapted)
+        }
         model.code = options.geneticCode
         if let threshold = options.callThreshold { model.threshold = threshold }
         return GeneDecodingWriter(model: model, output: output,

@@ -3,6 +3,7 @@ import GeneCalling
 import GenomeCore
 import ModelFormat
 import Pipeline
+import ReadingFrames
 import Tracks
 
 /// `codingscan adapt [FILE ...] -o SPECIES.safetensors`: what `--adapt` learns from a first decoding
@@ -50,6 +51,10 @@ struct Adapt: ParsableCommand {
         + "(--raw, -f tsv)."))
     var fineTune = false
 
+    @Flag(help: ArgumentHelp("Mark the statistics as a prior: pooled over the inputs for genomes not among them (as the "
+        + "built-in model's are), they score genes, but --gene-model auto chooses without them."))
+    var prior = false
+
     @Flag(name: [.short, .long], help: "No summary on stderr.")
     var quiet = false
 
@@ -89,16 +94,17 @@ struct Adapt: ParsableCommand {
         let adaptedTo: JSONValue = .object([
             "genomes": .array(inputs.map { .string($0 == "-" ? "stdin" : PathName.short($0)) }),
             "bases": .integer(statistics.bases), "calls": .integer(statistics.genes),
-            "complete_calls": .integer(statistics.completeGenes),
+            "complete_calls": .integer(statistics.completeGenes), "genetic_code": .integer(options.geneticCode.table),
             "base_model": .string(model.metadata.name), "base_model_sha256": .string(model.sha256),
             "network": .string(adaptation.network != nil
                 ? "fine-tuned on \(adaptation.windows) windows labelled by the calls"
                 : "not fine-tuned: " + (fineTune ? adaptation.networkShortfall ?? "" : "statistics only (no --fine-tune)")),
             "command": .string(words.joined(separator: " ")), "codingscan": .string(CodingScan.version),
         ])
-        guard let entry = adapted.adaptedEntry(adaptedTo: adaptedTo) else {
+        guard var entry = adapted.adaptedEntry(adaptedTo: adaptedTo) else {
             throw Failure.message("adapt: " + (statistics.shortfall ?? "nothing to adapt"))
         }
+        entry.prior = prior
         let network = adaptation.network ?? model
         let metadata = network.metadata.adapted(entry, name: name ?? model.metadata.name + "-adapted")
         let bytes = Model.serialize(metadata: metadata, tensors: network.tensors)

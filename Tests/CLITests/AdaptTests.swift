@@ -143,6 +143,17 @@ final class AdaptTests: XCTestCase {
                       tunedInfo.stdoutText)
         XCTAssertTrue(tunedInfo.stdoutText.contains("\"initial_model\""), "the fine-tuned network's provenance")
 
+        // --prior marks pooled statistics (the built-in model's kind): they decode genomes of the genetic code they
+        // were learnt with, and are left out for a code whose stops differ (table 4 reads TGA as tryptophan).
+        let prior = try CLIRunner.run(["adapt", "-q", "--prior", "-o", dir + "/prior.safetensors", dir + "/g.fa"])
+        XCTAssertEqual(prior.status, 0, prior.stderrText)
+        let priorInfo = try CLIRunner.run(["model-info", dir + "/prior.safetensors"])
+        XCTAssertTrue(priorInfo.stdoutText.contains("gene model:        prior (codingscan adapt)"), priorInfo.stdoutText)
+        XCTAssertTrue(priorInfo.stdoutText.contains("\"genetic_code\": 11"), priorInfo.stdoutText)
+        let gff = { (arguments: [String]) in calls(try CLIRunner.run(["-f", "gff"] + arguments + [dir + "/g.fa"]).stdoutText) }
+        XCTAssertNotEqual(try gff(["-m", dir + "/prior.safetensors"]), try gff([]))
+        XCTAssertEqual(try gff(["-m", dir + "/prior.safetensors", "--genetic-code", "4"]), try gff(["--genetic-code", "4"]))
+
         // The window track (--raw bedGraph): --adapt fine-tunes the network, which ranks bases better; the model
         // saved with --fine-tune writes the same track, and eval --adapt scores it.
         let track = try CLIRunner.run(["--raw", "-o", dir + "/plain.bedgraph", dir + "/g.fa"])

@@ -84,4 +84,23 @@ final class EukaryoteDecodingTests: XCTestCase {
             + DecodingHarness.decode(sparse, model: eukaryote, lookBack: 3_000)
         XCTAssertEqual(Array(calls.prefix(expected.count)), expected)
     }
+
+    /// Statistics that favour the gene model (here every hexamer scores +2) tip auto's choice to it
+    /// when they are the genome's own, but not when they are a prior pooled over other genomes.
+    func testAutoChoosesWithoutAPriorsStatistics() throws {
+        var auto = GeneModel(maximumLength: 3_000)
+        auto.kind = .auto
+        auto.hexamers = HexamerTable(ratios: [Float](repeating: 2, count: 4096))
+        auto.hexamerWeight = 1
+        let (sparse, _) = DecodingHarness.plantedSplicedRecord(length: 60_000, seed: 5)
+        let own = try DecodingHarness.decode([sparse], model: auto, lookBack: 3_000) { $0.autoMinimum = 20_000 }.writer
+        XCTAssertEqual(own.recordKinds, [.prokaryote])
+        auto.statisticsArePrior = true
+        let (calls, prior) = try DecodingHarness.decode([sparse], model: auto, lookBack: 3_000) { $0.autoMinimum = 20_000 }
+        XCTAssertEqual(prior.recordKinds, [.eukaryote])
+        // Chosen without the prior, decoded with it: the exon model, which does not read hexamers.
+        var eukaryote = auto
+        eukaryote.kind = .eukaryote
+        XCTAssertEqual(calls, try DecodingHarness.decode(sparse, model: eukaryote, lookBack: 3_000))
+    }
 }

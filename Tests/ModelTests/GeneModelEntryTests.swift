@@ -23,6 +23,14 @@ final class GeneModelEntryTests: XCTestCase {
         XCTAssertTrue(loaded.infoText().contains("gene model:        adapted (codingscan adapt): hexamer weight 0.30, "
             + "starts ATG 0.00, GTG -1.23, TTG -2.50, motif 1.75, start context weight 1.00"))
         XCTAssertNil(tiny.metadata.geneModel)
+        // A prior (pooled statistics, the built-in model's) says so, and round-trips too.
+        var prior = entry()
+        prior.prior = true
+        let pooled = tiny.metadata.adapted(prior, name: "tiny-pooled")
+        let reloaded = try Model.load(bytes: Model.serialize(metadata: pooled, tensors: tiny.tensors), source: "memory")
+        XCTAssertEqual(reloaded.metadata.geneModel?.prior, true)
+        XCTAssertTrue(reloaded.infoText().contains("gene model:        prior (codingscan adapt): hexamer weight 0.30"))
+        XCTAssertNil(entry().jsonValue.objectValue?["prior"], "written only when true")
     }
 
     /// Loads the tiny model's metadata with `gene_model` replaced by `value` (and `version`).
@@ -72,6 +80,8 @@ final class GeneModelEntryTests: XCTestCase {
         XCTAssertEqual(try loadError(with("start_scores", ["ATG": 0, "GTG": 1])),
                        "m: gene_model field 'start_scores' must be an object with exactly ATG, GTG and TTG")
         XCTAssertEqual(try loadError(with("extra", 1)), "m: gene_model has unknown field 'extra'")
+        XCTAssertEqual(try loadError(with("prior", false)), "loaded")
+        XCTAssertEqual(try loadError(with("prior", 1)), "m: gene_model field 'prior' must be true or false")
         XCTAssertEqual(try loadError(with("upstream", .array([0]))),
                        "m: gene_model field 'upstream' must be an array of 80 numbers")
         XCTAssertEqual(try loadError(with("upstream_weight", -1)),
