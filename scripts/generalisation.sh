@@ -8,8 +8,9 @@
 #   JOBS=N   trainings run in parallel (default 2, one thread each: a model's bytes depend on its thread
 #            count, so the figures are reproducible whatever JOBS is).
 #   BASELINE=MODEL  also evaluates MODEL (e.g. an older default model) on every genome, for regressions.
-# Every fold trains with `codingscan train`'s defaults (the shipped recipe) on all genomes outside the fold
-# and evaluates each genome of the fold, base by base, with `codingscan eval`: the track, and the decoded
+# Every fold trains with `codingscan train`'s defaults (the shipped recipe) on all genomes outside the fold,
+# adds the decoder's statistics pooled over those of genetic code 11 as a prior (`adapt --prior`, as the
+# built-in model has them), and evaluates each genome of the fold, base by base, with `codingscan eval`: the track, and the decoded
 # gene calls (`-f gff`, and `-f gff --adapt`, scored by `eval --calls`: base-level MCC/F1, exact stops and
 # starts); Prodigal 2.6
 # (single mode, `-g 4` for the genetic-code-4 genome, `-p meta` under 100 kb) is scored by the same eval
@@ -34,16 +35,21 @@ source scripts/folds.sh
 
 train_fold() {  # fold number, then the held-out genomes
     local k=$1; shift
-    local model="$work/fold$k.safetensors" pairs=() g held
+    local model="$work/fold$k.safetensors" pairs=() code11=() g held
     [ -s "$model" ] && return 0
     for g in $(cd "$data" && ls -d -- */ | tr -d /); do
         for held in "$@"; do [ "$g" = "$held" ] && continue 2; done
         [ -s "$data/$g/genome.fa.gz" ] || continue
         pairs+=(--genome "$data/$g/genome.fa.gz" --annotation "$data/$g/annotation.gff3.gz")
+        [ "$(code "$g")" = 11 ] && code11+=("$data/$g/genome.fa.gz")
     done
     /usr/bin/time -v "$bin" train "${pairs[@]}" "${quick[@]}" --seed 1 --threads 1 --reproducible \
-        --name "codingscan-fold$k" -o "$model.tmp" > "$work/fold$k.log" 2>&1
+        --name "codingscan-fold$k" -o "$model.network" > "$work/fold$k.log" 2>&1
+    # As the built-in model: the decoder's statistics pooled over the fold's code-11 training genomes,
+    # as a prior (scripts/train-default-model.sh).
+    "$bin" adapt --prior -m "$model.network" -t 1 -o "$model.tmp" "${code11[@]}" >> "$work/fold$k.log" 2>&1
     mv "$model.tmp" "$model"
+    rm -f "$model.network"
 }
 
 prodigal_track() {  # genome folder → WORK/prodigal/NAME.bedgraph (1 over called bases, merged)
@@ -94,8 +100,8 @@ for k in "${!folds[@]}"; do
             -o "$work/calls/$g.gff" "$data/$g/genome.fa.gz"
         printf "$line\tcodingscan\t%s\n" "$("$bin" eval -q "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
             --genetic-code "$(code "$g")" --calls "$work/calls/$g.gff" | metrics)" >> "$rows"
-        # The same with --adapt (the genome's own statistics and the network fine-tuned on its calls):
-        # the adapted window track (eval --adapt) and the adapted calls.
+        # The same with --adapt: the adapted window track (eval --adapt: the genome's own statistics and
+        # the network fine-tuned on its calls) and the adapted calls (its statistics only).
         "$bin" -q -m "$work/fold$((k + 1)).safetensors" --genetic-code "$(code "$g")" -f gff --adapt \
             -o "$work/calls/$g.adapt.gff" "$data/$g/genome.fa.gz"
         printf "$line\tadapt\t%s\n" "$("$bin" eval -q --adapt "${ga[@]}" -m "$work/fold$((k + 1)).safetensors" \
