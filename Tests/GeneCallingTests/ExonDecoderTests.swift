@@ -186,12 +186,16 @@ final class ExonDecoderTests: XCTestCase {
     /// mirror must be exactly what reading the reverse complement gives (flags and splice scores), with
     /// ambiguous bases, both codes' stops and one strand left out.
     func testMirroredEventsAreThoseOfTheReverseComplement() {
-        var generator = SystemRandomNumberGenerator()
+        var state: UInt64 = 2026   // a fixed linear congruential sequence: the same trials every run
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
         let alphabet: [UInt8] = Array("ACGTACGTACGTN".utf8)
         var flagged = 0
-        for trial in 0..<60 {
-            let n = Int.random(in: 0...90, using: &generator)
-            let masks = (0..<n).map { _ in BaseEncoding.maskOfASCII[Int(alphabet.randomElement(using: &generator)!)] }
+        for trial in 0..<120 {
+            let n = next(91)
+            let masks = (0..<n).map { _ in BaseEncoding.maskOfASCII[Int(alphabet[next(alphabet.count)])] }
             let reversed = masks.reversed().map(BaseEncoding.complement)
             var model = GeneModel(code: trial % 2 == 0 ? .standard : GeneticCode.ncbi(4)!)
             model.kind = .eukaryote
@@ -210,7 +214,7 @@ final class ExonDecoderTests: XCTestCase {
             XCTAssertEqual(mirror.startSplice, direct.startSplice, "trial \(trial)")
             flagged += events.flags.filter { !$0.isEmpty }.count
         }
-        XCTAssertGreaterThan(flagged, 500)
+        XCTAssertGreaterThan(flagged, 800, "boundaries with events")
     }
 
     func testSpliceSiteConsensus() {
