@@ -1,3 +1,5 @@
+import Windows
+
 /// A stretch's hexamer ratios (`HexamerTable`) summed over the codons of any gene in O(1): per strand,
 /// prefix sums with stride 3 of the ratio of the hexamer at each codon position.
 ///
@@ -15,12 +17,23 @@ struct HexamerSums {
         guard let table else { return nil }
         let n = masks.count
         var plus = [Double](repeating: 0, count: n), minus = plus
-        for x in 0..<n {
-            var p = 0.0, m = 0.0
-            if x + 6 <= n, let h = HexamerTable.index(masks, at: x) { p = Double(table.ratios[h]) }
-            if x >= 3 && x + 3 <= n, let h = HexamerTable.reverseIndex(masks, at: x - 3) { m = Double(table.ratios[h]) }
-            plus[x] = p + (x >= 3 ? plus[x - 3] : 0)
-            minus[x] = m + (x >= 3 ? minus[x - 3] : 0)
+        // One pass over the bases with the last six as a forward and a reverse-complement index (12 bits
+        // each) and the number of unambiguous bases in a row: at base i the hexamer [i − 5, i] gives
+        // ratio[i − 5] on the plus strand and ratio[i − 2] on the minus strand.
+        var forward = 0, reverse = 0, valid = 0
+        for i in 0..<n {
+            let m = masks[i], b = m.trailingZeroBitCount & 3
+            forward = (forward << 2 | b) & 4095
+            reverse = reverse >> 2 | (3 - b) << 10
+            valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
+            if valid >= 6 {
+                plus[i - 5] = Double(table.ratios[forward])
+                minus[i - 2] = Double(table.ratios[reverse])
+            }
+        }
+        for x in 3..<max(n, 3) {
+            plus[x] += plus[x - 3]
+            minus[x] += minus[x - 3]
         }
         self.plus = plus
         self.minus = minus
