@@ -78,8 +78,8 @@ struct Adapt: ParsableCommand {
         options.format = .gff
         options.callThreshold = threshold
         let scanner = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
-        // Adapting reads the input twice (three times to fine-tune): standard input and pipes are copied to
-        // temporary files first.
+        // Learning the statistics reads the input once, fine-tuning three times: standard input and pipes
+        // are copied to temporary files first (always, so that both behave alike on them).
         let spool = try InputSpool(inputs: inputs)
         defer { spool.remove() }
         // Paths by parent folder and name, never this machine's absolute paths (as train records them).
