@@ -59,9 +59,14 @@ public enum Trainer {
             + validationGenomes.map { GenomeSummary(role: "validation", genome: $0) }
         let provenance = makeProvenance(options: options, outcome: outcome, best: best, genomes: summaries,
                                         heldOut: validationGenomes.isEmpty)
-        let metadata = ModelExporter.metadata(architecture: options.architecture, name: options.name, step: options.step,
+        var metadata = ModelExporter.metadata(architecture: options.architecture, name: options.name, step: options.step,
                                               smooth: options.smooth, orfGate: options.orfGate, minLength: options.effectiveMinLength, maxWindow: options.maxWindow,
                                               provenance: provenance)
+        // A network fine-tuned from a model keeps that model's gene statistics (the built-in model's
+        // pooled prior, a species' own): they describe genomes, not the network.
+        if let geneModel = options.initialModel?.metadata.geneModel {
+            metadata = metadata.adapted(geneModel, name: options.name)
+        }
         return TrainingResult(
             modelBytes: ModelExporter.serialize(outcome.weights, metadata: metadata), metadata: metadata,
             weights: outcome.weights, epochsRun: outcome.history.count, bestEpoch: outcome.bestEpoch,

@@ -27,6 +27,11 @@ final class InitialModelTests: XCTestCase {
             XCTAssertTrue(info.contains(line), "\(line)\n\(info)")
         }
         XCTAssertTrue(info.contains("\"initial_model\": {\n        \"name\": \"codingscan-default\""), info)
+        // It keeps the built-in model's gene statistics (its pooled prior).
+        let statistics = { (text: String) in text.components(separatedBy: "gene model:").dropFirst().first?
+            .components(separatedBy: "provenance:")[0] }
+        XCTAssertNotNil(statistics(builtIn))
+        XCTAssertEqual(statistics(info), statistics(builtIn))
         let scan = try CLIRunner.run(["-m", dir + "/tuned.safetensors", "fixtures/real/pPCP1.fa.gz"])
         XCTAssertEqual(scan.status, 0, scan.stderrText)
         XCTAssertGreaterThan(scan.stdoutText.split(separator: "\n").count, 10)
