@@ -27,7 +27,7 @@ extension ExonDecoder {
         let n = masks.count
         // Each buffer is freed as soon as its pass is done: the peak is about 80 bytes per base.
         var path: [DecodedGene] = []
-        var forward: Sweep, mirrored: ExonEvents
+        var forward: Sweep, mirrored: ExonEvents?
         do {
             let events = ExonEvents(masks: masks, model: model, plusStop: plusStop, minusStop: minusStop, strands: strands)
             let sums = Sums(plus: plus, minus: minus)
@@ -51,9 +51,9 @@ extension ExonDecoder {
             let reversedSums = Sums(plus: plus, minus: minus, reversed: true)
             defer { reversedSums.deallocate() }
             backward = Sweep(count: n, anchor: 0, model: model, maximum: false, sums: reversedSums)
-            sweep(&backward, events: mirrored, anchor: 0, limit: n - anchor, leftEdge: rightEdge, rightEdge: leftEdge,
+            sweep(&backward, events: mirrored!, anchor: 0, limit: n - anchor, leftEdge: rightEdge, rightEdge: leftEdge,
                   strands: (strands.minus, strands.plus))
-            mirrored = ExonEvents.empty
+            mirrored = nil
         }
         defer { backward.deallocate() }
         var plusCover = [Double](repeating: 0, count: n + 1), minusCover = plusCover

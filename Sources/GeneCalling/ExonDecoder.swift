@@ -26,6 +26,8 @@ struct ExonDecoder {
     let plusStop: [Bool]
     let minusStop: [Bool]
     static let atg = GeneticCode.codonIndex("ATG")!
+    /// ATG read on the minus strand.
+    static let cat = GeneticCode.codonIndex("CAT")!
 
     init(model: GeneModel) {
         precondition(model.minimumExonLength >= 4, "a stop codon's reset needs exons longer than a codon")

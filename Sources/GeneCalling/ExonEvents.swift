@@ -47,9 +47,6 @@ struct ExonEvents {
         self.startSplice = startSplice
     }
 
-    /// No boundary at all (to let a table go before its scope ends).
-    static let empty = ExonEvents(flags: [], endSplice: [], startSplice: [])
-
     /// The events of the reverse complement of the stretch (what `init` would read from it, without
     /// reading it): boundary x becomes n − x, each flag its mirror (a plus-strand stop codon ending at x
     /// is a minus-strand stop codon beginning at n − x, CAT ending is ATG beginning, a plus donor a
@@ -102,8 +99,8 @@ struct ExonEvents {
             var at: Flag = [], ends: Flag = []
             if plusStop[codon] { at.insert(.plusStopAt); ends.insert(.plusStopEnds) }
             if minusStop[codon] { at.insert(.minusStopAt); ends.insert(.minusStopEnds) }
-            if codon == GeneticCode.codonIndex("ATG")! { at.insert(.atgAt) }
-            if codon == GeneticCode.codonIndex("CAT")! { ends.insert(.catEnds) }
+            if codon == ExonDecoder.atg { at.insert(.atgAt) }
+            if codon == ExonDecoder.cat { ends.insert(.catEnds) }
             codonAt[codon] = at.intersection(keep).rawValue
             codonEnds[codon] = ends.intersection(keep).rawValue
         }

@@ -29,14 +29,6 @@ struct SpliceSites {
         return BaseEncoding.isUnambiguous(m) && m & allowed != 0
     }
 
-    /// Whether a donor (GT on the strand) follows the boundary at `b`.
-    @inline(__always)
-    func isDonor(_ b: Int, minus: Bool) -> Bool { base(b, 0, minus: minus) == 4 && base(b, 1, minus: minus) == 8 }
-
-    /// Whether an acceptor (AG on the strand) precedes the boundary at `b`.
-    @inline(__always)
-    func isAcceptor(_ b: Int, minus: Bool) -> Bool { base(b, -2, minus: minus) == 1 && base(b, -1, minus: minus) == 4 }
-
     /// An acceptor's matches by its two single positions (0…2) and its pyrimidines (0…10), index
     /// 11 · head + tract: head + 0.2 added once per pyrimidine (the sum as a loop over the tract would
     /// make it, to the last bit, without its chain of dependent additions).

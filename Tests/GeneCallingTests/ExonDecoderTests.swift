@@ -235,12 +235,15 @@ final class ExonDecoderTests: XCTestCase {
         XCTAssertEqual(score(acceptor) { $0.acceptor(17, minus: false) }, 2 * (4 - 1.75), accuracy: 1e-12)
         XCTAssertEqual(score(reverseComplement(acceptor)) { $0.acceptor(20 - 17, minus: true) }, 2 * (4 - 1.75), accuracy: 1e-12)
         XCTAssertEqual(score("NNNNNNNNNNNNNNNAGA") { $0.acceptor(17, minus: false) }, 2 * (0 - 1.75), accuracy: 1e-12)
+        // Where the sweep sees the sites (`ExonEvents`): CAG | GTAAGT has both at boundary 3, and GT only there.
         let sites = "CAGGTAAGT".utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
-        sites.withUnsafeBufferPointer { m in
-            let s = SpliceSites(masks: m, weight: 1)
-            XCTAssertTrue(s.isDonor(3, minus: false))
-            XCTAssertFalse(s.isDonor(4, minus: false))
-            XCTAssertTrue(s.isAcceptor(3, minus: false))
+        let decoder = ExonDecoder(model: GeneModel())
+        let events = sites.withUnsafeBufferPointer {
+            ExonEvents(masks: $0, model: decoder.model, plusStop: decoder.plusStop, minusStop: decoder.minusStop,
+                       strands: (true, true))
         }
+        XCTAssertTrue(events.flags[3].contains(.plusDonor))
+        XCTAssertFalse(events.flags[4].contains(.plusDonor))
+        XCTAssertTrue(events.flags[3].contains(.plusAcceptor))
     }
 }
