@@ -7,7 +7,7 @@ extension ExonDecoder {
                 anchor: Int, leftEdge: Bool, rightEdge: Bool, strands: (plus: Bool, minus: Bool)) -> [DecodedGene] {
         let n = masks.count
         let events = ExonEvents(masks: masks, model: model, plusStop: plusStop, minusStop: minusStop, strands: strands)
-        let sums = Sums(plus: plus, minus: minus)
+        let sums = Sums(masks: masks, plus: plus, minus: minus, model: model)
         var viterbi = Sweep(count: n, anchor: anchor, model: model, maximum: true, sums: sums)
         defer { viterbi.deallocate(); sums.deallocate() }
         sweep(&viterbi, events: events, anchor: anchor, limit: n, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
@@ -30,7 +30,7 @@ extension ExonDecoder {
         var forward: Sweep, mirrored: ExonEvents?
         do {
             let events = ExonEvents(masks: masks, model: model, plusStop: plusStop, minusStop: minusStop, strands: strands)
-            let sums = Sums(plus: plus, minus: minus)
+            let sums = Sums(masks: masks, plus: plus, minus: minus, model: model)
             defer { sums.deallocate() }
             forward = Sweep(count: n, anchor: anchor, model: model, maximum: false, sums: sums)
             if genes {
@@ -48,7 +48,7 @@ extension ExonDecoder {
         // The forward pass over the reverse complement, where exons end by n − anchor.
         var backward: Sweep
         do {
-            let reversedSums = Sums(plus: plus, minus: minus, reversed: true)
+            let reversedSums = Sums(masks: masks, plus: plus, minus: minus, model: model, reversed: true)
             defer { reversedSums.deallocate() }
             backward = Sweep(count: n, anchor: 0, model: model, maximum: false, sums: reversedSums)
             sweep(&backward, events: mirrored!, anchor: 0, limit: n - anchor, leftEdge: rightEdge, rightEdge: leftEdge,

@@ -37,6 +37,7 @@ extension ExonDecoder {
         let back: UnsafeMutablePointer<Int32>
         /// The stretch's prefix sums (not owned).
         let sumPlus, sumMinus: UnsafePointer<Double>
+        let sums: Sums
         /// The aggregates (value −∞: empty), the queue (with each start's aggregate) and the last stop per aggregate.
         let open, queue: UnsafeMutablePointer<Start>
         let owner: UnsafeMutablePointer<UInt8>
@@ -57,6 +58,7 @@ extension ExonDecoder {
             minimumLength = model.minimumExonLength
             cost = model.exonCost
             (sumPlus, sumMinus) = (UnsafePointer(sums.plus), UnsafePointer(sums.minus))
+            self.sums = sums
             // The Viterbi keeps back-pointers, the forward sums the ends (each allocates only its own).
             let arrays = UnsafeMutablePointer<Double>.allocate(capacity: (maximum ? 1 : 3) * (n + 1))
             arrays.initialize(repeating: -.infinity, count: (maximum ? 1 : 3) * (n + 1))
@@ -121,7 +123,7 @@ extension ExonDecoder {
         mutating func end(_ q: Int, at x: Int, _ kind: Boundary, _ bonus: Double) {
             let start = open[q]
             guard start.value > -.infinity else { return }
-            let score = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + bonus - cost
+            let score = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost
             if maximum {
                 if score > (best.q >= 0 ? best.score : total[x]) { best = (score, start, q, kind, bonus) }
             } else {
@@ -145,11 +147,12 @@ extension ExonDecoder {
             guard best.q >= 0 else { return }
             let (start, q, kind) = (best.start, best.q, best.kind)
             let isMinus = q >= 3, phi = q % 3, s = start.position
-            let sums = isMinus ? sumMinus : sumPlus
+            let evidence = isMinus ? sumMinus[x] - sumMinus[s] : sumPlus[x] - sumPlus[s]
+            let hexamers = sums.hexamerEnd(q, at: x) - sums.hexamerStart(q, at: s)
             var exon = DecodedGene(
                 start: s, end: x, minusStrand: isMinus, startCodon: (isMinus ? kind : start.kind) == .codon ? ExonDecoder.atg : nil,
                 partialLeft: start.kind == .edge, partialRight: kind == .edge,
-                score: sums[x] - sums[s] + start.bonus + best.bonus - cost, bonus: start.bonus + best.bonus - cost, predecessor: s)
+                score: evidence + hexamers + start.bonus + best.bonus - cost, bonus: start.bonus + best.bonus - cost, predecessor: s)
             exon.phase = isMinus ? ((x - phi) % 3 + 3) % 3 : ((phi - s) % 3 + 3) % 3
             exon.splicedLeft = start.kind == .splice
             exon.splicedRight = kind == .splice
@@ -164,7 +167,7 @@ extension ExonDecoder {
         @inline(__always)
         mutating func push(_ q: Int, at x: Int, _ kind: Boundary, _ bonus: Double, stopHere: Bool) {
             if stopHere && q % 3 == x % 3 { return }
-            let value = total[x] - (q >= 3 ? sumMinus[x] : sumPlus[x]) + bonus
+            let value = total[x] - (q >= 3 ? sumMinus[x] : sumPlus[x]) - sums.hexamerStart(q, at: x) + bonus
             queue[tail & (capacity - 1)] = Start(position: x, value: value, kind: kind, bonus: bonus)
             owner[tail & (capacity - 1)] = UInt8(q)
             tail += 1

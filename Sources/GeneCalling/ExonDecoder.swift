@@ -12,7 +12,8 @@ import Windows
 /// it ends with a stop codon of `code` in frame (included), before a splice donor (GT just after it on
 /// its strand, `donorScore`, any frame) or at the edge. No whole in-frame stop codon lies inside it
 /// (its own final stop apart); it is at least `minimumExonLength` bases long. Its score is the evidence
-/// of its bases plus the two ends' scores minus `exonCost`. Exons never overlap; introns are
+/// of its bases plus the two ends' scores minus `exonCost`, plus with the genome's own `hexamers` (not a
+/// prior's) `hexamerWeight` × the ratios of its codons' hexamers in frame φ that lie inside it (`Sums`). Exons never overlap; introns are
 /// non-coding bases; the frame is not carried across an intron (each exon chooses its own).
 ///
 /// Cost: O(n) time and memory, whatever the number of splice sites: per strand and frame the sweep keeps
@@ -53,17 +54,31 @@ struct ExonDecoder {
         var bonus: Double
     }
 
-    /// The prefix sums C of a stretch's evidence per strand (n + 1 each, C[0] = 0), which the sweeps
-    /// read. Raw storage, freed by `deallocate`.
+    /// The prefix sums C of a stretch's evidence per strand (n + 1 each, C[0] = 0), and with a hexamer
+    /// table the stride-3 prefix sums H of its hexamer ratios per strand (`HexamerSums`' ratios:
+    /// H[p] = ratio[p] + H[p − 3], 0 before the stretch), which the sweeps read. Raw storage, freed by
+    /// `deallocate`.
+    ///
+    /// An exon [s, e) in frame φ counts the hexamers of its codons that lie inside it, as a gene does
+    /// (`HexamerSums`): on the plus strand the codons at p ≡ φ (mod 3), s ≤ p ≤ e − 6, on the minus
+    /// strand those at c ≡ φ, s + 3 ≤ c ≤ e − 3; that is H[last] − H[first − 3], a start term and an
+    /// end term (`hexamerStart`, `hexamerEnd`), exact for exons of 8 bases or more.
     struct Sums {
         let plus: UnsafeMutablePointer<Double>
         let minus: UnsafeMutablePointer<Double>
+        /// H per strand at offset `hexamerOffset` (indexes −3 … n + 1), weighed by the model's
+        /// `hexamerWeight`; all 0 without a table.
+        let hexamerPlus: UnsafeMutablePointer<Double>
+        let hexamerMinus: UnsafeMutablePointer<Double>
+        static let hexamerOffset = 3
 
         /// The sums of `plus` and `minus`, or with `reversed` those of the reverse complement: its plus
-        /// strand is `minus` read backwards (added in that order).
-        init(plus: UnsafeBufferPointer<Double>, minus: UnsafeBufferPointer<Double>, reversed: Bool = false) {
+        /// strand is `minus` read backwards (added in that order), its hexamers those of the reverse
+        /// complement of `masks`.
+        init(masks: UnsafeBufferPointer<UInt8>, plus: UnsafeBufferPointer<Double>, minus: UnsafeBufferPointer<Double>,
+             model: GeneModel, reversed: Bool = false) {
             let n = plus.count
-            precondition(minus.count == n)
+            precondition(minus.count == n && masks.count == n)
             let (first, second) = reversed ? (minus, plus) : (plus, minus)
             self.plus = .allocate(capacity: 2 * (n + 1))
             self.minus = self.plus + (n + 1)
@@ -71,9 +86,52 @@ struct ExonDecoder {
                 sums[0] = 0
                 for k in 0..<n { sums[k + 1] = sums[k] + values[reversed ? n - 1 - k : k] }
             }
+            let size = n + 2 + Self.hexamerOffset
+            hexamerPlus = .allocate(capacity: 2 * size)
+            hexamerMinus = hexamerPlus + size
+            hexamerPlus.initialize(repeating: 0, count: 2 * size)
+            guard let table = model.hexamers, !model.statisticsArePrior else { return }
+            precondition(model.minimumExonLength >= 8, "hexamer sums need exons of 8 bases or more")
+            let weight = model.hexamerWeight, o = Self.hexamerOffset
+            // As `HexamerSums`: at base i the hexamer [i − 5, i] read forward gives the plus strand's
+            // ratio at i − 5, its reverse complement the minus strand's at i − 2.
+            var forward = 0, reverse = 0, valid = 0
+            for i in 0..<n {
+                let m = reversed ? BaseEncoding.complement(masks[n - 1 - i]) : masks[i]
+                let b = m.trailingZeroBitCount & 3
+                forward = (forward << 2 | b) & 4095
+                reverse = reverse >> 2 | (3 - b) << 10
+                valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
+                if valid >= 6 {
+                    hexamerPlus[o + i - 5] = weight * Double(table.ratios[forward])
+                    hexamerMinus[o + i - 2] = weight * Double(table.ratios[reverse])
+                }
+            }
+            for k in o..<size {
+                hexamerPlus[k] += hexamerPlus[k - 3]
+                hexamerMinus[k] += hexamerMinus[k - 3]
+            }
         }
 
-        func deallocate() { plus.deallocate() }
+        /// The start term of exons of aggregate q (3 · strand + frame) starting at s: H[first − 3].
+        @inline(__always)
+        func hexamerStart(_ q: Int, at s: Int) -> Double {
+            let phi = q >= 3 ? q - 3 : q, shift = (phi - s % 3 + 3) % 3
+            return q >= 3 ? hexamerMinus[Self.hexamerOffset + s + shift] : hexamerPlus[Self.hexamerOffset + s - 3 + shift]
+        }
+
+        /// The end term of exons of aggregate q ending at e: H[last].
+        @inline(__always)
+        func hexamerEnd(_ q: Int, at e: Int) -> Double {
+            let phi = q >= 3 ? q - 3 : q
+            return q >= 3 ? hexamerMinus[Self.hexamerOffset + e - 3 - (e - phi + 3) % 3]
+                          : hexamerPlus[Self.hexamerOffset + e - 6 - (e - phi + 3) % 3]
+        }
+
+        func deallocate() {
+            plus.deallocate()
+            hexamerPlus.deallocate()
+        }
     }
 
     /// Sweeps the boundaries anchor … limit (≤ n) left to right, telling `state` (one or two dynamic

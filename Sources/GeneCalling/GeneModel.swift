@@ -42,7 +42,8 @@ public struct GeneModel: Sendable, Equatable {
     public var motifScore: Double
     /// The genome's own coding statistics (`--adapt`), weighed by `hexamerWeight`: a gene gains
     /// weight × the sum of the hexamer ratios of its codons (each codon with the next one, on the gene's
-    /// strand; codons whose hexamer would reach past the gene do not count). nil: none.
+    /// strand; codons whose hexamer would reach past the gene do not count). nil: none. The eukaryote
+    /// model reads them for exons too, unless they are a prior (`statisticsArePrior`).
     public var hexamers: HexamerTable?
     public var hexamerWeight: Double = 1
     /// The genome's own start context (`--adapt`): log-ratios of each base at 1 … 20 bases before a start

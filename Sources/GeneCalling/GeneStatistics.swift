@@ -81,14 +81,15 @@ public final class GeneStatistics {
         genes += 1
         let n = masks.count
         if gene.minusStrand {
-            // Codons at c = n − 3, n − 6, … ≥ 3 (stretch coordinates), each with the next one downstream.
-            var c = n - 3
+            // Codons at c = n − 3, n − 6, … ≥ 3 (stretch coordinates; an exon's first whole codon lies `phase`
+            // bases in), each with the next one downstream.
+            var c = n - 3 - gene.phase
             while c >= 3 {
                 if let h = HexamerTable.reverseIndex(masks, at: c - 3) { coding[h] += 1 }
                 c -= 3
             }
         } else {
-            var x = 0
+            var x = gene.phase
             while x + 6 <= n {
                 if let h = HexamerTable.index(masks, at: x) { coding[h] += 1 }
                 x += 3

@@ -58,7 +58,16 @@ final class ExonDecoderTests: XCTestCase {
                                     return minus ? (c == s && left == .codon) : (c == e - 3 && right == .codon)
                                 }
                                 guard open else { continue }
-                                let ev = (minus ? evidence.1 : evidence.0)[s..<e].reduce(0, +)
+                                var ev = (minus ? evidence.1 : evidence.0)[s..<e].reduce(0, +)
+                                // The genome's own hexamers (a prior's are not read): those of the exon's
+                                // codons in frame φ that lie inside it, each codon with the next one on its strand.
+                                if let table = model.hexamers, !model.statisticsArePrior {
+                                    for c in stride(from: phi, to: n, by: 3) {
+                                        let (first, inside) = minus ? (c - 3, c - 3 >= s && c + 3 <= e) : (c, c >= s && c + 6 <= e)
+                                        guard inside, let text = piece(first, 6) else { continue }
+                                        ev += model.hexamerWeight * Double(table.ratios[hexamerIndex(minus ? complement(text) : text)])
+                                    }
+                                }
                                 var exon = DecodedGene(start: s, end: e, minusStrand: minus,
                                                        startCodon: (minus ? right : left) == .codon ? GeneticCode.codonIndex("ATG") : nil,
                                                        partialLeft: left == .edge, partialRight: right == .edge,
@@ -74,6 +83,11 @@ final class ExonDecoderTests: XCTestCase {
             }
         }
         return exons
+    }
+
+    /// Σ b_i · 4^(5 − i) with A = 0, C = 1, G = 2, T = 3 (`HexamerTable`'s index).
+    private func hexamerIndex(_ text: String) -> Int {
+        text.reduce(0) { $0 << 2 | ["A": 0, "C": 1, "G": 2, "T": 3][$1]! }
     }
 
     private struct Trial {
@@ -110,6 +124,16 @@ final class ExonDecoderTests: XCTestCase {
             model.acceptorScore = -0.2
             model.startScores["ATG"] = 0.25
             model.spliceConsensusWeight = [0, 0.3][k % 2]
+            if k % 3 == 1 {
+                // A genome's own hexamer table (`--adapt`): exons of 8 bases or more.
+                model.hexamers = HexamerTable(ratios: (0..<4096).map { _ in Float(Int(next() % 200) - 100) / 150 })
+                model.hexamerWeight = 0.7
+                model.minimumExonLength = 8 + k % 2
+            } else if k % 6 == 5 {
+                // A prior's table, which the exon model leaves out.
+                model.hexamers = HexamerTable(ratios: (0..<4096).map { _ in Float(Int(next() % 200) - 100) / 150 })
+                model.statisticsArePrior = true
+            }
             let strands: (Bool, Bool) = [(true, true), (true, true), (true, false), (false, true)][k % 4]
             return Trial(text: text, plus: (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 },
                          minus: (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }, model: model,
@@ -134,7 +158,7 @@ final class ExonDecoderTests: XCTestCase {
     }
 
     func testViterbiMatchesEveryParse() {
-        var nonTrivial = 0, spliced = 0
+        var nonTrivial = 0, spliced = 0, hexamers = 0
         for (k, trial) in trials(count: 300, seed: 7, length: 16...30).enumerated() {
             let path = run(trial) { decoder, m, p, q in
                 decoder.decode(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
@@ -151,9 +175,13 @@ final class ExonDecoderTests: XCTestCase {
             XCTAssertEqual(path.map(\.score).reduce(0, +), best, accuracy: 1e-9, "trial \(k): \(String(trial.text))")
             if !path.isEmpty { nonTrivial += 1 }
             if path.contains(where: { $0.splicedLeft || $0.splicedRight }) { spliced += 1 }
+            if trial.model.hexamers != nil && !trial.model.statisticsArePrior && path.contains(where: { $0.end - $0.start >= 8 }) {
+                hexamers += 1
+            }
         }
         XCTAssertGreaterThan(nonTrivial, 150, "too few trials called an exon")
         XCTAssertGreaterThan(spliced, 50, "too few trials called a spliced exon")
+        XCTAssertGreaterThan(hexamers, 30, "too few trials called an exon holding hexamers")
     }
 
     func testPosteriorMatchesEveryParse() {

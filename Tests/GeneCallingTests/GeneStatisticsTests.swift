@@ -64,4 +64,26 @@ final class GeneStatisticsTests: XCTestCase {
         // Far too little to adapt: the model comes back unchanged.
         XCTAssertEqual(statistics.adapted(GeneModel()), GeneModel())
     }
+
+    /// An exon counts the hexamers of its own frame: its first whole codon lies `phase` bases in.
+    func testExonsCountHexamersFromTheirFirstWholeCodon() {
+        let statistics = GeneStatistics()
+        // GT | ATG AAA CCC | GTA: an exon of 14 bases with phase 2 and two bases of an unfinished codon.
+        let plus = masks("GTATGAAACCCGTA")
+        var exon = DecodedGene(start: 0, end: 14, minusStrand: false, startCodon: nil, partialLeft: false,
+                               partialRight: false, score: 1)
+        exon.phase = 2
+        plus.withUnsafeBufferPointer { statistics.countGene(exon, masks: $0, motif: false) }
+        // The same exon on the minus strand (its phase counts from its 5' end, the right end).
+        let minus = plus.reversed().map(BaseEncoding.complement)
+        var minusExon = exon
+        minusExon.minusStrand = true
+        minus.withUnsafeBufferPointer { statistics.countGene(minusExon, masks: $0, motif: false) }
+        let index = { (s: String) in s.reduce(0) { $0 * 4 + ["A": 0, "C": 1, "G": 2, "T": 3][$1]! } }
+        XCTAssertEqual(statistics.coding[index("ATGAAA")], 2)
+        XCTAssertEqual(statistics.coding[index("AAACCC")], 2)
+        XCTAssertEqual(statistics.coding[index("CCCGTA")], 2)
+        XCTAssertEqual(statistics.coding.reduce(0, +), 6)
+        XCTAssertEqual(statistics.completeGenes, 0)
+    }
 }
