@@ -10,6 +10,9 @@
 #   (cross-validation: scripts/bench-reads.sh trains one read model per fold this way).
 #   READ_RECIPE overrides the recipe's options (for experiments only).
 # Then embed it: scripts/embed-model.sh --read OUT.safetensors && swift build -c release
+# --read-hexamers stores the training genomes' CDS hexamer statistics by GC in the model (a few seconds),
+# which the scan adds to the network's score of each read; `codingscan train --epochs 0 --read-hexamers
+# --initial-model OLD.safetensors --genome ... -o NEW.safetensors` adds them to a read model trained before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-${CODINGSCAN_DATA:?usage: scripts/train-read-model.sh DATA_DIR [OUT.safetensors] [HELD_OUT ...]}}
@@ -20,7 +23,7 @@ name=${READ_NAME:-codingscan-reads}
 # whole; the network accepts 50), three conv blocks of 32 channels with kernels 9, 5, 5 (the first
 # pooling keeps the reading frame), 48 epochs of 200,000 windows, no smoothing or ORF gate (one window
 # per read).
-read -ra recipe <<< "${READ_RECIPE:---window 150 --label-span 150 --channels 32,32,32 --kernels 9,5,5 --pools 3,2,1 --pool-kinds subsample,max,max --smooth 0 --orf-gate 0 --min-length 50 --epochs 48 --windows-per-epoch 200000}"
+read -ra recipe <<< "${READ_RECIPE:---window 150 --label-span 150 --channels 32,32,32 --kernels 9,5,5 --pools 3,2,1 --pool-kinds subsample,max,max --smooth 0 --orf-gate 0 --min-length 50 --epochs 48 --windows-per-epoch 200000 --read-hexamers}"
 swift build -c release --product codingscan >/dev/null
 cp .build/release/codingscan "$out.codingscan"
 pairs=()

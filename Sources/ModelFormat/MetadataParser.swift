@@ -8,7 +8,7 @@ enum MetadataParser {
     /// Top-level metadata fields; any other field is rejected.
     static let knownFields: Set<String> = [
         "format_version", "name", "encoding", "window", "step", "smooth", "orf_gate", "min_length", "max_window", "layers",
-        "provenance", "gene_model",
+        "provenance", "gene_model", "read_hexamers",
     ]
 
     static func parse(_ text: String, source: String) throws(ModelError) -> ModelMetadata {
@@ -89,6 +89,13 @@ enum MetadataParser {
             }
             geneModel = try AdaptedGeneModel.parse(value) { fail($0) }
         }
+        var readHexamers: ReadHexamers?
+        if let value = fields["read_hexamers"] {
+            guard version >= 6 else {
+                throw fail("metadata field 'read_hexamers' needs format_version 6 (the file says \(version))")
+            }
+            readHexamers = try ReadHexamers.parse(value) { fail($0) }
+        }
         let provenance = fields["provenance"] ?? .object([:])
         guard provenance.objectValue != nil else {
             throw fail("metadata field 'provenance' must be an object, not \(provenance.typeName)")
@@ -110,7 +117,7 @@ enum MetadataParser {
         return ModelMetadata(
             formatVersion: version, name: name, encoding: encoding, window: window, step: step,
             smooth: smooth, orfGate: orfGate, minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: names,
-            provenance: provenance, geneModel: geneModel)
+            provenance: provenance, geneModel: geneModel, readHexamers: readHexamers)
     }
 
     /// Parses layer `number` (1-based): its type, its required positive integer fields, and for

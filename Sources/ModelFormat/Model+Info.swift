@@ -49,6 +49,14 @@ extension Model {
                 lines.append("  " + line)
             }
         }
+        if let reads = m.readHexamers {
+            let text = { (value: Double) in FixedPoint.text(value, digits: 2) ?? "?" }
+            lines.append("read hexamers:     \(reads.tables.count) tables at GC \(text(reads.gc.first!)) to \(text(reads.gc.last!)), "
+                + "weight \(text(reads.weight)) at \(reads.length) bases, stop codon \(text(-reads.stopPenalty)) (codingscan train --read-hexamers)")
+            for line in reads.source.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append("  " + line)
+            }
+        }
         lines.append("provenance:")
         let provenance = m.provenance.serialized(pretty: true)
         for line in provenance.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -5,25 +5,26 @@ import Windows
 /// Lengths (`window`, `step`, `minLength`, `maxWindow`) are in bases.
 public struct ModelMetadata: Sendable, Equatable {
     /// The newest format version: 2 added the `subsample1d` layer, 3 the `smooth` field, 4 the
-    /// `orf_gate` field, 5 the `gene_model` field.
-    public static let currentFormatVersion = 5
+    /// `orf_gate` field, 5 the `gene_model` field, 6 the `read_hexamers` field.
+    public static let currentFormatVersion = 6
     /// Versions this codingscan reads.
-    public static let supportedFormatVersions = 1...5
+    public static let supportedFormatVersions = 1...6
     /// Upper bound for `max_window` (and so every window length) and for `smooth`, in bases: 2^30.
     public static let lengthLimit = 1 << 30
 
-    /// The lowest format version that can describe `layers`, `smooth`, `orfGate` and a gene model: 5
-    /// with a gene model, 4 when `orfGate` > 0, 3 when `smooth` > 0, else 2 when the layers use
+    /// The lowest format version that can describe `layers`, `smooth`, `orfGate`, a gene model and read
+    /// hexamers: 6 with read hexamers, 5 with a gene model, 4 when `orfGate` > 0, 3 when `smooth` > 0, else 2 when the layers use
     /// `subsample1d`, else 1 (so files an older reader understands stay readable by it).
     public static func formatVersion(for layers: [LayerSpec], smooth: Int = 0, orfGate: Int = 0,
-                                     geneModel: Bool = false) -> Int {
+                                     geneModel: Bool = false, readHexamers: Bool = false) -> Int {
+        if readHexamers { return 6 }
         if geneModel { return 5 }
         if orfGate > 0 { return 4 }
         if smooth > 0 { return 3 }
         return layers.contains { if case .subsample1d = $0 { return true } else { return false } } ? 2 : 1
     }
 
-    /// Metadata schema version: 1 to 4.
+    /// Metadata schema version: 1 to 6.
     public let formatVersion: Int
     /// Human-readable model name (non-empty, one line).
     public let name: String
@@ -49,6 +50,8 @@ public struct ModelMetadata: Sendable, Equatable {
     public let tensorNames: [TensorNames?]
     /// The gene decoder adapted to a genome (`codingscan adapt`); nil for a plain model.
     public let geneModel: AdaptedGeneModel?
+    /// Hexamer statistics for the reads this model scores as a read model; nil: none.
+    public let readHexamers: ReadHexamers?
     /// Free-form provenance (training command, genomes, seed, date, validation figures...): a JSON object.
     public let provenance: JSONValue
     /// `provenance` as canonical compact JSON text (sorted keys).
@@ -61,12 +64,13 @@ public struct ModelMetadata: Sendable, Equatable {
         formatVersion: Int? = nil, name: String,
         encoding: String = BaseEncoding.name, window: Int, step: Int, smooth: Int = 0, orfGate: Int = 0, minLength: Int,
         maxWindow: Int, layers: [LayerSpec], tensorNames: [TensorNames?]? = nil, provenance: JSONValue = .object([:]),
-        geneModel: AdaptedGeneModel? = nil
+        geneModel: AdaptedGeneModel? = nil, readHexamers: ReadHexamers? = nil
     ) {
         let names = tensorNames ?? TensorNames.defaults(for: layers)
         precondition(names.count == layers.count, "tensorNames must parallel layers")
         self.formatVersion = formatVersion
-            ?? ModelMetadata.formatVersion(for: layers, smooth: smooth, orfGate: orfGate, geneModel: geneModel != nil)
+            ?? ModelMetadata.formatVersion(for: layers, smooth: smooth, orfGate: orfGate, geneModel: geneModel != nil,
+                                           readHexamers: readHexamers != nil)
         self.name = name
         self.encoding = encoding
         self.window = window
@@ -80,6 +84,7 @@ public struct ModelMetadata: Sendable, Equatable {
         self.provenance = provenance
         self.provenanceJSON = provenance.serialized()
         self.geneModel = geneModel
+        self.readHexamers = readHexamers
     }
 
     /// The metadata as a JSON value, in the on-disk schema.
@@ -117,6 +122,7 @@ public struct ModelMetadata: Sendable, Equatable {
         if smooth > 0 { fields["smooth"] = .integer(smooth) }
         if orfGate > 0 { fields["orf_gate"] = .integer(orfGate) }
         if let geneModel { fields["gene_model"] = geneModel.jsonValue }
+        if let readHexamers { fields["read_hexamers"] = readHexamers.jsonValue }
         return .object(fields)
     }
 
@@ -124,7 +130,14 @@ public struct ModelMetadata: Sendable, Equatable {
     public func adapted(_ geneModel: AdaptedGeneModel, name: String) -> ModelMetadata {
         ModelMetadata(name: name, encoding: encoding, window: window, step: step, smooth: smooth, orfGate: orfGate,
                       minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: tensorNames,
-                      provenance: provenance, geneModel: geneModel)
+                      provenance: provenance, geneModel: geneModel, readHexamers: readHexamers)
+    }
+
+    /// The same metadata with `readHexamers` (and the format version it needs).
+    public func withReadHexamers(_ readHexamers: ReadHexamers) -> ModelMetadata {
+        ModelMetadata(name: name, encoding: encoding, window: window, step: step, smooth: smooth, orfGate: orfGate,
+                      minLength: minLength, maxWindow: maxWindow, layers: layers, tensorNames: tensorNames,
+                      provenance: provenance, geneModel: geneModel, readHexamers: readHexamers)
     }
 
     /// The string stored under `__metadata__.codingscan`: canonical compact JSON with sorted keys.

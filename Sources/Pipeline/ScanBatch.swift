@@ -24,14 +24,16 @@ final class ScanBatch {
     var isEmpty: Bool { events.isEmpty }
 
     /// Scores every window on the strands asked for, with the calling thread's scorer (the read
-    /// model's, `readScorer`, for pieces marked `readModel`), and computes the windows' ORF gates when
+    /// model's, `readScorer`, for pieces marked `readModel`, each read then moved by its hexamers with
+    /// `readHexamers`), and computes the windows' ORF gates when
     /// `gate` is given (1 on both strands for the read model's windows).
     ///
     /// Consecutive reads of one length are scored in one call over the batch's masks from the first
     /// to the last (`ScanBatchBuilder` aligns each to the read model's pooling stride): the windows'
     /// own bases decide their scores, so this gives the same bits as one call per read, at a fraction
     /// of the per-call cost (the dense head runs 16 windows at a time).
-    func score(with scorer: SpanScorer, readScorer: SpanScorer? = nil, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+    func score(with scorer: SpanScorer, readScorer: SpanScorer? = nil, readHexamers: ReadHexamerScorer? = nil, plus: Bool,
+               minus: Bool, gate: ORFGate? = nil) {
         gates = []
         results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: windowCount)
         var starts: [Int] = []
@@ -59,6 +61,14 @@ final class ScanBatch {
                     starts.withUnsafeBufferPointer { s in
                         (read ?? scorer).score(masks: span, windowLength: first.window, starts: s, plus: plus, minus: minus,
                                              results: slots)
+                    }
+                    if read != nil, let readHexamers {
+                        // Each read's own bases move its probabilities (`ReadHexamers`).
+                        for (k, start) in starts.enumerated() {
+                            let scores = readHexamers.strandScores(UnsafeBufferPointer(rebasing: span[start..<(start + first.window)]))
+                            if let p = slots[k].plus { slots[k].plus = readHexamers.adjusted(p, score: scores.plus, length: first.window) }
+                            if let p = slots[k].minus { slots[k].minus = readHexamers.adjusted(p, score: scores.minus, length: first.window) }
+                        }
                     }
                     if gate != nil && read != nil {
                         gates += [(plus: Float, minus: Float)](repeating: (1, 1), count: starts.count)

@@ -45,6 +45,13 @@ public final class TrackScanner {
     /// ORF-gate midpoint in bases (0 = no gate), from the options or the model.
     public let orfGate: Int
     /// The ORF gate applied after smoothing; nil when `orfGate` is 0.
+    /// The read model's hexamer statistics with the stop codons of the scan's genetic code; nil without.
+    var readHexamers: ReadHexamerScorer? {
+        guard let tables = readModel?.metadata.readHexamers else { return nil }
+        var stops = [Bool](repeating: false, count: 64)
+        for codon in options.geneticCode.stops { stops[GeneticCode.codonIndex(codon)!] = true }
+        return ReadHexamerScorer(hexamers: tables, stops: stops)
+    }
     public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate, code: options.geneticCode) : nil }
     /// Most scoring threads a scan accepts (documented in codingscan(1)).
     public static let maxThreads = 1024
@@ -312,7 +319,7 @@ public final class TrackScanner {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
         let gate = decoder == nil ? self.gate : nil
-        let workers = ScanWorkers(engine: engine, readEngine: readEngine, threads: threads,
+        let workers = ScanWorkers(engine: engine, readEngine: readEngine, readHexamers: readHexamers, threads: threads,
                                   plus: !oneStrand || options.strand != .minus, minus: !oneStrand || options.strand != .plus,
                                   gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer

@@ -158,6 +158,11 @@ struct Train: ParsableCommand {
     @Flag(help: "Leave the training time out of the provenance: same inputs, seed and --threads give identical bytes.")
     var reproducible = false
 
+    @Flag(help: ArgumentHelp("Also store the training genomes' CDS hexamer statistics by GC, which the scan adds to a read "
+        + "model's score of each read (for a read model; docs/read-model.md). With --epochs 0 and --initial-model FILE: "
+        + "add them to that model without training."))
+    var readHexamers = false
+
     @Flag(name: [.short, .long], help: "No progress or warnings on stderr.")
     var quiet = false
 
@@ -175,8 +180,12 @@ struct Train: ParsableCommand {
         for (option, text) in [("--channels", channels), ("--kernels", kernels), ("--pools", pools)] {
             _ = try Self.list(text, option: option)
         }
+        if epochs == 0 && (initialModel == nil || initialModel == "default" || !readHexamers) {
+            throw ValidationError("--epochs 0 needs --read-hexamers and --initial-model FILE (it only adds the tables)")
+        }
         // The initial model is read when the command runs (its errors are the run's, with their exit status).
-        let options = try options(loadingModel: false)
+        var options = try options(loadingModel: false)
+        if epochs == 0 { options.epochs = 1 }
         do { try options.validate() } catch {
             throw ValidationError(error.commandLineText)
         }
@@ -193,6 +202,11 @@ struct Train: ParsableCommand {
         do { try OutputFile.check(output) } catch {
             throw Failure.message("\(output): cannot write the model: \(error.reason)")
         }
+        if epochs == 0, let initialModel {
+            let model = try ModelSource.load(path: initialModel)
+            try addReadHexamers(to: model, writing: output)
+            return
+        }
         let options = try options()
         let result: TrainingResult
         do {
@@ -207,6 +221,22 @@ struct Train: ParsableCommand {
             Stderr.line("codingscan: wrote \(output): best epoch \(result.bestEpoch) of \(result.epochsRun), "
                 + "validation loss \(fixed(result.validationLoss, 4)), ROC-AUC \(auc), "
                 + "\(fixed(result.trainingSeconds, 1)) s")
+        }
+        if readHexamers { try addReadHexamers(to: try Model.load(path: output), writing: output) }
+    }
+
+    /// Writes `model` with the training genomes' `ReadHexamers` to `path`.
+    private func addReadHexamers(to model: Model, writing path: String) throws {
+        var counts: [ReadHexamerCounts] = []
+        for (g, a) in zip(genome, annotation) {
+            counts.append(ReadHexamerCounts(try GenomeLoader.load(genome: g, annotation: a)))
+        }
+        let tables = ReadHexamerCounts.pooled(counts)
+        try ModelFileWriter.writeAtomically(Model.serialize(metadata: model.metadata.withReadHexamers(tables), tensors: model.tensors),
+                                            to: path)
+        if !quiet {
+            Stderr.line("codingscan: wrote \(path): read hexamers of \(counts.count) genomes at GC "
+                + tables.gc.map { fixed($0, 2) }.joined(separator: ", "))
         }
     }
 

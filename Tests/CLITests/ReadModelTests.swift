@@ -122,6 +122,39 @@ final class ReadModelTests: XCTestCase {
         XCTAssertEqual(reads, Self.rows(asModel.stdoutText).filter { Int($0[2])! < 160 })
     }
 
+    /// `train --epochs 0 --read-hexamers --initial-model FILE` adds the training genomes' read hexamers
+    /// to a model without training it: the network is the same, `model-info` shows the tables, and the
+    /// reads it scores (and only they) move; `--epochs 0` alone is refused.
+    func testReadHexamersMoveTheReadScoresOnly() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel-hexamers")
+        let model = "\(dir)/read.safetensors"
+        let genome = ["--genome", "fixtures/real/pPCP1.fa.gz", "--annotation", "fixtures/real/pPCP1.gff3.gz"]
+        let add = try CLIRunner.run(["train", "--epochs", "0", "--read-hexamers", "--initial-model",
+                                     "fixtures/models/tiny.safetensors", "-o", model] + genome)
+        XCTAssertEqual(add.status, 0, add.stderrText)
+        XCTAssertEqual(add.stderrText, "codingscan: wrote \(model): read hexamers of 1 genomes at GC 0.20, 0.30, 0.40, 0.50, "
+            + "0.60, 0.70, 0.80\n")
+        let info = try CLIRunner.run(["model-info", model]).stdoutText
+        XCTAssertTrue(info.contains("read hexamers:     7 tables at GC 0.20 to 0.80, weight 0.50 at 150 bases, stop codon -2.00"), info)
+        XCTAssertTrue(info.contains("\"genome\": \"real/pPCP1.fa.gz\""), info)
+        let section = { (text: String) in text.components(separatedBy: "layers:")[1].components(separatedBy: "read hexamers:")[0] }
+        let tiny = try CLIRunner.run(["model-info", "fixtures/models/tiny.safetensors"]).stdoutText
+        XCTAssertEqual(section(info), section(tiny).components(separatedBy: "provenance:")[0])
+        let with = Self.rows(try CLIRunner.run(["--read-model", model, "-f", "tsv", "fixtures/seq/reads-mixed.fq"]).stdoutText)
+        let without = Self.rows(try CLIRunner.run(["--read-model", "fixtures/models/tiny.safetensors", "-f", "tsv",
+                                                   "fixtures/seq/reads-mixed.fq"]).stdoutText)
+        XCTAssertEqual(with.map { $0[0...2] }, without.map { $0[0...2] })
+        let short = zip(with, without).filter { Int($0.0[2])! < 120 }
+        XCTAssertGreaterThan(short.count, 3)
+        XCTAssertTrue(short.allSatisfy { $0.0[3...4] != $0.1[3...4] }, "every read scored by the read model moves")
+        XCTAssertEqual(zip(with, without).filter { Int($0.0[2])! >= 120 }.map(\.0), zip(with, without).filter { Int($0.0[2])! >= 120 }.map(\.1))
+        for extra in [[], ["--initial-model", "default"], ["--read-hexamers"]] {
+            let refused = try CLIRunner.run(["train", "--epochs", "0", "-o", "\(dir)/x.safetensors"] + extra + genome)
+            XCTAssertEqual(refused.status, 64, refused.stderrText)
+            XCTAssertTrue(refused.stderrText.contains("--epochs 0 needs --read-hexamers and --initial-model FILE"), refused.stderrText)
+        }
+    }
+
     /// A missing or broken read model fails before anything is written, naming the file.
     func testBadReadModel() throws {
         let r = try CLIRunner.run(["--read-model", "fixtures/models/nope.safetensors", "fixtures/seq/reads-mixed.fq"])

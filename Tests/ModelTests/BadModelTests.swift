@@ -56,6 +56,7 @@ final class BadModelTests: XCTestCase {
             ("bad-chain", "layer 4 (conv1d) has in 5, but the previous layers give 6", .layers),
             ("fasta-as-model", "not a codingscan model (safetensors) file: no JSON header after the 8-byte length prefix",
              .container),
+            ("bad-read-hexamers", "read_hexamers field 'gc' must increase strictly", .metadata),
         ]
         for (name, message, kind) in cases {
             assertLoadError(Fixtures.badModelPath(name), message, kind: kind)
@@ -103,7 +104,7 @@ final class BadModelTests: XCTestCase {
 
     func testMetadataRules() {
         XCTAssertEqual(loadError(meta()), "loaded")
-        XCTAssertEqual(loadError(meta(version: 6)), "m.safetensors: unsupported format_version 6 (this codingscan reads 1 to 5)")
+        XCTAssertEqual(loadError(meta(version: 7)), "m.safetensors: unsupported format_version 7 (this codingscan reads 1 to 6)")
         XCTAssertEqual(loadError(meta(version: 4, orfGate: 200)), "loaded")
         XCTAssertEqual(loadError(meta(version: 3, smooth: 120, orfGate: 200)),
                        "m.safetensors: metadata field 'orf_gate' needs format_version 4 (the file says 3)")
@@ -164,8 +165,8 @@ final class BadModelTests: XCTestCase {
              "metadata field 'window' must be an integer, not string"),
             (good.replacingOccurrences(of: "\"window\":60", with: "\"window\":60.5"),
              "metadata field 'window' must be an integer, not number"),
-            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":6,\"new\":1"),
-             "unsupported format_version 6 (this codingscan reads 1 to 5)"),
+            (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":7,\"new\":1"),
+             "unsupported format_version 7 (this codingscan reads 1 to 6)"),
             (good.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":3")
                 .replacingOccurrences(of: "\"step\":20", with: "\"step\":20,\"smooth\":-1"),
              "smooth must be between 0 and 1073741824, got -1"),

@@ -36,28 +36,8 @@ final class GeneModelEntryTests: XCTestCase {
     /// Loads the tiny model's metadata with `gene_model` replaced by `value` (and `version`).
     private func loadError(_ value: JSONValue, version: Int = 5) throws -> String {
         let tiny = try Model.load(path: Fixtures.tinyModelPath)
-        guard case var .object(fields) = tiny.metadata.adapted(entry(), name: "t").jsonValue else { return "" }
-        fields["gene_model"] = value
-        fields["format_version"] = .integer(version)
-        let json = JSONValue.object(fields).serialized()
-        let header = JSONValue.object([
-            "__metadata__": .object(["codingscan": .string(json)]),
-        ])
-        // Reuse the tensors: serialize with the real metadata, then swap the metadata string.
-        let real = Model.serialize(metadata: tiny.metadata, tensors: tiny.tensors)
-        let length = real.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard case var .object(top) = JSONValue.parse(Array(real[8..<(8 + length)])) else { return "" }
-        top["__metadata__"] = header.objectValue!["__metadata__"]!
-        var text = Array(JSONValue.object(top).serialized().utf8)
-        while text.count % 8 != 0 { text.append(0x20) }
-        var bytes = (0..<8).map { UInt8((text.count >> (8 * $0)) & 0xFF) }
-        bytes += text + real[(8 + length)...]
-        do {
-            _ = try Model.load(bytes: bytes, source: "m")
-            return "loaded"
-        } catch {
-            return error.description
-        }
+        return try MetadataSwap.loadError(tiny.metadata.adapted(entry(), name: "t"), tensors: tiny.tensors,
+                                          field: "gene_model", value: value, version: version)
     }
 
     func testBrokenEntriesAreRefused() throws {

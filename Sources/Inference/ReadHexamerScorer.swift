@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ModelFormat
+import Windows
+
+/// Scores a read's bases with a model's `ReadHexamers`: per strand the best frame's summed hexamer
+/// ratios (interpolated at the read's GC) minus the stop penalty per stop codon, and adds `weight` ×
+/// (`length` / read length) × that to the logit of the read model's P(coding) on the strand (see
+/// `ReadHexamers`).
+///
+/// Stateless and shared by the scan's workers; cost about 2 table reads per base of a read.
+public struct ReadHexamerScorer: Sendable {
+    private let hexamers: ReadHexamers
+    /// Codon index (bases read on the strand, A = 0 … T = 3, first base most significant) → the stop
+    /// penalty for a stop codon, else 0.
+    private let penalty: [Float]
+
+    /// - Parameter stops: the 64 codon indices that are stop codons of the scan's genetic code.
+    public init(hexamers: ReadHexamers, stops: [Bool]) {
+        precondition(stops.count == 64 && !hexamers.tables.isEmpty)
+        self.hexamers = hexamers
+        penalty = stops.map { $0 ? Float(hexamers.stopPenalty) : 0 }
+    }
+
+    /// The read's best-frame score on each strand (nats): `masks` are its bases, forward strand.
+    public func strandScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: Double, minus: Double) {
+        let n = masks.count
+        // The read's GC among its unambiguous bases (C = 2, G = 4), and its place on the grid.
+        var strong = 0, known = 0
+        for m in masks where BaseEncoding.isUnambiguous(m) {
+            known += 1
+            if m == 2 || m == 4 { strong += 1 }
+        }
+        let gc = known > 0 ? Double(strong) / Double(known) : 0.5
+        let grid = hexamers.gc
+        var upper = 0
+        while upper < grid.count && grid[upper] < gc { upper += 1 }
+        let (low, high, t): (Int, Int, Float)
+        if upper == 0 { (low, high, t) = (0, 0, 0) }
+        else if upper == grid.count { (low, high, t) = (grid.count - 1, grid.count - 1, 0) }
+        else { (low, high, t) = (upper - 1, upper, Float((gc - grid[upper - 1]) / (grid[upper] - grid[upper - 1]))) }
+        var plus: (Float, Float, Float) = (0, 0, 0), minus = plus
+        hexamers.tables[low].withUnsafeBufferPointer { a in
+            hexamers.tables[high].withUnsafeBufferPointer { b in
+                penalty.withUnsafeBufferPointer { penalty in
+                    // At base i the hexamer [i − 5, i] read forward (plus strand, frame (i − 5) mod 3) and its
+                    // reverse complement (minus strand, frame (n − 1 − i) mod 3 on the reverse complement). The
+                    // frames cycle with i: each strand's three sums rotate by one per base, so the current
+                    // frame's sum is always the first (only their maximum is wanted, not which frame is which).
+                    var forward = 0, reverse = 0, valid = 0
+                    for i in 0..<n {
+                        let m = masks[i], code = m.trailingZeroBitCount & 3
+                        forward = (forward << 2 | code) & 4095
+                        reverse = reverse >> 2 | (3 - code) << 10
+                        valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
+                        let whole: Float = valid >= 6 ? 1 : 0
+                        let p = a[forward] + t * (b[forward] - a[forward]) - penalty[forward >> 6]
+                        let q = a[reverse] + t * (b[reverse] - a[reverse]) - penalty[reverse >> 6]
+                        plus = (plus.1, plus.2, plus.0 + whole * p)
+                        minus = (minus.2 + whole * q, minus.0, minus.1)
+                    }
+                }
+            }
+        }
+        return (Double(max(plus.0, plus.1, plus.2)), Double(max(minus.0, minus.1, minus.2)))
+    }
+
+    /// P(coding) `p` of the read model on a strand (clamped to [0.0001, 0.9999]) of a read of `length`
+    /// bases, moved by the read's score on that strand: sigmoid(logit p + weight · (length₀ / length) · score).
+    public func adjusted(_ p: Float, score: Double, length: Int) -> Float {
+        let q = min(max(Double(p), 1e-4), 1 - 1e-4), scale = Double(hexamers.length) / Double(max(length, 1))
+        let logit = log(q / (1 - q)) + hexamers.weight * scale * score
+        return Float(1 / (1 + exp(-logit)))
+    }
+}
