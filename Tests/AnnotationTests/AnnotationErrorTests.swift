@@ -121,7 +121,7 @@ final class AnnotationErrorTests: XCTestCase {
 
     func testArbitraryBytesNeverCrash() throws {
         let files = try TemporaryFiles()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 8)
         let seed = "##gff-version 3\nc\tsrc\tCDS\t1\t9\t.\t+\t0\tID=a\nc\t0\t5\tn\t0\t-\n"
         for round in 0..<300 {
             var bytes: [UInt8]

@@ -83,7 +83,7 @@ final class BinaryEvaluationTests: XCTestCase {
     }
 
     func testWeightsEqualDuplicatedItems() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 2)
         var weighted: [WeightedScore] = []
         var expanded: [WeightedScore] = []
         for _ in 0..<400 {
@@ -94,8 +94,8 @@ final class BinaryEvaluationTests: XCTestCase {
             expanded += Array(repeating: WeightedScore(score: score, positiveWeight: 1, negativeWeight: 0), count: positive)
             expanded += Array(repeating: WeightedScore(score: score, positiveWeight: 0, negativeWeight: 1), count: negative)
         }
-        let a = try BinaryEvaluation(weighted.shuffled())
-        let b = try BinaryEvaluation(expanded.shuffled())
+        let a = try BinaryEvaluation(weighted.shuffled(using: &generator))
+        let b = try BinaryEvaluation(expanded.shuffled(using: &generator))
         XCTAssertEqual(try XCTUnwrap(a.rocAUC), try XCTUnwrap(b.rocAUC), accuracy: 1e-12)
         for target in [TargetClass.positive, .negative] {
             XCTAssertEqual(try XCTUnwrap(a.averagePrecision(for: target)), try XCTUnwrap(b.averagePrecision(for: target)),
@@ -106,7 +106,7 @@ final class BinaryEvaluationTests: XCTestCase {
     }
 
     func testROCAUCMatchesPairCounting() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 3)
         let items = (0..<300).map { _ in
             (Float(Int.random(in: -10...10, using: &generator)) / 4, Bool.random(using: &generator))
         }
@@ -122,7 +122,7 @@ final class BinaryEvaluationTests: XCTestCase {
     }
 
     func testRadixSortOrdersLikeTheStandardLibrary() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 4)
         var scores: [Float] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 1e30]
         scores += (0..<5000).map { _ in Float.random(in: -1e6...1e6, using: &generator) }
         scores += (0..<5000).map { _ in Float.random(in: -1...1, using: &generator) }
@@ -131,7 +131,7 @@ final class BinaryEvaluationTests: XCTestCase {
     }
 
     func testCurvesAreDownsampledAndMonotone() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 5)
         let items = (0..<200_000).map { index -> WeightedScore in
             let positive = index % 3 != 0
             let score = Float.random(in: 0...1, using: &generator) + (positive ? 0.3 : 0)
@@ -203,7 +203,7 @@ final class BinaryEvaluationTests: XCTestCase {
     }
 
     func testMillionsOfItemsAreFast() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 6)
         let count = 2_000_000
         let items = (0..<count).map { _ in
             WeightedScore(score: Float.random(in: 0...1, using: &generator), positiveWeight: 12, negativeWeight: 8)
