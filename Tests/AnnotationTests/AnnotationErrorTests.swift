@@ -1,5 +1,6 @@
 import XCTest
 @testable import Annotation
+import SeededRandom
 
 final class AnnotationErrorTests: XCTestCase {
     /// Asserts that reading `text` (written as `name`) throws exactly `message`, with `PATH`

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Annotation
+import SeededRandom
 
 final class AnnotationSetTests: XCTestCase {
     private let set = AnnotationSet(path: "mem", format: .bed, intervals: [

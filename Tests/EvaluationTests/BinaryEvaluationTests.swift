@@ -1,5 +1,6 @@
 import XCTest
 @testable import Evaluation
+import SeededRandom
 
 final class BinaryEvaluationTests: XCTestCase {
     /// Items from (score, isPositive) pairs, weight 1 each.

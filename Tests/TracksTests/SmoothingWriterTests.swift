@@ -1,6 +1,7 @@
 import Windows
 import XCTest
 @testable import Tracks
+import SeededRandom
 
 /// Records what reaches the inner writer.
 private final class RecordingWriter: TrackWriter {
