@@ -231,11 +231,14 @@ struct Train: ParsableCommand {
         for (g, a) in zip(genome, annotation) {
             counts.append(ReadHexamerCounts(try GenomeLoader.load(genome: g, annotation: a)))
         }
+        if let empty = counts.first(where: { $0.coding.allSatisfy { $0 == 0 } }) {
+            throw Failure.message("--read-hexamers: \(empty.genome) has no CDS of 8 bases or more in its annotation")
+        }
         let tables = ReadHexamerCounts.pooled(counts)
         try ModelFileWriter.writeAtomically(Model.serialize(metadata: model.metadata.withReadHexamers(tables), tensors: model.tensors),
                                             to: path)
         if !quiet {
-            Stderr.line("codingscan: wrote \(path): read hexamers of \(counts.count) genomes at GC "
+            Stderr.line("codingscan: wrote \(path): read hexamers of \(counts.count) genome\(counts.count == 1 ? "" : "s") at GC "
                 + tables.gc.map { fixed($0, 2) }.joined(separator: ", "))
         }
     }

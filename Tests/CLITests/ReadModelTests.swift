@@ -132,7 +132,7 @@ final class ReadModelTests: XCTestCase {
         let add = try CLIRunner.run(["train", "--epochs", "0", "--read-hexamers", "--initial-model",
                                      "fixtures/models/tiny.safetensors", "-o", model] + genome)
         XCTAssertEqual(add.status, 0, add.stderrText)
-        XCTAssertEqual(add.stderrText, "codingscan: wrote \(model): read hexamers of 1 genomes at GC 0.20, 0.30, 0.40, 0.50, "
+        XCTAssertEqual(add.stderrText, "codingscan: wrote \(model): read hexamers of 1 genome at GC 0.20, 0.30, 0.40, 0.50, "
             + "0.60, 0.70, 0.80\n")
         let info = try CLIRunner.run(["model-info", model]).stdoutText
         XCTAssertTrue(info.contains("read hexamers:     7 tables at GC 0.20 to 0.80, weight 0.50 at 150 bases, stop codon -2.00"), info)
@@ -148,6 +148,14 @@ final class ReadModelTests: XCTestCase {
         XCTAssertGreaterThan(short.count, 3)
         XCTAssertTrue(short.allSatisfy { $0.0[3...4] != $0.1[3...4] }, "every read scored by the read model moves")
         XCTAssertEqual(zip(with, without).filter { Int($0.0[2])! >= 120 }.map(\.0), zip(with, without).filter { Int($0.0[2])! >= 120 }.map(\.1))
+        // An annotation without CDS gives no statistics: refused, nothing written.
+        let empty = "\(dir)/empty.gff3"
+        try "##gff-version 3\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let none = try CLIRunner.run(["train", "--epochs", "0", "--read-hexamers", "--initial-model", "fixtures/models/tiny.safetensors",
+                                      "--genome", "fixtures/real/pPCP1.fa.gz", "--annotation", empty, "-o", "\(dir)/none.safetensors"])
+        XCTAssertEqual(none.status, 1, none.stderrText)
+        XCTAssertEqual(none.stderrText, "codingscan: --read-hexamers: real/pPCP1.fa.gz has no CDS of 8 bases or more in its annotation\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(dir)/none.safetensors"))
         for extra in [[], ["--initial-model", "default"], ["--read-hexamers"]] {
             let refused = try CLIRunner.run(["train", "--epochs", "0", "-o", "\(dir)/x.safetensors"] + extra + genome)
             XCTAssertEqual(refused.status, 64, refused.stderrText)
