@@ -23,14 +23,17 @@ public struct GenomeData: Sendable {
     public let checksum: String
     /// Bases covered by a CDS on either strand.
     public let codingBases: Int
+    /// The genetic code its annotation states (`transl_table` of every CDS line), or nil.
+    public let translationTable: Int?
 
     public init(path: String, annotationPath: String, records: [GenomeRecord], cdsCount: Int,
-                missingSeqids: [String: Int] = [:]) {
+                missingSeqids: [String: Int] = [:], translationTable: Int? = nil) {
         self.path = path
         self.annotationPath = annotationPath
         self.records = records
         self.cdsCount = cdsCount
         self.missingSeqids = missingSeqids
+        self.translationTable = translationTable
         var crc = CRC32()
         var total = 0
         var coding = 0

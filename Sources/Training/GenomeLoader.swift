@@ -46,7 +46,7 @@ public enum GenomeLoader {
                          minusCoverage: set.coverage(seqid: name, length: masks.count, strand: .minus))
         }
         return GenomeData(path: genome, annotationPath: set.path, records: records, cdsCount: set.cdsCount,
-                          missingSeqids: set.seqidsMissing(from: Set(lengths.keys)))
+                          missingSeqids: set.seqidsMissing(from: Set(lengths.keys)), translationTable: set.translationTable)
     }
 
     /// Every record of `path` as (name, IUPAC masks, header line).

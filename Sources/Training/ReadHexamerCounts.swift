@@ -1,15 +1,17 @@
 import GenomeCore
 import Foundation
 import ModelFormat
+import ReadingFrames
 import Windows
 
 /// One annotated genome's hexamer counts for a read model's `ReadHexamers`: hexamers in frame in its
 /// CDS (on their strand) and every hexamer of its records on both strands, and its GC fraction.
 ///
 /// The annotation gives CDS coverage per strand, not frames: each run of covered bases on a strand is
-/// read in the frame (counted from the run's 5' end on its strand) with the fewest stop codons (TAA,
-/// TAG, TGA) before its last codon, the first such frame on ties; its codons count whose hexamer (the
-/// codon and the next one) lies inside the run.
+/// read in the frame (counted from the run's 5' end on its strand) with the fewest stop codons before
+/// its last codon, the first such frame on ties; its codons count whose hexamer (the codon and the next
+/// one) lies inside the run. Stop codons are those of the genetic code the annotation states
+/// (`transl_table`; TGA is tryptophan in table 4), else of table 11.
 public struct ReadHexamerCounts: Sendable {
     /// 4096 counts each, hexamer index as `ReadHexamers`.
     public var coding = [Int](repeating: 0, count: 4096)
@@ -22,6 +24,8 @@ public struct ReadHexamerCounts: Sendable {
     /// Counts `genome` (its records' masks and CDS coverage).
     public init(_ genome: GenomeData) {
         self.genome = PathName.short(genome.path)
+        let code = genome.translationTable.flatMap(GeneticCode.ncbi) ?? .standard
+        let stops = Set(code.stops.compactMap(GeneticCode.codonIndex))
         var strong = 0, known = 0
         for record in genome.records {
             let masks = record.masks, n = masks.count
@@ -44,7 +48,7 @@ public struct ReadHexamerCounts: Sendable {
                     guard record.flags[a] & bit != 0 else { a += 1; continue }
                     var b = a
                     while b < n && record.flags[b] & bit != 0 { b += 1 }
-                    countRun(codes, a, b, minus: minus)
+                    countRun(codes, a, b, minus: minus, stops: stops)
                     a = b
                 }
             }
@@ -66,19 +70,17 @@ public struct ReadHexamerCounts: Sendable {
         return h
     }
 
-    private static let stopCodons: Set<Int> = [0b11_00_00, 0b11_00_10, 0b11_10_00]   // TAA, TAG, TGA
-
     /// Counts the in-frame hexamers of the covered run [a, b) on one strand.
-    private mutating func countRun(_ codes: [Int], _ a: Int, _ b: Int, minus: Bool) {
+    private mutating func countRun(_ codes: [Int], _ a: Int, _ b: Int, minus: Bool, stops: Set<Int>) {
         // Codon k of frame f on the run's strand: forward [a + f + 3k, +3) on plus, [b − 3 − f − 3k, +3) on minus.
         func codonStart(_ f: Int, _ k: Int) -> Int { minus ? b - 3 - f - 3 * k : a + f + 3 * k }
         func codon(_ s: Int) -> Int? { Self.index(codes, s, length: 3, minus: minus) }
         let codons = { (f: Int) in max(0, (b - a - f) / 3) }
         var best = 0, fewest = Int.max
         for f in 0..<3 {
-            var stops = 0
-            for k in 0..<max(0, codons(f) - 1) where codon(codonStart(f, k)).map(Self.stopCodons.contains) ?? false { stops += 1 }
-            if stops < fewest { (best, fewest) = (f, stops) }
+            var count = 0
+            for k in 0..<max(0, codons(f) - 1) where codon(codonStart(f, k)).map(stops.contains) ?? false { count += 1 }
+            if count < fewest { (best, fewest) = (f, count) }
         }
         // Hexamer of codon k: the codon and the next one, both inside the run.
         for k in 0..<max(0, codons(best) - 1) {

@@ -49,4 +49,22 @@ final class ReadHexamerCountsTests: XCTestCase {
         XCTAssertEqual(tables.tables[0], tables.tables[1])
         XCTAssertEqual(tables.weight, ReadHexamerCounts.weight)
     }
+
+    /// Frames follow the genetic code the annotation states: TGA is a stop in table 11, tryptophan in
+    /// table 4 (Mycoplasma), so ATG TGA AAA CCC TAA is read in frame 0 only with table 4.
+    func testFramesFollowTheAnnotationsGeneticCode() {
+        let text = "ATGTGAAAACCCTAA"
+        let covered = [UInt8](repeating: 1, count: text.count), none = [UInt8](repeating: 0, count: text.count)
+        func counts(_ table: Int?) -> ReadHexamerCounts {
+            ReadHexamerCounts(GenomeData(path: "g.fa", annotationPath: "a.gff3",
+                                         records: [GenomeRecord(name: "r", sequence: text, plusCoverage: covered, minusCoverage: none)],
+                                         cdsCount: 1, translationTable: table))
+        }
+        let code4 = counts(4), code11 = counts(nil)
+        for hexamer in ["ATGTGA", "TGAAAA", "AAACCC", "CCCTAA"] { XCTAssertEqual(code4.coding[index(hexamer)], 1, hexamer) }
+        XCTAssertEqual(code4.coding.reduce(0, +), 4)
+        for hexamer in ["TGTGAA", "GAAAAC", "AACCCT"] { XCTAssertEqual(code11.coding[index(hexamer)], 1, hexamer) }
+        XCTAssertEqual(code11.coding.reduce(0, +), 3)
+        XCTAssertEqual(counts(11).coding, code11.coding)
+    }
 }
