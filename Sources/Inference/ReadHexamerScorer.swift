@@ -46,8 +46,9 @@ public struct ReadHexamerScorer: Sendable {
                 penalty.withUnsafeBufferPointer { penalty in
                     // At base i the hexamer [i − 5, i] read forward (plus strand, frame (i − 5) mod 3) and its
                     // reverse complement (minus strand, frame (n − 1 − i) mod 3 on the reverse complement). The
-                    // frames cycle with i: each strand's three sums rotate by one per base, so the current
-                    // frame's sum is always the first (only their maximum is wanted, not which frame is which).
+                    // frames cycle with i: each strand's three sums rotate by one per base (the plus strand's
+                    // one way, the minus strand's the other), so the current frame's sum always sits in the
+                    // same place (only their maximum is wanted, not which frame is which).
                     var forward = 0, reverse = 0, valid = 0
                     for i in 0..<n {
                         let m = masks[i], code = m.trailingZeroBitCount & 3
