@@ -163,6 +163,21 @@ final class ReadModelTests: XCTestCase {
         }
     }
 
+    /// Reads scored by the built-in read model (its read hexamers included) give the same bytes for any
+    /// thread count, in TSV and in the decoded bedGraph.
+    func testReadScoresAreTheSameForEveryThreadCount() throws {
+        for format in ["tsv", "bedgraph"] {
+            let outputs = try ["1", "2", "5"].map { threads in
+                let r = try CLIRunner.run(["-f", format, "-t", threads, "fixtures/seq/reads-mixed.fq", "fixtures/seq/reads-100.bam"])
+                XCTAssertEqual(r.status, 0, r.stderrText)
+                return r.stdoutText.split(separator: "\n").filter { !$0.contains("command=") }
+            }
+            XCTAssertGreaterThan(outputs[0].count, 10, format)
+            XCTAssertEqual(outputs[0], outputs[1], format)
+            XCTAssertEqual(outputs[0], outputs[2], format)
+        }
+    }
+
     /// A missing or broken read model fails before anything is written, naming the file.
     func testBadReadModel() throws {
         let r = try CLIRunner.run(["--read-model", "fixtures/models/nope.safetensors", "fixtures/seq/reads-mixed.fq"])
