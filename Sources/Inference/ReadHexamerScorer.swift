@@ -26,23 +26,10 @@ public struct ReadHexamerScorer: Sendable {
     /// The read's best-frame score on each strand (nats): `masks` are its bases, forward strand.
     public func strandScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: Double, minus: Double) {
         let n = masks.count
-        // The read's GC among its unambiguous bases (C = 2, G = 4), and its place on the grid.
-        var strong = 0, known = 0
-        for m in masks where BaseEncoding.isUnambiguous(m) {
-            known += 1
-            if m == 2 || m == 4 { strong += 1 }
-        }
-        let gc = known > 0 ? Double(strong) / Double(known) : 0.5
-        let grid = hexamers.gc
-        var upper = 0
-        while upper < grid.count && grid[upper] < gc { upper += 1 }
-        let (low, high, t): (Int, Int, Float)
-        if upper == 0 { (low, high, t) = (0, 0, 0) }
-        else if upper == grid.count { (low, high, t) = (grid.count - 1, grid.count - 1, 0) }
-        else { (low, high, t) = (upper - 1, upper, Float((gc - grid[upper - 1]) / (grid[upper] - grid[upper - 1]))) }
+        let (a, b, t) = tables(gc: Self.gc(masks))
         var plus: (Float, Float, Float) = (0, 0, 0), minus = plus
-        hexamers.tables[low].withUnsafeBufferPointer { a in
-            hexamers.tables[high].withUnsafeBufferPointer { b in
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
                 penalty.withUnsafeBufferPointer { penalty in
                     // At base i the hexamer [i − 5, i] read forward (plus strand, frame (i − 5) mod 3) and its
                     // reverse complement (minus strand, frame (n − 1 − i) mod 3 on the reverse complement). The
@@ -65,6 +52,46 @@ public struct ReadHexamerScorer: Sendable {
             }
         }
         return (Double(max(plus.0, plus.1, plus.2)), Double(max(minus.0, minus.1, minus.2)))
+    }
+
+    /// Each frame's score on each strand (plus frame f: the hexamers starting at f, f + 3, …; minus frame
+    /// f: the same on the reverse complement), as `strandScores` sums them; its maxima are
+    /// `strandScores`. Plain loops: for `ReadHexamerSample`, not the scan's hot path.
+    public func frameScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: [Double], minus: [Double]) {
+        let n = masks.count
+        let (a, b, t) = tables(gc: Self.gc(masks))
+        var plus = [0.0, 0.0, 0.0], minus = [0.0, 0.0, 0.0]
+        var forward = 0, reverse = 0, valid = 0
+        for i in 0..<n {
+            let m = masks[i], code = m.trailingZeroBitCount & 3
+            forward = (forward << 2 | code) & 4095
+            reverse = reverse >> 2 | (3 - code) << 10
+            valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
+            guard valid >= 6 else { continue }
+            plus[(i - 5) % 3] += Double(a[forward] + t * (b[forward] - a[forward]) - penalty[forward >> 6])
+            minus[(n - 1 - i) % 3] += Double(a[reverse] + t * (b[reverse] - a[reverse]) - penalty[reverse >> 6])
+        }
+        return (plus, minus)
+    }
+
+    /// The read's GC among its unambiguous bases (C = 2, G = 4); 0.5 without any.
+    private static func gc(_ masks: UnsafeBufferPointer<UInt8>) -> Double {
+        var strong = 0, known = 0
+        for m in masks where BaseEncoding.isUnambiguous(m) {
+            known += 1
+            if m == 2 || m == 4 { strong += 1 }
+        }
+        return known > 0 ? Double(strong) / Double(known) : 0.5
+    }
+
+    /// The two tables around `gc` and the interpolation weight of the second.
+    private func tables(gc: Double) -> (low: [Float], high: [Float], t: Float) {
+        let grid = hexamers.gc
+        var upper = 0
+        while upper < grid.count && grid[upper] < gc { upper += 1 }
+        if upper == 0 { return (hexamers.tables[0], hexamers.tables[0], 0) }
+        if upper == grid.count { return (hexamers.tables[grid.count - 1], hexamers.tables[grid.count - 1], 0) }
+        return (hexamers.tables[upper - 1], hexamers.tables[upper], Float((gc - grid[upper - 1]) / (grid[upper] - grid[upper - 1])))
     }
 
     /// P(coding) `p` of the read model on a strand (clamped to [0.0001, 0.9999]) of a read of `length`

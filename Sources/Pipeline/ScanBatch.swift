@@ -32,8 +32,8 @@ final class ScanBatch {
     /// to the last (`ScanBatchBuilder` aligns each to the read model's pooling stride): the windows'
     /// own bases decide their scores, so this gives the same bits as one call per read, at a fraction
     /// of the per-call cost (the dense head runs 16 windows at a time).
-    func score(with scorer: SpanScorer, readScorer: SpanScorer? = nil, readHexamers: ReadHexamerScorer? = nil, plus: Bool,
-               minus: Bool, gate: ORFGate? = nil) {
+    func score(with scorer: SpanScorer, readScorer: SpanScorer? = nil, readHexamers: ReadHexamerScorer? = nil,
+               readSample: ReadHexamerSample? = nil, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
         gates = []
         results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: windowCount)
         var starts: [Int] = []
@@ -65,9 +65,11 @@ final class ScanBatch {
                     if read != nil, let readHexamers {
                         // Each read's own bases move its probabilities (`ReadHexamers`).
                         for (k, start) in starts.enumerated() {
-                            let scores = readHexamers.strandScores(UnsafeBufferPointer(rebasing: span[start..<(start + first.window)]))
+                            let bases = UnsafeBufferPointer(rebasing: span[start..<(start + first.window)])
+                            let scores = readHexamers.strandScores(bases)
                             if let p = slots[k].plus { slots[k].plus = readHexamers.adjusted(p, score: scores.plus, length: first.window) }
                             if let p = slots[k].minus { slots[k].minus = readHexamers.adjusted(p, score: scores.minus, length: first.window) }
+                            readSample?.count(bases, plus: slots[k].plus, minus: slots[k].minus, scorer: readHexamers)
                         }
                     }
                     if gate != nil && read != nil {

@@ -14,6 +14,8 @@ final class ScanWorkers: @unchecked Sendable {
     private let readEngine: InferenceEngine?
     /// Moves each read's probabilities by its hexamers (the read model's `read_hexamers`).
     private let readHexamers: ReadHexamerScorer?
+    /// Counts the reads' hexamers for `--adapt` (`ReadHexamerSample`); nil: not counting.
+    private let readSample: ReadHexamerSample?
     private let plus: Bool
     private let minus: Bool
     private let gate: ORFGate?
@@ -31,12 +33,13 @@ final class ScanWorkers: @unchecked Sendable {
     private var inlineScorer: SpanScorer?
     private var inlineReadScorer: SpanScorer?
 
-    init(engine: InferenceEngine, readEngine: InferenceEngine? = nil, readHexamers: ReadHexamerScorer? = nil, threads: Int,
-         plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+    init(engine: InferenceEngine, readEngine: InferenceEngine? = nil, readHexamers: ReadHexamerScorer? = nil,
+         readSample: ReadHexamerSample? = nil, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
         precondition(threads >= 1)
         self.engine = engine
         self.readEngine = readEngine
         self.readHexamers = readHexamers
+        self.readSample = readSample
         threadCount = threads
         self.plus = plus
         self.minus = minus
@@ -61,7 +64,7 @@ final class ScanWorkers: @unchecked Sendable {
     /// Queues `batch` for scoring (scores it right away with one thread).
     func submit(_ batch: ScanBatch) {
         if let inlineScorer {
-            batch.score(with: inlineScorer, readScorer: inlineReadScorer, readHexamers: readHexamers, plus: plus, minus: minus, gate: gate)
+            batch.score(with: inlineScorer, readScorer: inlineReadScorer, readHexamers: readHexamers, readSample: readSample, plus: plus, minus: minus, gate: gate)
             batch.isScored = true
             return
         }
@@ -116,7 +119,7 @@ final class ScanWorkers: @unchecked Sendable {
                 queueHead = 0
             }
             condition.unlock()
-            batch.score(with: scorer, readScorer: readScorer, readHexamers: readHexamers, plus: plus, minus: minus, gate: gate)
+            batch.score(with: scorer, readScorer: readScorer, readHexamers: readHexamers, readSample: readSample, plus: plus, minus: minus, gate: gate)
             condition.lock()
             batch.isScored = true
             condition.broadcast()

@@ -159,12 +159,23 @@ public final class TrackScanner {
     /// The first pass of `--adapt`: decodes `paths` with `options.geneModel` (whatever the format) and
     /// returns what the calls say about the genome (`GeneStatistics`), handing the calls to `calls`;
     /// writes nothing.
-    public func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter()) throws(ScanError) -> GeneStatistics {
+    /// With `readSample`, the reads the read model scores are counted there too.
+    public func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter(),
+                               readSample: ReadHexamerSample? = nil) throws(ScanError) -> GeneStatistics {
         let statistics = GeneStatistics()
         guard let decoder = decodingWriter(output: calls, translate: false) else { return statistics }
         decoder.statistics = statistics
-        _ = try scanAll(paths: paths, writer: decoder, decoder: decoder)
+        _ = try scanAll(paths: paths, writer: decoder, decoder: decoder, readSample: readSample)
         return statistics
+    }
+
+    /// The read model with the read hexamers of `sample` in place of its own (`--adapt` on reads); nil
+    /// without a read model with read hexamers, or when the sample is too small (`ReadHexamerSample`).
+    func readModel(adaptedTo sample: ReadHexamerSample) -> Model? {
+        guard let readModel, let own = readModel.metadata.readHexamers, let table = sample.table(like: own) else { return nil }
+        let metadata = readModel.metadata.withReadHexamers(table)
+        return try? Model.load(bytes: Model.serialize(metadata: metadata, tensors: readModel.tensors),
+                               source: readModel.metadata.name)
     }
 
     /// `--adapt`: learns the genome of `paths` and returns the scanner of the pass that writes the output.
@@ -184,9 +195,17 @@ public final class TrackScanner {
     /// skipping steps 2 and 3 makes adapting cost one more scan instead of two and a training run.
     public func adapted(paths: [String], names: [String]? = nil, command: String = "codingscan --adapt",
                         fineTune: Bool = true) throws(ScanError) -> ScanAdaptation {
-        let statistics = try geneStatistics(paths: paths)
+        let sample = ReadHexamerSample()
+        let statistics = try geneStatistics(paths: paths, readSample: sample)
+        let adaptedReads = readModel(adaptedTo: sample)
+        let readModel = adaptedReads ?? self.readModel
         guard statistics.shortfall == nil else {
-            return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+            guard adaptedReads != nil else {
+                return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+            }
+            let reads = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
+            reads.progress = progress
+            return ScanAdaptation(scanner: reads, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
         }
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
@@ -314,12 +333,13 @@ public final class TrackScanner {
     }
 
     /// Scans `paths` into `writer`, whatever there is to score.
-    private func scanAll(paths: [String], writer: TrackWriter,
-                         decoder: GeneDecodingWriter? = nil) throws(ScanError) -> ScanSummary {
+    private func scanAll(paths: [String], writer: TrackWriter, decoder: GeneDecodingWriter? = nil,
+                         readSample: ReadHexamerSample? = nil) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
         let gate = decoder == nil ? self.gate : nil
-        let workers = ScanWorkers(engine: engine, readEngine: readEngine, readHexamers: readHexamers, threads: threads,
+        let workers = ScanWorkers(engine: engine, readEngine: readEngine, readHexamers: readHexamers, readSample: readSample,
+                                  threads: threads,
                                   plus: !oneStrand || options.strand != .minus, minus: !oneStrand || options.strand != .plus,
                                   gate: gate)
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer

@@ -178,6 +178,40 @@ final class ReadModelTests: XCTestCase {
         }
     }
 
+    /// `--adapt` on a sample of reads scores them with hexamers learnt from the sample (the reads the
+    /// read model scores coding), in place of the model's GC tables: 2,000 reads of pPCP1 move, the
+    /// same bytes for 1 and 3 threads; a sample with too few reads scored coding keeps the GC tables.
+    func testAdaptLearnsTheReadsOwnHexamers() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel-adapt")
+        let fasta = try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz").stdoutText
+        let genome = Array(fasta.split(separator: "\n").dropFirst().joined())
+        var state: UInt64 = 5
+        var fastq = ""
+        for k in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let start = Int(state >> 33) % (genome.count - 100)
+            fastq += "@r\(k)\n\(String(genome[start..<(start + 100)]))\n+\n\(String(repeating: "I", count: 100))\n"
+        }
+        try fastq.write(toFile: "\(dir)/reads.fq", atomically: true, encoding: .utf8)
+        let plain = Self.rows(try CLIRunner.run(["-q", "-f", "tsv", "\(dir)/reads.fq"]).stdoutText)
+        let adapted = try ["1", "3"].map { threads in
+            let r = try CLIRunner.run(["-q", "--adapt", "-f", "tsv", "-t", threads, "\(dir)/reads.fq"])
+            XCTAssertEqual(r.status, 0, r.stderrText)
+            return Self.rows(r.stdoutText)
+        }
+        XCTAssertEqual(adapted[0].count, 2_000)
+        XCTAssertEqual(adapted[0], adapted[1], "the same bytes for any thread count")
+        XCTAssertEqual(adapted[0].map { $0[0] }, plain.map { $0[0] })
+        let moved = zip(adapted[0], plain).filter { $0.0[3...4] != $0.1[3...4] }.count
+        XCTAssertGreaterThan(moved, 1_500, "the reads' own hexamers move their scores")
+        // 300 reads: fewer than 1,000 scored coding, the model's GC tables stay.
+        let few = fastq.split(separator: "\n").prefix(4 * 300).joined(separator: "\n") + "\n"
+        try few.write(toFile: "\(dir)/few.fq", atomically: true, encoding: .utf8)
+        let fewPlain = try CLIRunner.run(["-q", "-f", "tsv", "\(dir)/few.fq"]).stdoutText
+        let fewAdapted = try CLIRunner.run(["-q", "--adapt", "-f", "tsv", "\(dir)/few.fq"]).stdoutText
+        XCTAssertEqual(Self.rows(fewAdapted), Self.rows(fewPlain))
+    }
+
     /// A missing or broken read model fails before anything is written, naming the file.
     func testBadReadModel() throws {
         let r = try CLIRunner.run(["--read-model", "fixtures/models/nope.safetensors", "fixtures/seq/reads-mixed.fq"])
