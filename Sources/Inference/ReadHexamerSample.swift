@@ -28,16 +28,10 @@ public final class ReadHexamerSample: @unchecked Sendable {
     /// after `scorer` moved them; nil: not scored).
     public func count(_ masks: UnsafeBufferPointer<UInt8>, plus: Float?, minus: Float?, scorer: ReadHexamerScorer) {
         let n = masks.count
-        var forward = 0, reverse = 0, valid = 0
+        var window = RollingHexamer()
         var hexamers: [(forward: Int, reverse: Int, start: Int)] = []
         hexamers.reserveCapacity(max(n - 5, 0))
-        for i in 0..<n {
-            let m = masks[i], code = m.trailingZeroBitCount & 3
-            forward = (forward << 2 | code) & 4095
-            reverse = reverse >> 2 | (3 - code) << 10
-            valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
-            if valid >= 6 { hexamers.append((forward, reverse, i - 5)) }
-        }
+        for i in 0..<n where window.push(masks[i]) { hexamers.append((window.forward, window.reverse, i - 5)) }
         let isCoding = max(plus ?? 0, minus ?? 0) > 0.5
         var codingCounts: [Int] = []
         if isCoding {

@@ -36,13 +36,10 @@ public struct ReadHexamerScorer: Sendable {
                     // frames cycle with i: each strand's three sums rotate by one per base (the plus strand's
                     // one way, the minus strand's the other), so the current frame's sum always sits in the
                     // same place (only their maximum is wanted, not which frame is which).
-                    var forward = 0, reverse = 0, valid = 0
+                    var window = RollingHexamer()
                     for i in 0..<n {
-                        let m = masks[i], code = m.trailingZeroBitCount & 3
-                        forward = (forward << 2 | code) & 4095
-                        reverse = reverse >> 2 | (3 - code) << 10
-                        valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
-                        let whole: Float = valid >= 6 ? 1 : 0
+                        let whole: Float = window.push(masks[i]) ? 1 : 0
+                        let forward = window.forward, reverse = window.reverse
                         let p = a[forward] + t * (b[forward] - a[forward]) - penalty[forward >> 6]
                         let q = a[reverse] + t * (b[reverse] - a[reverse]) - penalty[reverse >> 6]
                         plus = (plus.1, plus.2, plus.0 + whole * p)
@@ -61,13 +58,10 @@ public struct ReadHexamerScorer: Sendable {
         let n = masks.count
         let (a, b, t) = tables(gc: Self.gc(masks))
         var plus = [0.0, 0.0, 0.0], minus = [0.0, 0.0, 0.0]
-        var forward = 0, reverse = 0, valid = 0
+        var window = RollingHexamer()
         for i in 0..<n {
-            let m = masks[i], code = m.trailingZeroBitCount & 3
-            forward = (forward << 2 | code) & 4095
-            reverse = reverse >> 2 | (3 - code) << 10
-            valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
-            guard valid >= 6 else { continue }
+            guard window.push(masks[i]) else { continue }
+            let forward = window.forward, reverse = window.reverse
             plus[(i - 5) % 3] += Double(a[forward] + t * (b[forward] - a[forward]) - penalty[forward >> 6])
             minus[(n - 1 - i) % 3] += Double(a[reverse] + t * (b[reverse] - a[reverse]) - penalty[reverse >> 6])
         }
