@@ -15,4 +15,6 @@ public struct ScanAdaptation {
     public let networkShortfall: String?
     /// Windows the fine-tuning trained on (0 without it).
     public let windows: Int
+    /// The reads are scored with their own hexamers (`ReadHexamerSample`), whatever the statistics.
+    public var readsAdapted = false
 }

@@ -205,22 +205,29 @@ public final class TrackScanner {
             }
             let reads = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
             reads.progress = progress
-            return ScanAdaptation(scanner: reads, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+            var adaptation = ScanAdaptation(scanner: reads, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+            adaptation.readsAdapted = true
+            return adaptation
         }
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
         guard fineTune else {
             decoding.progress = progress
-            return ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+            var adaptation = ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil,
+                                            windows: 0)
+            adaptation.readsAdapted = adaptedReads != nil
+            return adaptation
         }
         let (network, shortfall, windows) = try fineTuned(paths: paths, names: names ?? paths, command: command,
                                                           decoding: decoding, bases: statistics.bases)
         var last = decoding
         if let network { last = try TrackScanner(model: network, readModel: readModel, options: adaptedOptions, threads: threads) }
         last.progress = progress
-        return ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
-                              windows: windows)
+        var adaptation = ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
+                                        windows: windows)
+        adaptation.readsAdapted = adaptedReads != nil
+        return adaptation
     }
 
     /// Steps 2 and 3 of `adapted`: the network fine-tuned on the calls of `decoding` (this scan with the

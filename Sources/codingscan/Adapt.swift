@@ -126,7 +126,8 @@ struct Adapt: ParsableCommand {
     /// network that could not be fine-tuned.
     static func warn(_ adaptation: ScanAdaptation) {
         if let shortfall = adaptation.statistics.shortfall {
-            Stderr.line("codingscan: warning: --adapt: \(shortfall): scanning without adapting")
+            Stderr.line("codingscan: warning: --adapt: \(shortfall): "
+                + (adaptation.readsAdapted ? "the gene decoder is not adapted (the reads are)" : "scanning without adapting"))
         } else if let reason = adaptation.networkShortfall {
             Stderr.line("codingscan: warning: --adapt: the network is not fine-tuned: \(reason)")
         }

@@ -210,6 +210,20 @@ final class ReadModelTests: XCTestCase {
         let fewPlain = try CLIRunner.run(["-q", "-f", "tsv", "\(dir)/few.fq"]).stdoutText
         let fewAdapted = try CLIRunner.run(["-q", "--adapt", "-f", "tsv", "\(dir)/few.fq"]).stdoutText
         XCTAssertEqual(Self.rows(fewAdapted), Self.rows(fewPlain))
+        // 1,300 reads of 75 bases: under the gene decoder's 100,000 bases, but enough coding reads; the
+        // warning says which half adapted.
+        var short = ""
+        for k in 0..<1_300 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let start = Int(state >> 33) % (genome.count - 75)
+            short += "@s\(k)\n\(String(genome[start..<(start + 75)]))\n+\n\(String(repeating: "I", count: 75))\n"
+        }
+        try short.write(toFile: "\(dir)/short.fq", atomically: true, encoding: .utf8)
+        let halfAdapted = try CLIRunner.run(["--adapt", "-f", "tsv", "\(dir)/short.fq"])
+        XCTAssertEqual(halfAdapted.status, 0)
+        XCTAssertTrue(halfAdapted.stderrText.contains("adapting needs 100000 and 50: the gene decoder is not adapted (the reads are)"),
+                      halfAdapted.stderrText)
+        XCTAssertNotEqual(Self.rows(halfAdapted.stdoutText), Self.rows(try CLIRunner.run(["-q", "-f", "tsv", "\(dir)/short.fq"]).stdoutText))
     }
 
     /// A missing or broken read model fails before anything is written, naming the file.
