@@ -186,12 +186,15 @@ final class ReadModelTests: XCTestCase {
         let fasta = try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz").stdoutText
         let genome = Array(fasta.split(separator: "\n").dropFirst().joined())
         var state: UInt64 = 5
-        var fastq = ""
-        for k in 0..<2_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let start = Int(state >> 33) % (genome.count - 100)
-            fastq += "@r\(k)\n\(String(genome[start..<(start + 100)]))\n+\n\(String(repeating: "I", count: 100))\n"
+        /// `count` reads of `length` bases from uniform positions of the genome, as FASTQ.
+        func reads(_ count: Int, length: Int, name: String) -> String {
+            (0..<count).map { k in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let start = Int(state >> 33) % (genome.count - length)
+                return "@\(name)\(k)\n\(String(genome[start..<(start + length)]))\n+\n\(String(repeating: "I", count: length))\n"
+            }.joined()
         }
+        let fastq = reads(2_000, length: 100, name: "r")
         try fastq.write(toFile: "\(dir)/reads.fq", atomically: true, encoding: .utf8)
         let plain = Self.rows(try CLIRunner.run(["-q", "-f", "tsv", "\(dir)/reads.fq"]).stdoutText)
         let adapted = try ["1", "3"].map { threads in
@@ -212,12 +215,7 @@ final class ReadModelTests: XCTestCase {
         XCTAssertEqual(Self.rows(fewAdapted), Self.rows(fewPlain))
         // 1,300 reads of 75 bases: under the gene decoder's 100,000 bases, but enough coding reads; the
         // warning says which half adapted.
-        var short = ""
-        for k in 0..<1_300 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let start = Int(state >> 33) % (genome.count - 75)
-            short += "@s\(k)\n\(String(genome[start..<(start + 75)]))\n+\n\(String(repeating: "I", count: 75))\n"
-        }
+        let short = reads(1_300, length: 75, name: "s")
         try short.write(toFile: "\(dir)/short.fq", atomically: true, encoding: .utf8)
         let halfAdapted = try CLIRunner.run(["--adapt", "-f", "tsv", "\(dir)/short.fq"])
         XCTAssertEqual(halfAdapted.status, 0)
