@@ -16,5 +16,5 @@ public struct ScanAdaptation {
     /// Windows the fine-tuning trained on (0 without it).
     public let windows: Int
     /// The reads are scored with their own hexamers (`ReadHexamerSample`), whatever the statistics.
-    public var readsAdapted = false
+    public let readsAdapted: Bool
 }

@@ -45,6 +45,7 @@ public final class TrackScanner {
     /// ORF-gate midpoint in bases (0 = no gate), from the options or the model.
     public let orfGate: Int
     /// The ORF gate applied after smoothing; nil when `orfGate` is 0.
+    public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate, code: options.geneticCode) : nil }
     /// The read model's hexamer statistics with the stop codons of the scan's genetic code; nil without.
     var readHexamers: ReadHexamerScorer? {
         guard let tables = readModel?.metadata.readHexamers else { return nil }
@@ -52,7 +53,6 @@ public final class TrackScanner {
         for codon in options.geneticCode.stops { stops[GeneticCode.codonIndex(codon)!] = true }
         return ReadHexamerScorer(hexamers: tables, stops: stops)
     }
-    public var gate: ORFGate? { orfGate > 0 ? ORFGate(midpoint: orfGate, code: options.geneticCode) : nil }
     /// Most scoring threads a scan accepts (documented in codingscan(1)).
     public static let maxThreads = 1024
     /// Scoring threads (the reading and writing thread comes on top, mostly waiting).
@@ -201,33 +201,29 @@ public final class TrackScanner {
         let readModel = adaptedReads ?? self.readModel
         guard statistics.shortfall == nil else {
             guard adaptedReads != nil else {
-                return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
+                return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0,
+                                      readsAdapted: false)
             }
             let reads = try TrackScanner(model: model, readModel: readModel, options: options, threads: threads)
             reads.progress = progress
-            var adaptation = ScanAdaptation(scanner: reads, statistics: statistics, network: nil, networkShortfall: nil, windows: 0)
-            adaptation.readsAdapted = true
-            return adaptation
+            return ScanAdaptation(scanner: reads, statistics: statistics, network: nil, networkShortfall: nil, windows: 0,
+                                  readsAdapted: true)
         }
         var adaptedOptions = options
         adaptedOptions.geneModel = statistics.adapted(options.geneModel ?? GeneModel())
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
         guard fineTune else {
             decoding.progress = progress
-            var adaptation = ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil,
-                                            windows: 0)
-            adaptation.readsAdapted = adaptedReads != nil
-            return adaptation
+            return ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil, windows: 0,
+                                  readsAdapted: adaptedReads != nil)
         }
         let (network, shortfall, windows) = try fineTuned(paths: paths, names: names ?? paths, command: command,
                                                           decoding: decoding, bases: statistics.bases)
         var last = decoding
         if let network { last = try TrackScanner(model: network, readModel: readModel, options: adaptedOptions, threads: threads) }
         last.progress = progress
-        var adaptation = ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
-                                        windows: windows)
-        adaptation.readsAdapted = adaptedReads != nil
-        return adaptation
+        return ScanAdaptation(scanner: last, statistics: statistics, network: network, networkShortfall: shortfall,
+                              windows: windows, readsAdapted: adaptedReads != nil)
     }
 
     /// Steps 2 and 3 of `adapted`: the network fine-tuned on the calls of `decoding` (this scan with the
