@@ -95,17 +95,10 @@ struct ExonDecoder {
             let weight = model.hexamerWeight, o = Self.hexamerOffset
             // As `HexamerSums`: at base i the hexamer [i − 5, i] read forward gives the plus strand's
             // ratio at i − 5, its reverse complement the minus strand's at i − 2.
-            var forward = 0, reverse = 0, valid = 0
-            for i in 0..<n {
-                let m = reversed ? BaseEncoding.complement(masks[n - 1 - i]) : masks[i]
-                let b = m.trailingZeroBitCount & 3
-                forward = (forward << 2 | b) & 4095
-                reverse = reverse >> 2 | (3 - b) << 10
-                valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
-                if valid >= 6 {
-                    hexamerPlus[o + i - 5] = weight * Double(table.ratios[forward])
-                    hexamerMinus[o + i - 2] = weight * Double(table.ratios[reverse])
-                }
+            var window = RollingHexamer()
+            for i in 0..<n where window.push(reversed ? BaseEncoding.complement(masks[n - 1 - i]) : masks[i]) {
+                hexamerPlus[o + i - 5] = weight * Double(table.ratios[window.forward])
+                hexamerMinus[o + i - 2] = weight * Double(table.ratios[window.reverse])
             }
             for k in o..<size {
                 hexamerPlus[k] += hexamerPlus[k - 3]

@@ -17,19 +17,12 @@ struct HexamerSums {
         guard let table else { return nil }
         let n = masks.count
         var plus = [Double](repeating: 0, count: n), minus = plus
-        // One pass over the bases with the last six as a forward and a reverse-complement index (12 bits
-        // each) and the number of unambiguous bases in a row: at base i the hexamer [i − 5, i] gives
-        // ratio[i − 5] on the plus strand and ratio[i − 2] on the minus strand.
-        var forward = 0, reverse = 0, valid = 0
-        for i in 0..<n {
-            let m = masks[i], b = m.trailingZeroBitCount & 3
-            forward = (forward << 2 | b) & 4095
-            reverse = reverse >> 2 | (3 - b) << 10
-            valid = BaseEncoding.isUnambiguous(m) ? valid + 1 : 0
-            if valid >= 6 {
-                plus[i - 5] = Double(table.ratios[forward])
-                minus[i - 2] = Double(table.ratios[reverse])
-            }
+        // One pass over the bases: at base i the hexamer [i − 5, i] gives ratio[i − 5] on the plus strand
+        // and its reverse complement ratio[i − 2] on the minus strand.
+        var window = RollingHexamer()
+        for i in 0..<n where window.push(masks[i]) {
+            plus[i - 5] = Double(table.ratios[window.forward])
+            minus[i - 2] = Double(table.ratios[window.reverse])
         }
         for x in 3..<max(n, 3) {
             plus[x] += plus[x - 3]
