@@ -25,17 +25,32 @@ public struct ReadHexamerScorer: Sendable {
 
     /// The read's best-frame score on each strand (nats): `masks` are its bases, forward strand.
     public func strandScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: Double, minus: Double) {
+        let (plus, minus) = rotatedSums(masks)
+        return (Double(max(plus.0, plus.1, plus.2)), Double(max(minus.0, minus.1, minus.2)))
+    }
+
+    /// Each frame's score on each strand (plus frame f: the hexamers starting at f, f + 3, …; minus frame
+    /// f: the same on the reverse complement): the sums whose maxima are `strandScores`.
+    public func frameScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: [Double], minus: [Double]) {
+        let (plus, minus) = rotatedSums(masks)
+        // After the last base the plus sums sit in the order of frames (n − 8, n − 7, n − 6) mod 3, the
+        // minus sums in the order of frames 0, 1, 2 (see `rotatedSums`).
+        let plusSums = [plus.0, plus.1, plus.2], n = masks.count
+        return ((0..<3).map { f in Double(plusSums[((f - n + 8) % 3 + 3) % 3]) }, [Double(minus.0), Double(minus.1), Double(minus.2)])
+    }
+
+    /// Both strands' three frame sums, rotated: at base i the hexamer [i − 5, i] read forward (plus
+    /// strand, frame (i − 5) mod 3) and its reverse complement (minus strand, frame (n − 1 − i) mod 3 on
+    /// the reverse complement) join the sum of their frame. The frames cycle with i, so each strand's
+    /// three sums rotate by one per base (the plus strand's one way, the minus strand's the other) and the
+    /// current frame's sum always sits in the same place: no division in the scan's hot loop.
+    private func rotatedSums(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: (Float, Float, Float), minus: (Float, Float, Float)) {
         let n = masks.count
         let (a, b, t) = tables(gc: Self.gc(masks))
         var plus: (Float, Float, Float) = (0, 0, 0), minus = plus
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 penalty.withUnsafeBufferPointer { penalty in
-                    // At base i the hexamer [i − 5, i] read forward (plus strand, frame (i − 5) mod 3) and its
-                    // reverse complement (minus strand, frame (n − 1 − i) mod 3 on the reverse complement). The
-                    // frames cycle with i: each strand's three sums rotate by one per base (the plus strand's
-                    // one way, the minus strand's the other), so the current frame's sum always sits in the
-                    // same place (only their maximum is wanted, not which frame is which).
                     var window = RollingHexamer()
                     for i in 0..<n {
                         let whole: Float = window.push(masks[i]) ? 1 : 0
@@ -47,23 +62,6 @@ public struct ReadHexamerScorer: Sendable {
                     }
                 }
             }
-        }
-        return (Double(max(plus.0, plus.1, plus.2)), Double(max(minus.0, minus.1, minus.2)))
-    }
-
-    /// Each frame's score on each strand (plus frame f: the hexamers starting at f, f + 3, …; minus frame
-    /// f: the same on the reverse complement), as `strandScores` sums them; its maxima are
-    /// `strandScores`. Plain loops: for `ReadHexamerSample`, not the scan's hot path.
-    public func frameScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: [Double], minus: [Double]) {
-        let n = masks.count
-        let (a, b, t) = tables(gc: Self.gc(masks))
-        var plus = [0.0, 0.0, 0.0], minus = [0.0, 0.0, 0.0]
-        var window = RollingHexamer()
-        for i in 0..<n {
-            guard window.push(masks[i]) else { continue }
-            let forward = window.forward, reverse = window.reverse
-            plus[(i - 5) % 3] += Double(a[forward] + t * (b[forward] - a[forward]) - penalty[forward >> 6])
-            minus[(n - 1 - i) % 3] += Double(a[reverse] + t * (b[reverse] - a[reverse]) - penalty[reverse >> 6])
         }
         return (plus, minus)
     }

@@ -13,7 +13,8 @@ final class ReadHexamerScorerTests: XCTestCase {
         s.reversed().map { ["A": "T", "C": "G", "G": "C", "T": "A", "N": "N"][$0]! }
     }
 
-    private func expected(_ read: [Character], _ h: ReadHexamers, stops: Set<String>) -> (Double, Double) {
+    /// Each frame's sum on each strand (frame f: the hexamers starting at f, f + 3, … on that strand).
+    private func expected(_ read: [Character], _ h: ReadHexamers, stops: Set<String>) -> ([Double], [Double]) {
         let known = read.filter { "ACGT".contains($0) }
         let gc = known.isEmpty ? 0.5 : Double(known.filter { "CG".contains($0) }.count) / Double(known.count)
         func ratio(_ hexamer: [Character]) -> Double {
@@ -26,16 +27,16 @@ final class ReadHexamerScorerTests: XCTestCase {
             let t = (gc - grid[u - 1]) / (grid[u] - grid[u - 1])
             return Double(h.tables[u - 1][index]) + t * (Double(h.tables[u][index]) - Double(h.tables[u - 1][index]))
         }
-        func best(_ s: [Character]) -> Double {
+        func frames(_ s: [Character]) -> [Double] {
             (0..<3).map { f in
                 stride(from: f, through: s.count - 6, by: 3).reduce(0.0) { total, p in
                     let hexamer = Array(s[p..<(p + 6)])
                     guard !hexamer.contains("N") else { return total }
                     return total + ratio(hexamer) - (stops.contains(String(hexamer[0..<3])) ? h.stopPenalty : 0)
                 }
-            }.max()!
+            }
         }
-        return (best(read), best(reverseComplement(read)))
+        return (frames(read), frames(reverseComplement(read)))
     }
 
     func testScoresMatchTheDefinition() {
@@ -62,9 +63,14 @@ final class ReadHexamerScorerTests: XCTestCase {
                 }
                 let masks = read.map { BaseEncoding.maskOfASCII[Int($0.asciiValue!)] }
                 let got = masks.withUnsafeBufferPointer { scorer.strandScores($0) }
+                let frames = masks.withUnsafeBufferPointer { scorer.frameScores($0) }
                 let want = expected(read, hexamers, stops: stops)
-                XCTAssertEqual(got.plus, want.0, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
-                XCTAssertEqual(got.minus, want.1, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
+                XCTAssertEqual(got.plus, want.0.max()!, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
+                XCTAssertEqual(got.minus, want.1.max()!, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
+                for f in 0..<3 {
+                    XCTAssertEqual(frames.plus[f], want.0[f], accuracy: 1e-4, "plus frame \(f) of \(String(read))")
+                    XCTAssertEqual(frames.minus[f], want.1[f], accuracy: 1e-4, "minus frame \(f) of \(String(read))")
+                }
                 checked += 1
                 let known = read.filter { "ACGT".contains($0) }
                 let gc = Double(known.filter { "CG".contains($0) }.count) / Double(max(known.count, 1))
