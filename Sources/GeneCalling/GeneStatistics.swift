@@ -23,8 +23,8 @@ public final class GeneStatistics {
     /// Bases counted, and A/T among them.
     public private(set) var bases = 0
     private var weak = 0
-    /// The last 5 bases of the previous block (hexamers across block boundaries), as codes 0…3, or -1.
-    private var tail: [Int] = []
+    /// The last bases of the record so far (hexamers across block boundaries).
+    private var window = RollingHexamer()
 
     /// Calls counted (complete or not) and complete calls.
     public private(set) var genes = 0
@@ -46,32 +46,20 @@ public final class GeneStatistics {
     }
 
     /// A new record starts: no hexamer spans two records.
-    public func beginRecord() { tail.removeAll() }
+    public func beginRecord() { window = RollingHexamer() }
 
     /// Counts the hexamers of a block of bases on both strands (and its A/T content).
     public func countBackground(_ masks: UnsafeBufferPointer<UInt8>) {
-        var codes = tail
-        codes.reserveCapacity(tail.count + masks.count)
         for m in masks {
-            codes.append(BaseEncoding.isUnambiguous(m) ? m.trailingZeroBitCount : -1)
             if BaseEncoding.isUnambiguous(m) {
                 bases += 1
                 if m == 1 || m == 8 { weak += 1 }
             }
-        }
-        if codes.count >= 6 {
-            for x in 0...(codes.count - 6) {
-                var h = 0, r = 0, ok = true
-                for i in 0..<6 {
-                    let c = codes[x + i]
-                    if c < 0 { ok = false; break }
-                    h = h << 2 | c
-                    r = r | (3 - c) << (2 * i)
-                }
-                if ok { background[h] += 1; background[r] += 1 }
+            if window.push(m) {
+                background[window.forward] += 1
+                background[window.reverse] += 1
             }
         }
-        tail = Array(codes.suffix(5))
     }
 
     /// Counts one called gene: `masks` are the gene's bases (`gene.start ..< gene.end`); `motif` says
