@@ -202,9 +202,13 @@ struct Train: ParsableCommand {
         do { try OutputFile.check(output) } catch {
             throw Failure.message("\(output): cannot write the model: \(error.reason)")
         }
-        if epochs == 0, let initialModel {
+        // Counted before training (seconds), so that an annotation without CDS stops the run first.
+        let tables = readHexamers ? try trainingReadHexamers() : nil
+        if epochs == 0, let initialModel, let tables {
             let model = try ModelSource.load(path: initialModel)
-            try addReadHexamers(to: model, writing: output)
+            try ModelFileWriter.writeAtomically(Model.serialize(metadata: model.metadata.withReadHexamers(tables),
+                                                                tensors: model.tensors), to: output)
+            reportReadHexamers(tables)
             return
         }
         let options = try options()
@@ -214,7 +218,13 @@ struct Train: ParsableCommand {
                 training: zip(genome, annotation).map { GenomeSource(genome: $0, annotation: $1) },
                 validation: zip(validateGenome, validateAnnotation).map { GenomeSource(genome: $0, annotation: $1) },
                 options: options, progress: report)
-            try ModelFileWriter.writeAtomically(result.modelBytes, to: output)
+            var bytes = result.modelBytes
+            if let tables {
+                // The trained model with the tables, written once.
+                let trained = try Model.load(bytes: bytes, source: output)
+                bytes = Model.serialize(metadata: trained.metadata.withReadHexamers(tables), tensors: trained.tensors)
+            }
+            try ModelFileWriter.writeAtomically(bytes, to: output)
         }
         if !quiet {
             let auc = result.validationAUC.map { fixed($0, 4) } ?? "n/a"
@@ -222,11 +232,11 @@ struct Train: ParsableCommand {
                 + "validation loss \(fixed(result.validationLoss, 4)), ROC-AUC \(auc), "
                 + "\(fixed(result.trainingSeconds, 1)) s")
         }
-        if readHexamers { try addReadHexamers(to: try Model.load(path: output), writing: output) }
+        if let tables { reportReadHexamers(tables) }
     }
 
-    /// Writes `model` with the training genomes' `ReadHexamers` to `path`.
-    private func addReadHexamers(to model: Model, writing path: String) throws {
+    /// The training genomes' `ReadHexamers` (`--read-hexamers`).
+    private func trainingReadHexamers() throws -> ReadHexamers {
         var counts: [ReadHexamerCounts] = []
         for (g, a) in zip(genome, annotation) {
             counts.append(ReadHexamerCounts(try GenomeLoader.load(genome: g, annotation: a)))
@@ -234,11 +244,13 @@ struct Train: ParsableCommand {
         if let empty = counts.first(where: { $0.coding.allSatisfy { $0 == 0 } }) {
             throw Failure.message("--read-hexamers: \(empty.genome) has no CDS of 8 bases or more in its annotation")
         }
-        let tables = ReadHexamerCounts.pooled(counts)
-        try ModelFileWriter.writeAtomically(Model.serialize(metadata: model.metadata.withReadHexamers(tables), tensors: model.tensors),
-                                            to: path)
+        return ReadHexamerCounts.pooled(counts)
+    }
+
+    /// Says what `--read-hexamers` stored (unless --quiet).
+    private func reportReadHexamers(_ tables: ReadHexamers) {
         if !quiet {
-            Stderr.line("codingscan: wrote \(path): read hexamers of \(counts.count) genome\(counts.count == 1 ? "" : "s") at GC "
+            Stderr.line("codingscan: wrote \(output): read hexamers of \(genome.count) genome\(genome.count == 1 ? "" : "s") at GC "
                 + tables.gc.map { fixed($0, 2) }.joined(separator: ", "))
         }
     }
