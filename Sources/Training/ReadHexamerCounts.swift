@@ -30,15 +30,16 @@ public struct ReadHexamerCounts: Sendable {
         for record in genome.records {
             let masks = record.masks, n = masks.count
             var codes = [Int](repeating: -1, count: n)
-            for (i, m) in masks.enumerated() where BaseEncoding.isUnambiguous(m) {
-                codes[i] = m.trailingZeroBitCount
-                known += 1
-                if m == 2 || m == 4 { strong += 1 }
-            }
-            if n >= 6 {
-                for p in 0...(n - 6) {
-                    if let h = Self.index(codes, p, minus: false) { background[h] += 1 }
-                    if let h = Self.index(codes, p, minus: true) { background[h] += 1 }
+            var window = RollingHexamer()
+            for (i, m) in masks.enumerated() {
+                if BaseEncoding.isUnambiguous(m) {
+                    codes[i] = m.trailingZeroBitCount
+                    known += 1
+                    if m == 2 || m == 4 { strong += 1 }
+                }
+                if window.push(m) {
+                    background[window.forward] += 1
+                    background[window.reverse] += 1
                 }
             }
             for minus in [false, true] {
