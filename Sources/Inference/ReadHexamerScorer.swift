@@ -25,8 +25,31 @@ public struct ReadHexamerScorer: Sendable {
 
     /// The read's best-frame score on each strand (nats): `masks` are its bases, forward strand.
     public func strandScores(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: Double, minus: Double) {
+        let best = bestFrames(masks)
+        return (best.plus.score, best.minus.score)
+    }
+
+    /// Each strand's best frame (as `frameScores` numbers them: 0, 1 or 2, the first of equal sums) and
+    /// its score (nats), without building the frame arrays: the scan's per-read call.
+    public func bestFrames(_ masks: UnsafeBufferPointer<UInt8>) -> (plus: (score: Double, frame: Int), minus: (score: Double, frame: Int)) {
         let (plus, minus) = rotatedSums(masks)
-        return (Double(max(plus.0, plus.1, plus.2)), Double(max(minus.0, minus.1, minus.2)))
+        // The plus sums sit in the order of frames (n − 8, n − 7, n − 6) mod 3 (see `frameScores`).
+        let shift = ((masks.count - 8) % 3 + 3) % 3
+        var plusSums: (Float, Float, Float) = (0, 0, 0)
+        switch shift {
+        case 0: plusSums = plus
+        case 1: plusSums = (plus.2, plus.0, plus.1)
+        default: plusSums = (plus.1, plus.2, plus.0)
+        }
+        return (Self.best(plusSums), Self.best(minus))
+    }
+
+    /// The largest of three frame sums and its frame, the first of equal ones.
+    private static func best(_ sums: (Float, Float, Float)) -> (score: Double, frame: Int) {
+        var frame = 0, score = sums.0
+        if sums.1 > score { frame = 1; score = sums.1 }
+        if sums.2 > score { frame = 2; score = sums.2 }
+        return (Double(score), frame)
     }
 
     /// Each frame's score on each strand (plus frame f: the hexamers starting at f, f + 3, …; minus frame

@@ -66,9 +66,15 @@ final class ScanBatch {
                         // Each read's own bases move its probabilities (`ReadHexamers`).
                         for (k, start) in starts.enumerated() {
                             let bases = UnsafeBufferPointer(rebasing: span[start..<(start + first.window)])
-                            let scores = readHexamers.strandScores(bases)
-                            if let p = slots[k].plus { slots[k].plus = readHexamers.adjusted(p, score: scores.plus, length: first.window) }
-                            if let p = slots[k].minus { slots[k].minus = readHexamers.adjusted(p, score: scores.minus, length: first.window) }
+                            let best = readHexamers.bestFrames(bases)
+                            if let p = slots[k].plus {
+                                slots[k].plus = readHexamers.adjusted(p, score: best.plus.score, length: first.window)
+                                slots[k].framePlus = UInt8(best.plus.frame)
+                            }
+                            if let p = slots[k].minus {
+                                slots[k].minus = readHexamers.adjusted(p, score: best.minus.score, length: first.window)
+                                slots[k].frameMinus = UInt8(best.minus.frame)
+                            }
                             readSample?.count(bases, plus: slots[k].plus, minus: slots[k].minus, scorer: readHexamers)
                         }
                     }

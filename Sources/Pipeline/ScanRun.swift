@@ -137,7 +137,8 @@ struct ScanRun {
                     let gate = batch.gates.isEmpty ? (plus: 1, minus: 1) : batch.gates[piece.resultOffset + i]
                     try writer.add(ScoredWindow(index: piece.firstIndex + i, start: start, end: start + piece.window,
                                                 plus: score.plus, minus: score.minus,
-                                                gatePlus: gate.plus, gateMinus: gate.minus))
+                                                gatePlus: gate.plus, gateMinus: gate.minus,
+                                                framePlus: score.framePlus.map(Int.init), frameMinus: score.frameMinus.map(Int.init)))
                 }
             case let .end(length):
                 try writer.end(sequenceLength: writeOffset + length)

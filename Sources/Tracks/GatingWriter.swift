@@ -17,7 +17,8 @@ public final class GatingWriter: TrackWriter {
     public func add(_ window: ScoredWindow) throws(TrackError) {
         try inner.add(ScoredWindow(index: window.index, start: window.start, end: window.end,
                                    plus: window.plus.map { $0 * window.gatePlus },
-                                   minus: window.minus.map { $0 * window.gateMinus }))
+                                   minus: window.minus.map { $0 * window.gateMinus },
+                                   framePlus: window.framePlus, frameMinus: window.frameMinus))
     }
 
     public func end(sequenceLength length: Int) throws(TrackError) {

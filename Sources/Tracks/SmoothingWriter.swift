@@ -58,7 +58,8 @@ public final class SmoothingWriter: TrackWriter {
         try inner.add(ScoredWindow(index: window.index, start: window.start, end: window.end,
                                    plus: window.plus.map { _ in mean(low...high, \.plus) },
                                    minus: window.minus.map { _ in mean(low...high, \.minus) },
-                                   gatePlus: window.gatePlus, gateMinus: window.gateMinus))
+                                   gatePlus: window.gatePlus, gateMinus: window.gateMinus,
+                                   framePlus: window.framePlus, frameMinus: window.frameMinus))
         firstUnwritten += 1
         let drop = firstUnwritten - radius
         if drop > 0 {

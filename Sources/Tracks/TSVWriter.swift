@@ -1,11 +1,14 @@
 /// TSV: provenance lines `##key=value` (codingscan version, model name and SHA-256, command line;
-/// whatever the caller gives), a header line `#chrom  start  end  p_plus  p_minus`, then one row
-/// per window. Tools that skip `#` lines (bedtools, `eval --track`) skip both kinds.
+/// whatever the caller gives), a header line `#chrom  start  end  p_plus  p_minus  frame_plus
+/// frame_minus`, then one row per window. Tools that skip `#` lines (bedtools, `eval --track`) skip
+/// both kinds.
 ///
 /// `start`/`end` are the window's own 0-based half-open coordinates (windows overlap when step <
 /// window). p_plus is P(coding) of the forward strand, p_minus of the reverse complement, 4 decimals;
 /// `NA` for a window that was not scored (fewer than half of its bases are A, C, G or T).
-/// A read shorter than the window is one row covering the whole read.
+/// A read shorter than the window is one row covering the whole read. frame_plus/frame_minus: a read's
+/// best reading frame on the strand (0, 1 or 2: codons start at that 0-based base of the read, or of its
+/// reverse complement), `NA` for windows of longer sequences and strands not scored.
 public final class TSVWriter: TrackWriter {
     private let sink: OutputSink
     private var name: [UInt8] = []
@@ -23,7 +26,7 @@ public final class TSVWriter: TrackWriter {
         guard !wroteHeader else { return }
         wroteHeader = true
         for line in provenance { try sink.write("##\(line)\n") }
-        try sink.write("#chrom\tstart\tend\tp_plus\tp_minus\n")
+        try sink.write("#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus\n")
     }
 
     public func begin(sequence name: String) throws(TrackError) {
@@ -41,6 +44,10 @@ public final class TSVWriter: TrackWriter {
         for p in [window.plus, window.minus] {
             line.append(9)
             if let p { NumberFormat.appendProbability(p, to: &line) } else { line.append(contentsOf: [78, 65]) }
+        }
+        for frame in [window.framePlus, window.frameMinus] {
+            line.append(9)
+            if let frame { NumberFormat.append(frame, to: &line) } else { line.append(contentsOf: [78, 65]) }
         }
         line.append(10)
         try sink.write(line[...])

@@ -25,7 +25,9 @@ public enum TrackFormat: String, Sendable, CaseIterable {
 /// forward strand and of the reverse complement; both nil when the window was not scored (fewer than
 /// half of its bases are A, C, G or T). `gatePlus`/`gateMinus` are the window's ORF-gate weights
 /// (`ORFGate.binGates`) not yet applied: 1 when there is no gate; `GatingWriter` multiplies them in,
-/// after smoothing, before the track writers see the window.
+/// after smoothing, before the track writers see the window. `framePlus`/`frameMinus`: a read's best
+/// reading frame on each strand (0, 1 or 2: its codons start at that base of the read, or of its
+/// reverse complement), nil for windows of longer sequences and reads scored without hexamers.
 public struct ScoredWindow: Sendable, Equatable {
     public let index: Int
     public let start: Int
@@ -34,9 +36,11 @@ public struct ScoredWindow: Sendable, Equatable {
     public let minus: Float?
     public let gatePlus: Float
     public let gateMinus: Float
+    public let framePlus: Int?
+    public let frameMinus: Int?
 
     public init(index: Int, start: Int, end: Int, plus: Float?, minus: Float?,
-                gatePlus: Float = 1, gateMinus: Float = 1) {
+                gatePlus: Float = 1, gateMinus: Float = 1, framePlus: Int? = nil, frameMinus: Int? = nil) {
         self.index = index
         self.start = start
         self.end = end
@@ -44,6 +48,8 @@ public struct ScoredWindow: Sendable, Equatable {
         self.minus = minus
         self.gatePlus = gatePlus
         self.gateMinus = gateMinus
+        self.framePlus = framePlus
+        self.frameMinus = frameMinus
     }
 }
 

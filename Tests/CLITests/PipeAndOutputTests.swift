@@ -13,7 +13,7 @@ final class PipeAndOutputTests: XCTestCase {
         // Six ## provenance lines, the column header, one row.
         let lines = r.stdoutText.split(separator: "\n")
         XCTAssertEqual(lines.count, 9, r.stdoutText)
-        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus")
+        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus")
         XCTAssertTrue(["status 0", "status 141"].contains(String(lines.last!)), r.stdoutText)
         XCTAssertEqual(r.stderrText, "")
     }

@@ -29,7 +29,7 @@ final class ProvenanceTests: XCTestCase {
         XCTAssertEqual(lines[4].count, "##read_model_sha256=".count + 64)
         let quoted = "'" + dir.replacingOccurrences(of: "'", with: "'\\''") + "/two.fa'"
         XCTAssertEqual(lines[5], "##command=codingscan -m \(model) -f tsv -w 40 \(quoted)")
-        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus")
+        XCTAssertEqual(lines[6], "#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus")
         // model-info shows the same checksum.
         let info = try CLIRunner.run(["model-info", model])
         XCTAssertTrue(info.stdoutText.contains("sha256:            \(lines[2].dropFirst("##model_sha256=".count))\n"),

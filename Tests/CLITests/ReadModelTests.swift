@@ -14,7 +14,7 @@ final class ReadModelTests: XCTestCase {
         }
     }
 
-    /// TSV rows (name, start, end, p_plus, p_minus) of a run's stdout.
+    /// TSV rows (name, start, end, p_plus, p_minus, frame_plus, frame_minus) of a run's stdout.
     static func rows(_ text: String) -> [[String]] {
         text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("sequence\t") }
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -161,6 +161,60 @@ final class ReadModelTests: XCTestCase {
             XCTAssertEqual(refused.status, 64, refused.stderrText)
             XCTAssertTrue(refused.stderrText.contains("--epochs 0 needs --read-hexamers and --initial-model FILE"), refused.stderrText)
         }
+    }
+
+    /// The TSV's best frames: reads of 100 to 102 bases cut from pPCP1's CDS at every codon offset, and
+    /// their reverse complements; on the gene's strand the frame is where the gene's codons start in the
+    /// read (or in its reverse complement), a read and its reverse complement swap their frames, and
+    /// windows of a long sequence have none.
+    func testBestFramesOfReads() throws {
+        let dir = try CLIRunner.temporaryDirectory("readmodel-frames")
+        let genome = try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.fa.gz").stdoutText
+            .split(separator: "\n").filter { !$0.hasPrefix(">") }.joined().uppercased()
+        let bases = Array(genome.utf8)
+        let gff = try CLIRunner.run([], shell: "gzip -dc fixtures/real/pPCP1.gff3.gz").stdoutText
+        let cds = gff.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+            .filter { $0.count > 8 && $0[2] == "CDS" }.map { (start: Int($0[3])! - 1, end: Int($0[4])!, plus: $0[6] == "+") }
+            .filter { $0.end - $0.start >= 300 }
+        XCTAssertGreaterThan(cds.count, 4)
+        let complement: [UInt8: UInt8] = [65: 84, 67: 71, 71: 67, 84: 65]
+        func reverseComplement(_ s: [UInt8]) -> [UInt8] { s.reversed().map { complement[$0] ?? 78 } }
+        var fasta = "", truth: [String: (plus: Bool, frame: Int)] = [:]
+        for (g, gene) in cds.enumerated() {
+            for offset in 0..<3 {
+                let length = 100 + offset, start = gene.start + 30 + 7 * offset
+                let read = Array(bases[start..<(start + length)])
+                // Plus genes' codons start at gene.start; minus genes' at gene.end − 1, read downwards.
+                let frame = gene.plus ? ((gene.start - start) % 3 + 3) % 3 : ((start + length - gene.end) % 3 + 3) % 3
+                fasta += ">g\(g)_\(offset)\n\(String(decoding: read, as: UTF8.self))\n"
+                fasta += ">g\(g)_\(offset)_rc\n\(String(decoding: reverseComplement(read), as: UTF8.self))\n"
+                truth["g\(g)_\(offset)"] = (gene.plus, frame)
+                truth["g\(g)_\(offset)_rc"] = (!gene.plus, frame)
+            }
+        }
+        try fasta.write(toFile: "\(dir)/reads.fa", atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["-f", "tsv", "\(dir)/reads.fa"])
+        XCTAssertEqual(r.status, 0, r.stderrText)
+        XCTAssertTrue(r.stdoutText.contains("#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus\n"), r.stdoutText)
+        let rows = Self.rows(r.stdoutText)
+        XCTAssertEqual(rows.count, truth.count)
+        var right = 0
+        var frames: [String: (String, String)] = [:]
+        for row in rows {
+            let want = truth[row[0]]!
+            XCTAssertTrue(["0", "1", "2"].contains(row[5]) && ["0", "1", "2"].contains(row[6]), row.joined(separator: " "))
+            if row[want.plus ? 5 : 6] == String(want.frame) { right += 1 }
+            frames[row[0]] = (row[5], row[6])
+        }
+        // 42 of 48: every read of YP_pPCP04 (a hypothetical protein) reads best one frame over.
+        XCTAssertGreaterThanOrEqual(Double(right) / Double(rows.count), 0.85, "\(right) of \(rows.count) frames right")
+        for name in truth.keys where !name.hasSuffix("_rc") {
+            XCTAssertEqual(frames[name]!.0, frames[name + "_rc"]!.1, name)
+            XCTAssertEqual(frames[name]!.1, frames[name + "_rc"]!.0, name)
+        }
+        let long = Self.rows(try CLIRunner.run(["-f", "tsv", "fixtures/real/pPCP1.fa.gz"]).stdoutText)
+        XCTAssertGreaterThan(long.count, 100)
+        XCTAssertTrue(long.allSatisfy { $0[5] == "NA" && $0[6] == "NA" })
     }
 
     /// Reads scored by the built-in read model (its read hexamers included) give the same bytes for any

@@ -5,7 +5,8 @@ import Windows
 import XCTest
 
 /// A read's hexamer scores (`ReadHexamerScorer`) against the definition in `ReadHexamers` written out
-/// plainly: GC, the interpolated table, every frame of both strands as text, stop codons, N.
+/// plainly: GC, the interpolated table, every frame of both strands as text, stop codons, N, and the
+/// best frame of each strand (every read length modulo 3).
 final class ReadHexamerScorerTests: XCTestCase {
     private let letters: [Character] = ["A", "C", "G", "T"]
 
@@ -47,7 +48,7 @@ final class ReadHexamerScorerTests: XCTestCase {
         }
         let tables = (0..<3).map { _ in (0..<4096).map { _ in Float(next(2001) - 1000) / 1000 } }
         let hexamers = ReadHexamers(gc: [0.3, 0.45, 0.7], tables: tables, weight: 0.5, length: 150, stopPenalty: 1.5)
-        var checked = 0, interpolated = 0
+        var checked = 0, interpolated = 0, uniqueBest = 0
         for (codeIndex, stops) in [Set(["TAA", "TAG", "TGA"]), Set(["TAA", "TAG"])].enumerated() {
             var stopTable = [Bool](repeating: false, count: 64)
             for codon in stops { stopTable[codon.reduce(0) { $0 * 4 + letters.firstIndex(of: $1)! }] = true }
@@ -67,6 +68,14 @@ final class ReadHexamerScorerTests: XCTestCase {
                 let want = expected(read, hexamers, stops: stops)
                 XCTAssertEqual(got.plus, want.0.max()!, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
                 XCTAssertEqual(got.minus, want.1.max()!, accuracy: 1e-4, "code \(codeIndex) read \(String(read))")
+                // The best frame: the written-out sums' largest; any frame whose sum ties it within
+                // rounding may be reported.
+                let best = masks.withUnsafeBufferPointer { scorer.bestFrames($0) }
+                XCTAssertEqual(best.plus.score, got.plus)
+                XCTAssertEqual(best.minus.score, got.minus)
+                XCTAssertEqual(want.0[best.plus.frame], want.0.max()!, accuracy: 1e-4, "best plus frame of \(String(read))")
+                XCTAssertEqual(want.1[best.minus.frame], want.1.max()!, accuracy: 1e-4, "best minus frame of \(String(read))")
+                if want.0.filter({ abs($0 - want.0.max()!) < 1e-3 }).count == 1 { uniqueBest += 1 }
                 for f in 0..<3 {
                     XCTAssertEqual(frames.plus[f], want.0[f], accuracy: 1e-4, "plus frame \(f) of \(String(read))")
                     XCTAssertEqual(frames.minus[f], want.1[f], accuracy: 1e-4, "minus frame \(f) of \(String(read))")
@@ -78,6 +87,7 @@ final class ReadHexamerScorerTests: XCTestCase {
             }
         }
         XCTAssertEqual(checked, 300)
+        XCTAssertGreaterThan(uniqueBest, 200, "too few reads with one best plus frame to tell frames apart")
         XCTAssertGreaterThan(interpolated, 60, "too few reads between grid points")
         // The read model's probability moves by weight × (150 / length) × score on the logit, its input
         // clamped to [1e-4, 1 − 1e-4].

@@ -89,10 +89,13 @@ final class SmoothingWriterTests: XCTestCase {
         let gates: [Float] = [1, 0.5, 0.1, 0.8]
         let ws = [Float(0), 0.3, 0.6, 0.9].enumerated().map { i, p in
             ScoredWindow(index: i, start: i * 10, end: i * 10 + 30, plus: p, minus: i == 2 ? nil : 1 - p,
-                         gatePlus: gates[i], gateMinus: 1 - gates[i] / 2)
+                         gatePlus: gates[i], gateMinus: 1 - gates[i] / 2, framePlus: i % 3, frameMinus: i == 1 ? nil : 2 - i % 3)
         }
         let smoothed = try run([ws], radius: 1).windows
         XCTAssertEqual(smoothed.map(\.gatePlus), gates)
+        // A read's best frames pass both writers unchanged.
+        XCTAssertEqual(smoothed.map(\.framePlus), [0, 1, 2, 0])
+        XCTAssertEqual(smoothed.map(\.frameMinus), [2, nil, 0, 2])
         let inner = RecordingWriter()
         let gating = GatingWriter(inner)
         try gating.begin(sequence: "s")
@@ -104,6 +107,8 @@ final class SmoothingWriterTests: XCTestCase {
         XCTAssertEqual(inner.windows.map { $0.minus ?? -1 }, [0.5, 0.525, -1, 0.06], accuracy: 1e-6)
         XCTAssertTrue(inner.windows.allSatisfy { $0.gatePlus == 1 && $0.gateMinus == 1 })
         XCTAssertEqual(inner.windows.map(\.start), ws.map(\.start))
+        XCTAssertEqual(inner.windows.map(\.framePlus), ws.map(\.framePlus))
+        XCTAssertEqual(inner.windows.map(\.frameMinus), ws.map(\.frameMinus))
     }
 }
 

@@ -54,6 +54,6 @@ final class TrackLineTests: XCTestCase {
     func testTSVProvenanceLines() throws {
         let text = try render(.tsv, settings: TrackSettings(plan: plan, provenance: ["source=codingscan 1", "model=m"]),
                               sequences: [("r", 7, w)])
-        XCTAssertEqual(text, "##source=codingscan 1\n##model=m\n#chrom\tstart\tend\tp_plus\tp_minus\nr\t0\t7\t0.7000\t0.2000\n")
+        XCTAssertEqual(text, "##source=codingscan 1\n##model=m\n#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus\nr\t0\t7\t0.7000\t0.2000\tNA\tNA\n")
     }
 }

@@ -66,16 +66,19 @@ final class WriterTests: XCTestCase {
 
     func testTSV() throws {
         let w = makeWindows(plan: plan, length: 18, plus: [0.5, nil, 1], minus: [0.00004, nil, 0.99999])
-        let text = try render(.tsv, settings: TrackSettings(plan: plan), sequences: [("x", 18, w)])
+        // A read's row carries its best frames; a strand without one (not scored) gives NA.
+        let read = [ScoredWindow(index: 0, start: 0, end: 9, plus: 0.25, minus: 0.75, framePlus: 2, frameMinus: nil)]
+        let text = try render(.tsv, settings: TrackSettings(plan: plan), sequences: [("x", 18, w), ("read", 9, read)])
         XCTAssertEqual(text, """
-            #chrom\tstart\tend\tp_plus\tp_minus
-            x\t0\t10\t0.5000\t0.0000
-            x\t4\t14\tNA\tNA
-            x\t8\t18\t1.0000\t1.0000
+            #chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus
+            x\t0\t10\t0.5000\t0.0000\tNA\tNA
+            x\t4\t14\tNA\tNA\tNA\tNA
+            x\t8\t18\t1.0000\t1.0000\tNA\tNA
+            read\t0\t9\t0.2500\t0.7500\t2\tNA
 
             """)
         XCTAssertEqual(try render(.tsv, settings: TrackSettings(plan: plan), sequences: []),
-                       "#chrom\tstart\tend\tp_plus\tp_minus\n")
+                       "#chrom\tstart\tend\tp_plus\tp_minus\tframe_plus\tframe_minus\n")
     }
 
     func testNumberFormat() {
