@@ -3,7 +3,8 @@ import Foundation
 extension GeneDecoder {
     /// Each base's posterior probability of lying in a gene on each strand: the forward-backward sums
     /// over every parse of the stretch (the same parses `decode` maximises over), a parse weighted by
-    /// e^(its score). A gene g has P(g) = e^(α[pred g] + score g + β[end g] − Z); a base's probability on a
+    /// e^(its score / T), T = `GeneModel.posteriorTemperature`; below, scores are divided by T. A gene g
+    /// has P(g) = e^(α[pred g] + score g + β[end g] − Z); a base's probability on a
     /// strand is the sum of P(g) over that strand's genes covering it (at most 1; genes may overlap by
     /// `maximumOverlap`, where the sum is cut at 1). Sharp at stop codons, spread over the alternative
     /// starts near a start. Arguments as for `decode`; bases before `anchor` get 0.
@@ -18,7 +19,7 @@ extension GeneDecoder {
                                             rightEdge: rightEdge, strands: strands, genes: false)
             return (p, m)
         }
-        var forward = Forward(count: n, anchor: anchor)
+        var forward = Forward(count: n, anchor: anchor, temperature: model.posteriorTemperature)
         sweep(&forward, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
         return GeneDecoder.posterior(forward, count: n, anchor: anchor)
     }
@@ -34,7 +35,8 @@ extension GeneDecoder {
             return exons.posterior(masks: masks, plus: plus, minus: minus, anchor: anchor, leftEdge: leftEdge,
                                    rightEdge: rightEdge, strands: strands, genes: true)
         }
-        var both = BothVisitors(Viterbi(count: n, anchor: anchor), Forward(count: n, anchor: anchor))
+        var both = BothVisitors(Viterbi(count: n, anchor: anchor),
+                                Forward(count: n, anchor: anchor, temperature: model.posteriorTemperature))
         sweep(&both, masks: masks, plus: plus, minus: minus, leftEdge: leftEdge, rightEdge: rightEdge, strands: strands)
         let (p, m) = GeneDecoder.posterior(both.second, count: n, anchor: anchor)
         return (both.first.path(), p, m)
@@ -102,16 +104,21 @@ extension GeneDecoder {
 }
 
 /// The forward recursion over a sweep's genes: α[x] = log(e^α[x − 1] + Σ over genes g ending at x of
-/// e^(α[g.predecessor] + g.score)). Keeps every gene that a parse can reach, with the position where the
-/// recursion placed its end (a gene that runs off the right end jumps to the stretch's end).
+/// e^(α[g.predecessor] + g.score / T)). Keeps every gene that a parse can reach (its score divided by
+/// T), with the position where the recursion placed its end (a gene that runs off the right end jumps
+/// to the stretch's end).
 struct Forward: GeneSweepVisitor {
     let anchor: Int
+    /// 1 / T.
+    let scale: Double
     var alpha: [Double]
     var genes: [(ReachableGene, Int)] = []
     var position = 0
 
-    init(count n: Int, anchor: Int) {
+    init(count n: Int, anchor: Int, temperature: Double) {
+        precondition(temperature > 0)
         self.anchor = anchor
+        scale = 1 / temperature
         alpha = [Double](repeating: -.infinity, count: n + 1)
         alpha[anchor] = 0
     }
@@ -131,9 +138,10 @@ struct Forward: GeneSweepVisitor {
     mutating func candidate(_ gene: DecodedGene) {
         let p = gene.predecessor
         guard p >= anchor, alpha[p] > -.infinity else { return }
-        alpha[position] = Forward.logSum(alpha[position], alpha[p] + gene.score)
+        let score = gene.score * scale
+        alpha[position] = Forward.logSum(alpha[position], alpha[p] + score)
         genes.append((ReachableGene(start: Int32(gene.start), end: Int32(gene.end), predecessor: Int32(p),
-                                    minusStrand: gene.minusStrand, score: gene.score), position))
+                                    minusStrand: gene.minusStrand, score: score), position))
     }
 
     mutating func settle(_ x: Int) {}

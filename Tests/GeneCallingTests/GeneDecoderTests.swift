@@ -134,8 +134,11 @@ final class GeneDecoderTests: XCTestCase {
             }
             let plus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }
             let minus = (0..<n).map { _ in Double(next() % 200) / 100 - 0.7 }
-            let model = GeneModel(minimumLength: 9, maximumLength: 24, maximumOverlap: 4,
+            var model = GeneModel(minimumLength: 9, maximumLength: 24, maximumOverlap: 4,
                                   startScores: ["ATG": 0, "GTG": -0.5, "TTG": -0.7], geneCost: 0.3, motifScore: 0.9)
+            // Parses weigh e^(score / T): the default T, 1, and a sharper one.
+            let temperature = [model.posteriorTemperature, 1, 0.5][(trial / 4) % 3]
+            model.posteriorTemperature = temperature
             let leftEdge = trial % 3 != 0, rightEdge = trial % 4 != 0
             let m = masks(String(text))
             let posterior = m.withUnsafeBufferPointer { mp in
@@ -145,13 +148,27 @@ final class GeneDecoderTests: XCTestCase {
                     }
                 }
             }
+            // The calls do not depend on the temperature.
+            var plain = model
+            plain.posteriorTemperature = 1
+            let calls = [model, plain].map { model in
+                m.withUnsafeBufferPointer { mp in
+                    plus.withUnsafeBufferPointer { p in
+                        minus.withUnsafeBufferPointer { q in
+                            GeneDecoder(model: model).decodeWithPosterior(masks: mp, plus: p, minus: q, leftEdge: leftEdge,
+                                                                          rightEdge: rightEdge).genes
+                        }
+                    }
+                }
+            }
+            XCTAssertEqual(calls[0], calls[1], "trial \(trial)")
             let chains = DecodingHarness.allChains(allGenes(text, evidence: (plus, minus), model: model, leftEdge: leftEdge,
                                             rightEdge: rightEdge), after: 0)
-            let z = chains.map { exp($0.1) }.reduce(0, +)
+            let z = chains.map { exp($0.1 / temperature) }.reduce(0, +)
             for x in 0..<n {
                 var expected = (0.0, 0.0)
                 for (chain, score) in chains {
-                    let w = exp(score) / z
+                    let w = exp(score / temperature) / z
                     for gene in chain where gene.start <= x && x < gene.end {
                         if gene.minusStrand { expected.1 += w } else { expected.0 += w }
                     }
