@@ -30,6 +30,9 @@ extension ExonDecoder {
         let maximum: Bool
         let minimumLength: Int
         let cost: Double
+        /// The forward sums' 1 / T (`GeneModel.posteriorTemperature`): each exon's score counts divided by
+        /// T, as in the gene model's posterior; unused by the Viterbi.
+        let scale: Double
         /// F, the Viterbi's exon index per boundary (−1: none) and the forward pass's log-sums over the
         /// exons ending at x per strand (the Viterbi's `endsPlus`/`endsMinus` and the forward pass's
         /// `back` are not there).
@@ -57,6 +60,7 @@ extension ExonDecoder {
             self.maximum = maximum
             minimumLength = model.minimumExonLength
             cost = model.exonCost
+            scale = 1 / model.posteriorTemperature
             (sumPlus, sumMinus) = (UnsafePointer(sums.plus), UnsafePointer(sums.minus))
             self.sums = sums
             // The Viterbi keeps back-pointers, the forward sums the ends (each allocates only its own).
@@ -123,10 +127,11 @@ extension ExonDecoder {
         mutating func end(_ q: Int, at x: Int, _ kind: Boundary, _ bonus: Double) {
             let start = open[q]
             guard start.value > -.infinity else { return }
-            let score = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost
             if maximum {
+                let score = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost
                 if score > (best.q >= 0 ? best.score : total[x]) { best = (score, start, q, kind, bonus) }
             } else {
+                let score = start.value + scale * ((q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost)
                 total[x] = Forward.logSum(total[x], score)
                 let ends = q >= 3 ? endsMinus : endsPlus
                 ends[x] = Forward.logSum(ends[x], score)
@@ -162,12 +167,14 @@ extension ExonDecoder {
             best.q = -1
         }
 
-        /// Queues a start at x for aggregate q, valued F[x] − C[x] + bonus, unless an in-frame stop codon
+        /// Queues a start at x for aggregate q, valued F[x] − C[x] + bonus (the forward sums: F[x] + (bonus −
+        /// C[x]) / T), unless an in-frame stop codon
         /// at x would end it before it is `minimumLength` long (then no exon can begin there in that frame).
         @inline(__always)
         mutating func push(_ q: Int, at x: Int, _ kind: Boundary, _ bonus: Double, stopHere: Bool) {
             if stopHere && q % 3 == x % 3 { return }
-            let value = total[x] - (q >= 3 ? sumMinus[x] : sumPlus[x]) - sums.hexamerStart(q, at: x) + bonus
+            let value = maximum ? total[x] - (q >= 3 ? sumMinus[x] : sumPlus[x]) - sums.hexamerStart(q, at: x) + bonus
+                : total[x] + scale * (bonus - (q >= 3 ? sumMinus[x] : sumPlus[x]) - sums.hexamerStart(q, at: x))
             queue[tail & (capacity - 1)] = Start(position: x, value: value, kind: kind, bonus: bonus)
             owner[tail & (capacity - 1)] = UInt8(q)
             tail += 1

@@ -51,12 +51,12 @@ public struct GeneModel: Sendable, Equatable {
     /// composition; a gene with a start codon gains `upstreamWeight` × their sum. nil: none.
     public var upstream: [Float]?
     public var upstreamWeight: Double = 1
-    /// Prokaryote model: the posterior (`GeneDecoder.posterior`) weighs a parse by e^(score / this)
+    /// The posterior (`GeneDecoder.posterior`, both gene models) weighs a parse by e^(score / this)
     /// instead of e^score; the calls (Viterbi) do not depend on it. At 1 the posterior was overconfident
     /// held out (bases at P ≥ 0.9999 coding 90–98%, at P < 0.0001 still 2–9%), so most bases tied at 0 or
     /// 1 in the 4-decimal bedGraph; 2 was chosen on the first cross-validation fold's prokaryotes by the
     /// bedGraph's log loss and ROC-AUC at a small cost in best MCC (docs/decoder.md, "Posterior
-    /// temperature"). The eukaryote model's posterior does not read it.
+    /// temperature").
     public var posteriorTemperature: Double = 2
     /// The statistics above are a prior pooled over other genomes (the built-in model's), not this
     /// genome's: `auto` chooses its gene model without them (`withoutStatistics`).

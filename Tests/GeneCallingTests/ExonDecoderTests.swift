@@ -186,18 +186,31 @@ final class ExonDecoderTests: XCTestCase {
 
     func testPosteriorMatchesEveryParse() {
         var informative = 0
-        for (k, trial) in trials(count: 120, seed: 99, length: 14...22).enumerated() {
-            let posterior = run(trial) { decoder, m, p, q in
-                decoder.posterior(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
-                                  rightEdge: trial.rightEdge, strands: trial.strands)
+        for (k, original) in trials(count: 120, seed: 99, length: 14...22).enumerated() {
+            // Parses weigh e^(score / T): the default T, 1, and a sharper one; the calls do not depend on T.
+            var trial = original
+            let temperature = [original.model.posteriorTemperature, 1, 0.5][(k / 4) % 3]
+            trial.model.posteriorTemperature = temperature
+            let (calls, posterior) = run(trial) { decoder, m, p, q in
+                let both = decoder.decodeWithPosterior(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
+                                                       rightEdge: trial.rightEdge, strands: trial.strands)
+                return (both.genes, (plus: both.plus, minus: both.minus))
             }
+            var plain = trial
+            plain.model.posteriorTemperature = 1
+            let plainCalls = run(plain) { decoder, m, p, q in
+                decoder.decode(masks: m, plus: p, minus: q, anchor: trial.anchor, leftEdge: trial.leftEdge,
+                               rightEdge: trial.rightEdge, strands: trial.strands)
+            }
+            XCTAssertEqual(calls, plainCalls, "trial \(k)")
             let chains = DecodingHarness.allChains(exons(trial), after: trial.anchor)
-            let z = chains.map { exp($0.1) }.reduce(0, +)
+            let z = chains.map { exp($0.1 / temperature) }.reduce(0, +)
             for x in 0..<trial.text.count {
                 var expected = (0.0, 0.0)
                 for (chain, score) in chains {
+                    let w = exp(score / temperature) / z
                     for exon in chain where exon.start <= x && x < exon.end {
-                        if exon.minusStrand { expected.1 += exp(score) / z } else { expected.0 += exp(score) / z }
+                        if exon.minusStrand { expected.1 += w } else { expected.0 += w }
                     }
                 }
                 XCTAssertEqual(Double(posterior.plus[x]), expected.0, accuracy: 1e-5, "trial \(k) base \(x) plus")
