@@ -34,6 +34,10 @@ public struct EvalMetrics: Sendable, Equatable {
     public var mcc: Double
     /// How another set of gene calls (`eval --calls`) matches the annotation; nil when none was given.
     public var calls: CallAccuracy?
+    /// Calibration of the scores read as P(coding): mean log loss per base (scores clamped to [0.0001,
+    /// 0.9999]) and Brier score; nil when a score lies outside [0, 1] (e.g. another tool's track).
+    public var logLoss: Double?
+    public var brier: Double?
 
     public init(genome: String, model: String, window: Int, step: Int, bases: Int, codingFraction: Double,
                 rocAUC: Double?, prAUCNonCoding: Double?, bestMCC: Double?, bestMCCThreshold: Float?,
@@ -67,5 +71,7 @@ public struct EvalMetrics: Sendable, Equatable {
                   rocAUC: evaluation.rocAUC, prAUCNonCoding: evaluation.averagePrecision(for: .negative),
                   bestMCC: best?.value, bestMCCThreshold: best?.threshold, threshold: threshold,
                   precision: calls.precision, recall: calls.recall, f1: calls.f1, mcc: calls.mcc)
+        logLoss = evaluation.logLoss
+        brier = evaluation.brierScore
     }
 }

@@ -17,9 +17,14 @@ public enum EvalReport {
     /// the numbers of annotated CDS and of calls.
     public static let callColumns = ["calls_mcc", "calls_f1", "stops_exact", "starts_exact", "annotated_cds", "calls"]
 
-    /// The columns of a report of `rows`: `columns`, then `callColumns` when any row has calls.
+    /// The calibration columns, last in every report (after the call columns, so that the columns
+    /// before them keep their places): `EvalMetrics.logLoss` and `brier`.
+    public static let calibrationColumns = ["log_loss", "brier"]
+
+    /// The columns of a report of `rows`: `columns`, then `callColumns` when any row has calls, then
+    /// `calibrationColumns`.
     static func columns(for rows: [EvalMetrics]) -> [String] {
-        rows.contains { $0.calls != nil } ? columns + callColumns : columns
+        (rows.contains { $0.calls != nil } ? columns + callColumns : columns) + calibrationColumns
     }
 
     /// The whole report, ending with a newline.
@@ -80,12 +85,13 @@ public enum EvalReport {
             .number(decimal(row.precision)), .number(decimal(row.recall)), .number(decimal(row.f1)),
             .number(decimal(row.mcc)),
         ]
-        guard withCalls else { return cells }
-        let calls = row.calls
-        cells += [.number(decimal(calls?.mcc)), .number(decimal(calls?.f1)), .number(decimal(calls?.stopFraction)),
-                  .number(decimal(calls?.startFraction)), .number(calls.map { String($0.annotated) }),
-                  .number(calls.map { String($0.calls) })]
-        return cells
+        if withCalls {
+            let calls = row.calls
+            cells += [.number(decimal(calls?.mcc)), .number(decimal(calls?.f1)), .number(decimal(calls?.stopFraction)),
+                      .number(decimal(calls?.startFraction)), .number(calls.map { String($0.annotated) }),
+                      .number(calls.map { String($0.calls) })]
+        }
+        return cells + [.number(decimal(row.logLoss)), .number(decimal(row.brier))]
     }
 
     /// `value` with exactly 4 decimals ("0.9123", "-0.0500", "1.0000"); nil for nil, NaN or infinity.

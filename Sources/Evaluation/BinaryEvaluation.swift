@@ -8,9 +8,9 @@ public struct BinaryEvaluation: Sendable {
     /// Distinct scores with non-zero weight, decreasing.
     public let thresholds: [Float]
     /// Positive weight of each distinct score.
-    private let groupPositive: [Double]
+    let groupPositive: [Double]
     /// Negative weight of each distinct score.
-    private let groupNegative: [Double]
+    let groupNegative: [Double]
     /// Sum of all positive weights.
     public let totalPositive: Double
     /// Sum of all negative weights.

@@ -37,6 +37,10 @@ final class EvalMetricsTests: XCTestCase {
         XCTAssertEqual(m.recall, 0.8, accuracy: 1e-12)
         XCTAssertEqual(m.f1, 8.0 / 11, accuracy: 1e-12)
         XCTAssertEqual(m.mcc, 10 / 600.0.squareRoot(), accuracy: 1e-12)
+        // Calibration: the score 0 clamped to 0.0001 for the log loss.
+        let logLoss = -(3 * log(0.9) + log(0.1) + log(0.6) + log(0.4) + 2 * log(0.8) + log(0.0001) + log(0.9999)) / 10
+        XCTAssertEqual(m.logLoss!, logLoss, accuracy: 1e-7)
+        XCTAssertEqual(m.brier!, (3 * 0.01 + 0.81 + 0.16 + 0.36 + 2 * 0.04 + 1 + 0) / 10, accuracy: 1e-7)
     }
 
     func testThresholdIsInclusive() throws {
@@ -57,7 +61,8 @@ final class EvalMetricsTests: XCTestCase {
         XCTAssertEqual(m.prAUCNonCoding, 1)
         XCTAssertEqual(m.codingFraction, 0)
         let tsv = EvalReport.tsv([m]).split(separator: "\n")
-        XCTAssertEqual(tsv[1], "g\tm\t60\t20\t7\t0.0000\tNA\t1.0000\tNA\tNA\t0.5000\t0.0000\t0.0000\t0.0000\t0.0000")
+        // Log loss −ln 0.7 and Brier 0.3² of seven non-coding bases at 0.3.
+        XCTAssertEqual(tsv[1], "g\tm\t60\t20\t7\t0.0000\tNA\t1.0000\tNA\tNA\t0.5000\t0.0000\t0.0000\t0.0000\t0.0000\t0.3567\t0.0900")
         XCTAssertTrue(EvalReport.json([m]).contains("\"roc_auc\": null, \"pr_auc_noncoding\": 1.0000, \"best_mcc\": null"))
     }
 
@@ -65,8 +70,8 @@ final class EvalMetricsTests: XCTestCase {
         let m = try metrics(threshold: 0.5)
         XCTAssertEqual(EvalReport.tsv([m]), """
             genome\tmodel\twindow\tstep\tbases\tcoding_fraction\troc_auc\tpr_auc_noncoding\tbest_mcc\t\
-            best_mcc_threshold\tthreshold\tprecision\trecall\tf1\tmcc
-            g.fa\tm\t60\t20\t10\t0.5000\t0.7000\t0.6333\t0.4082\t0.9000\t0.5000\t0.6667\t0.8000\t0.7273\t0.4082
+            best_mcc_threshold\tthreshold\tprecision\trecall\tf1\tmcc\tlog_loss\tbrier
+            g.fa\tm\t60\t20\t10\t0.5000\t0.7000\t0.6333\t0.4082\t0.9000\t0.5000\t0.6667\t0.8000\t0.7273\t0.4082\t1.3703\t0.2440
 
             """)
         var other = m
@@ -75,10 +80,10 @@ final class EvalMetricsTests: XCTestCase {
             [
               {"genome": "g.fa", "model": "m", "window": 60, "step": 20, "bases": 10, "coding_fraction": 0.5000, \
             "roc_auc": 0.7000, "pr_auc_noncoding": 0.6333, "best_mcc": 0.4082, "best_mcc_threshold": 0.9000, \
-            "threshold": 0.5000, "precision": 0.6667, "recall": 0.8000, "f1": 0.7273, "mcc": 0.4082},
+            "threshold": 0.5000, "precision": 0.6667, "recall": 0.8000, "f1": 0.7273, "mcc": 0.4082, "log_loss": 1.3703, "brier": 0.2440},
               {"genome": "a \\"b\\"\\\\c", "model": "m", "window": 60, "step": 20, "bases": 10, "coding_fraction": 0.5000, \
             "roc_auc": 0.7000, "pr_auc_noncoding": 0.6333, "best_mcc": 0.4082, "best_mcc_threshold": 0.9000, \
-            "threshold": 0.5000, "precision": 0.6667, "recall": 0.8000, "f1": 0.7273, "mcc": 0.4082}
+            "threshold": 0.5000, "precision": 0.6667, "recall": 0.8000, "f1": 0.7273, "mcc": 0.4082, "log_loss": 1.3703, "brier": 0.2440}
             ]
 
             """)

@@ -203,6 +203,24 @@ final class BinaryEvaluationTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(evaluation.rocAUC), 15.5 / 20, accuracy: 1e-12)
     }
 
+    /// Log loss and Brier score by hand: weights (3, 1) at 0.9, (1, 4) at 0.1, (2, 0) at 1 (clamped to
+    /// 0.9999 for the log loss), (0, 1) at 0; nil for scores outside [0, 1] and without weight.
+    func testLogLossAndBrierByHand() throws {
+        let evaluation = try BinaryEvaluation(scores: [0.9, 0.1, 1, 0], positiveWeights: [3, 1, 2, 0],
+                                              negativeWeights: [1, 4, 0, 1])
+        let logLoss = -(3 * log(0.9) + 1 * log(0.1) + 1 * log(0.1) + 4 * log(0.9) + 2 * log(0.9999) + 1 * log(0.9999)) / 12
+        XCTAssertEqual(try XCTUnwrap(evaluation.logLoss), logLoss, accuracy: 1e-7)
+        let brier = (3 * 0.01 + 1 * 0.81 + 1 * 0.81 + 4 * 0.01 + 0 + 0) / 12
+        XCTAssertEqual(try XCTUnwrap(evaluation.brierScore), brier, accuracy: 1e-7)
+        // A perfect, certain ranking: log loss of the clamped 1 and 0, Brier 0.
+        let certain = try evaluate([(1, true), (0, false)])
+        XCTAssertEqual(try XCTUnwrap(certain.logLoss), -log(0.9999), accuracy: 1e-9)
+        XCTAssertEqual(certain.brierScore, 0)
+        XCTAssertNil(try evaluate([(1.5, true), (0.2, false)]).logLoss)
+        XCTAssertNil(try evaluate([(0.5, true), (-0.1, false)]).brierScore)
+        XCTAssertNil(try BinaryEvaluation([]).logLoss)
+    }
+
     func testMillionsOfItemsAreFast() throws {
         var generator = SeededGenerator(state: 6)
         let count = 2_000_000
