@@ -25,7 +25,7 @@ struct Scan: ParsableCommand {
     @OptionGroup var settings: ScanSettingOptions
 
     @Option(name: [.customShort("f"), .customLong("format")], help: ArgumentHelp(
-        "Output format: bedgraph, bed (decoded gene calls), gff (GFF3 gene calls), tsv or bigwig (bigwig needs -o). "
+        "Output format: bedgraph, bed (decoded gene calls), gff (GFF3 gene calls), tsv (both strands per window; reads also their best frames) or bigwig (bigwig needs -o). "
             + "(default: bigwig when -o names a .bw or .bigwig file, else bedgraph)", valueName: "format"))
     var formatOption: TrackFormat?
 
