@@ -129,7 +129,9 @@ rss_of() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }'
 echo "codingscan speed benchmark, $(date '+%Y-%m-%d %H:%M')"
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') (family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')), $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin" model-info "${model_flags[@]}" 2>/dev/null | awk -v m="$model_label" '
-    /^read model/ { exit }   # the read model follows: only the first model is described
+    # The read model follows: only the first model is described. Read to the end rather than exit, or
+    # model-info dies of SIGPIPE and pipefail stops the benchmark.
+    /^read model/ { done = 1 } done { next }
     /^name:/ { name = $2 } /^window:/ { w = $2 } /^step:/ { s = $2 }
     /^ +[0-9]+ +conv1d / { conv = conv (conv ? ", " : "") $3 " k" $5 }
     /^ +[0-9]+ +(maxpool1d|subsample1d) / { pools = pools (pools ? "," : "") ($2 == "subsample1d" ? "subsample " : "max ") $4 }
