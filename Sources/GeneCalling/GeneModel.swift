@@ -53,7 +53,7 @@ public struct GeneModel: Sendable, Equatable {
     public var upstreamWeight: Double = 1
     /// The posterior (`GeneDecoder.posterior`, both gene models) weighs a parse by e^(score / this)
     /// instead of e^score; the calls (Viterbi) do not depend on it. At 1 the posterior was overconfident
-    /// held out (bases at P ≥ 0.9999 coding 90–98%, at P < 0.0001 still 2–9%), so most bases tied at 0 or
+    /// held out (bases at P ≥ 0.9999 coding 89–98%, at P < 0.0001 still 3–10%), so most bases tied at 0 or
     /// 1 in the 4-decimal bedGraph; 2 was chosen on the first cross-validation fold's held-out genomes
     /// (four decoded with the gene model, yeast with the exon model): the lowest log loss of the
     /// bedGraph whose mean best MCC stays within 0.001 of 1's (docs/decoder.md, "Posterior temperature").
