@@ -27,6 +27,13 @@ public final class ReadHexamerSample: @unchecked Sendable {
     /// Counts one read (`masks`, forward strand) whose read model gave `p` (P(coding) of each strand,
     /// after `scorer` moved them; nil: not scored).
     public func count(_ masks: UnsafeBufferPointer<UInt8>, plus: Float?, minus: Float?, scorer: ReadHexamerScorer) {
+        count(masks, plus: plus, minus: minus, frames: scorer.bestFrames(masks))
+    }
+
+    /// `count` with the read's best frames already found (`ReadHexamerScorer.bestFrames`, as the scan
+    /// has them when it moves the read's probabilities).
+    public func count(_ masks: UnsafeBufferPointer<UInt8>, plus: Float?, minus: Float?,
+                      frames: (plus: (score: Double, frame: Int), minus: (score: Double, frame: Int))) {
         let n = masks.count
         var window = RollingHexamer()
         var hexamers: [(forward: Int, reverse: Int, start: Int)] = []
@@ -35,12 +42,10 @@ public final class ReadHexamerSample: @unchecked Sendable {
         let isCoding = max(plus ?? 0, minus ?? 0) > 0.5
         var codingCounts: [Int] = []
         if isCoding {
-            // The best of the six frames: plus frame f holds the hexamers starting at p ≡ f (mod 3), minus
-            // frame f those starting at n − 6 − p ≡ f on the reverse complement.
-            let sums = scorer.frameScores(masks)
-            let all = sums.plus + sums.minus
-            let best = all.indices.max { all[$0] < all[$1] }!
-            let minus = best >= 3, frame = best % 3
+            // The best of the six frames (the plus strand's on ties): plus frame f holds the hexamers
+            // starting at p ≡ f (mod 3), minus frame f those starting at n − 6 − p ≡ f on the reverse complement.
+            let minus = frames.minus.score > frames.plus.score
+            let frame = minus ? frames.minus.frame : frames.plus.frame
             codingCounts = hexamers.filter { (minus ? n - 6 - $0.start : $0.start) % 3 == frame }
                 .map { minus ? $0.reverse : $0.forward }
         }

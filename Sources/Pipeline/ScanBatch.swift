@@ -75,7 +75,7 @@ final class ScanBatch {
                                 slots[k].minus = readHexamers.adjusted(p, score: best.minus.score, length: first.window)
                                 slots[k].frameMinus = UInt8(best.minus.frame)
                             }
-                            readSample?.count(bases, plus: slots[k].plus, minus: slots[k].minus, scorer: readHexamers)
+                            readSample?.count(bases, plus: slots[k].plus, minus: slots[k].minus, frames: best)
                         }
                     }
                     if gate != nil && read != nil {
