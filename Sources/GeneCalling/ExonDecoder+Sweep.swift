@@ -118,7 +118,7 @@ extension ExonDecoder {
                 if open[q].value == -.infinity || (maximum && start.value > open[q].value) {
                     open[q] = start
                 } else if !maximum {
-                    open[q].value = Forward.logSum(open[q].value, start.value)
+                    open[q].value = LogSum.sum(open[q].value, start.value)
                 }
             }
         }
@@ -132,9 +132,9 @@ extension ExonDecoder {
                 if score > (best.q >= 0 ? best.score : total[x]) { best = (score, start, q, kind, bonus) }
             } else {
                 let score = start.value + scale * ((q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost)
-                total[x] = Forward.logSum(total[x], score)
+                total[x] = LogSum.sum(total[x], score)
                 let ends = q >= 3 ? endsMinus : endsPlus
-                ends[x] = Forward.logSum(ends[x], score)
+                ends[x] = LogSum.sum(ends[x], score)
             }
         }
 

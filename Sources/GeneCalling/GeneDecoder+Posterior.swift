@@ -61,7 +61,7 @@ extension GeneDecoder {
             var total = beta[x + 1]
             for k in byPredecessor[x]..<byPredecessor[x + 1] {
                 let (gene, end) = genes[order[k]]
-                total = Forward.logSum(total, gene.score + beta[end])
+                total = LogSum.sum(total, gene.score + beta[end])
             }
             beta[x] = total
         }
@@ -123,13 +123,6 @@ struct Forward: GeneSweepVisitor {
         alpha[anchor] = 0
     }
 
-    static func logSum(_ a: Double, _ b: Double) -> Double {
-        let high = max(a, b), gap = abs(a - b)
-        // e^-40 is below a Double's precision next to 1: the smaller term changes nothing.
-        if gap > 40 || high == -.infinity { return high }
-        return high + log1p(exp(-gap))
-    }
-
     mutating func step(to x: Int) {
         position = x
         if x - 1 >= anchor { alpha[x] = alpha[x - 1] }
@@ -139,7 +132,7 @@ struct Forward: GeneSweepVisitor {
         let p = gene.predecessor
         guard p >= anchor, alpha[p] > -.infinity else { return }
         let score = gene.score * scale
-        alpha[position] = Forward.logSum(alpha[position], alpha[p] + score)
+        alpha[position] = LogSum.sum(alpha[position], alpha[p] + score)
         genes.append((ReachableGene(start: Int32(gene.start), end: Int32(gene.end), predecessor: Int32(p),
                                     minusStrand: gene.minusStrand, score: score), position))
     }
