@@ -67,9 +67,10 @@ struct ExonDecoder {
         let plus: UnsafeMutablePointer<Double>
         let minus: UnsafeMutablePointer<Double>
         /// H per strand at offset `hexamerOffset` (indexes −3 … n + 1), weighed by the model's
-        /// `hexamerWeight`; all 0 without a table.
+        /// `hexamerWeight`; without a table (`hasHexamers` false) not allocated, and the terms are 0.
         let hexamerPlus: UnsafeMutablePointer<Double>
         let hexamerMinus: UnsafeMutablePointer<Double>
+        let hasHexamers: Bool
         static let hexamerOffset = 3
 
         /// The sums of `plus` and `minus`, or with `reversed` those of the reverse complement: its plus
@@ -86,11 +87,17 @@ struct ExonDecoder {
                 sums[0] = 0
                 for k in 0..<n { sums[k + 1] = sums[k] + values[reversed ? n - 1 - k : k] }
             }
+            guard let table = model.hexamers, !model.statisticsArePrior else {
+                hasHexamers = false
+                hexamerPlus = .allocate(capacity: 1)
+                hexamerMinus = hexamerPlus
+                return
+            }
+            hasHexamers = true
             let size = n + 2 + Self.hexamerOffset
             hexamerPlus = .allocate(capacity: 2 * size)
             hexamerMinus = hexamerPlus + size
             hexamerPlus.initialize(repeating: 0, count: 2 * size)
-            guard let table = model.hexamers, !model.statisticsArePrior else { return }
             precondition(model.minimumExonLength >= 8, "hexamer sums need exons of 8 bases or more")
             let weight = model.hexamerWeight, o = Self.hexamerOffset
             // As `HexamerSums`: at base i the hexamer [i − 5, i] read forward gives the plus strand's
@@ -109,6 +116,7 @@ struct ExonDecoder {
         /// The start term of exons of aggregate q (3 · strand + frame) starting at s: H[first − 3].
         @inline(__always)
         func hexamerStart(_ q: Int, at s: Int) -> Double {
+            guard hasHexamers else { return 0 }
             let phi = q >= 3 ? q - 3 : q, shift = (phi - s % 3 + 3) % 3
             return q >= 3 ? hexamerMinus[Self.hexamerOffset + s + shift] : hexamerPlus[Self.hexamerOffset + s - 3 + shift]
         }
@@ -116,6 +124,7 @@ struct ExonDecoder {
         /// The end term of exons of aggregate q ending at e: H[last].
         @inline(__always)
         func hexamerEnd(_ q: Int, at e: Int) -> Double {
+            guard hasHexamers else { return 0 }
             let phi = q >= 3 ? q - 3 : q
             return q >= 3 ? hexamerMinus[Self.hexamerOffset + e - 3 - (e - phi + 3) % 3]
                           : hexamerPlus[Self.hexamerOffset + e - 6 - (e - phi + 3) % 3]
