@@ -32,10 +32,19 @@ final class ScanWorkers: @unchecked Sendable {
     /// The caller's scorers when `threadCount == 1`.
     private var inlineScorer: SpanScorer?
     private var inlineReadScorer: SpanScorer?
+    /// Keeps every batch's scores as it is waited for; replays a recording's scores instead of scoring
+    /// (`ScoreRecording`; only without an ORF gate and a read sample, whose results it does not hold).
+    private let recording: ScoreRecording?
+    private let replaying: ScoreRecording?
+    /// Batches replayed, not scored.
+    private(set) var replayed = 0
 
     init(engine: InferenceEngine, readEngine: InferenceEngine? = nil, readHexamers: ReadHexamerScorer? = nil,
-         readSample: ReadHexamerSample? = nil, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil) {
+         readSample: ReadHexamerSample? = nil, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil,
+         recording: ScoreRecording? = nil, replaying: ScoreRecording? = nil) {
         precondition(threads >= 1)
+        self.recording = gate == nil ? recording : nil
+        self.replaying = gate == nil && readSample == nil ? replaying : nil
         self.engine = engine
         self.readEngine = readEngine
         self.readHexamers = readHexamers
@@ -63,6 +72,11 @@ final class ScanWorkers: @unchecked Sendable {
 
     /// Queues `batch` for scoring (scores it right away with one thread).
     func submit(_ batch: ScanBatch) {
+        if let replaying, replaying.replay(into: batch) {
+            batch.isScored = true
+            replayed += 1
+            return
+        }
         if let inlineScorer {
             batch.score(with: inlineScorer, readScorer: inlineReadScorer, readHexamers: readHexamers, readSample: readSample, plus: plus, minus: minus, gate: gate)
             batch.isScored = true
@@ -77,10 +91,12 @@ final class ScanWorkers: @unchecked Sendable {
 
     /// Blocks until `batch` is scored.
     func wait(for batch: ScanBatch) {
-        if inlineScorer != nil { return }
-        condition.lock()
-        while !batch.isScored { condition.wait() }
-        condition.unlock()
+        if inlineScorer == nil {
+            condition.lock()
+            while !batch.isScored { condition.wait() }
+            condition.unlock()
+        }
+        recording?.record(batch)
     }
 
     /// Stops the threads once they finish the batch in hand (batches not yet taken are dropped) and

@@ -74,6 +74,9 @@ public final class TrackScanner {
     /// Called on the scanning thread as output is written (see `ScanProgress`); nil = no reports.
     /// The Pipeline never prints: the executable decides what to show.
     public var progress: ((ScanProgress) -> Void)?
+    /// Scores of an earlier scan of the same inputs with the same network and plan, which the next
+    /// scan replays instead of scoring (`--adapt`'s output pass; `ScoreRecording`); used once.
+    var replay: ScoreRecording?
     /// Bases per read from the input.
     private let blockSize = 1 << 16
     /// Default window starts per batch (bases): large enough to amortise the batch overhead and the
@@ -160,13 +163,19 @@ public final class TrackScanner {
     /// returns what the calls say about the genome (`GeneStatistics`), handing the calls to `calls`;
     /// writes nothing.
     /// With `readSample`, the reads the read model scores are counted there too.
-    public func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter(),
-                               readSample: ReadHexamerSample? = nil) throws(ScanError) -> GeneStatistics {
+    /// With `recording`, the window scores are kept there for a second scan to replay.
+    func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter(), readSample: ReadHexamerSample? = nil,
+                        recording: ScoreRecording?) throws(ScanError) -> GeneStatistics {
         let statistics = GeneStatistics()
         guard let decoder = decodingWriter(output: calls, translate: false) else { return statistics }
         decoder.statistics = statistics
-        _ = try scanAll(paths: paths, writer: decoder, decoder: decoder, readSample: readSample)
+        _ = try scanAll(paths: paths, writer: decoder, decoder: decoder, readSample: readSample, recording: recording)
         return statistics
+    }
+
+    public func geneStatistics(paths: [String], calls: CallWriter = DiscardingCallWriter(),
+                               readSample: ReadHexamerSample? = nil) throws(ScanError) -> GeneStatistics {
+        try geneStatistics(paths: paths, calls: calls, readSample: readSample, recording: nil)
     }
 
     /// The read model with the read hexamers of `sample` in place of its own (`--adapt` on reads); nil
@@ -196,11 +205,16 @@ public final class TrackScanner {
     public func adapted(paths: [String], names: [String]? = nil, command: String = "codingscan --adapt",
                         fineTune: Bool = true) throws(ScanError) -> ScanAdaptation {
         let sample = ReadHexamerSample()
-        let statistics = try geneStatistics(paths: paths, readSample: sample)
+        // Without fine-tuning the output pass scores what the first pass scored with the same network
+        // (unless the reads adapt): it replays the first pass's scores instead (`ScoreRecording`).
+        let recording = fineTune ? nil : ScoreRecording()
+        let statistics = try geneStatistics(paths: paths, readSample: sample, recording: recording)
         let adaptedReads = readModel(adaptedTo: sample)
         let readModel = adaptedReads ?? self.readModel
+        let replay = adaptedReads == nil && recording?.isComplete == true ? recording : nil
         guard statistics.shortfall == nil else {
             guard adaptedReads != nil else {
+                self.replay = replay
                 return ScanAdaptation(scanner: self, statistics: statistics, network: nil, networkShortfall: nil, windows: 0,
                                       readsAdapted: false)
             }
@@ -214,6 +228,7 @@ public final class TrackScanner {
         let decoding = try TrackScanner(model: model, readModel: readModel, options: adaptedOptions, threads: threads)
         guard fineTune else {
             decoding.progress = progress
+            decoding.replay = replay
             return ScanAdaptation(scanner: decoding, statistics: statistics, network: nil, networkShortfall: nil, windows: 0,
                                   readsAdapted: adaptedReads != nil)
         }
@@ -337,14 +352,15 @@ public final class TrackScanner {
 
     /// Scans `paths` into `writer`, whatever there is to score.
     private func scanAll(paths: [String], writer: TrackWriter, decoder: GeneDecodingWriter? = nil,
-                         readSample: ReadHexamerSample? = nil) throws(ScanError) -> ScanSummary {
+                         readSample: ReadHexamerSample? = nil, recording: ScoreRecording? = nil) throws(ScanError) -> ScanSummary {
         let oneStrand = writer is BedGraphWriter || writer is BigWigWriter
         // The decoder reads ORFs itself: it takes the smoothed probabilities without the gate.
         let gate = decoder == nil ? self.gate : nil
         let workers = ScanWorkers(engine: engine, readEngine: readEngine, readHexamers: readHexamers, readSample: readSample,
                                   threads: threads,
                                   plus: !oneStrand || options.strand != .minus, minus: !oneStrand || options.strand != .plus,
-                                  gate: gate)
+                                  gate: gate, recording: recording, replaying: replay)
+        replay = nil
         let gated: TrackWriter = gate != nil ? GatingWriter(writer) : writer
         let smoothed: TrackWriter = smoothingRadius > 0 ? SmoothingWriter(gated, radius: smoothingRadius) : gated
         let observed: TrackWriter = progress.map { ProgressWriter(smoothed, observer: $0) } ?? smoothed

@@ -55,7 +55,7 @@ struct Scan: ParsableCommand {
     var decodes: Bool { format != .tsv && !raw }
 
     @Flag(help: ArgumentHelp("Adapt to the input genome before the output pass: learn its own coding statistics, start "
-        + "codons, Shine-Dalgarno motif and start context from a first pass's gene calls (one more scan); for the window "
+        + "codons, Shine-Dalgarno motif and start context from a first pass's gene calls (one more decoding); for the window "
         + "track (--raw, -f tsv) also fine-tune the network on them (about 20 s for 5 Mb on 2 cores). Inputs under "
         + "100 kb are not adapted."))
     var adapt = false

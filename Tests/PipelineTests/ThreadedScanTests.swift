@@ -221,6 +221,39 @@ final class ThreadedScanTests: XCTestCase {
         return collector.windows
     }
 
+    /// `--adapt`'s output pass for the decoder's outputs replays the first pass's scores
+    /// (`ScoreRecording`): the same bytes as scoring again, with no window scored by the network; a
+    /// recording of batches of another size does not fit and the pass scores instead (same bytes).
+    func testReplayedScoresGiveTheSameOutputWithoutScoring() throws {
+        let path = try writeGenome()
+        defer { unlink(path) }
+        let options = ThreadedScanTests.decoded(ScanOptions(orfGate: 0, format: .bedgraph))
+        for threads in [1, 3] {
+            let expected = try scan(tiny, path, options, threads: threads, batch: 5_000)
+            for recordedBatch in [5_000, 7_000] {
+                let recording = ScoreRecording()
+                _ = try TrackScanner(model: tiny, options: options, threads: threads, batchBases: recordedBatch)
+                    .geneStatistics(paths: [path], recording: recording)
+                XCTAssertTrue(recording.isComplete)
+                let scanner = try TrackScanner(model: tiny, options: options, threads: threads, batchBases: 5_000)
+                scanner.replay = recording
+                let out = temporary("replayed")
+                defer { unlink(out) }
+                let sink = try OutputSink(path: out)
+                _ = try scanner.scan(paths: [path], sink: sink)
+                try sink.commit()
+                let label = "\(threads) threads, recorded in batches of \(recordedBatch) bases"
+                XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out)), expected, label)
+                if recordedBatch == 5_000 {
+                    XCTAssertEqual(scanner.statistics.strandWindows, 0, label)
+                } else {
+                    XCTAssertGreaterThan(scanner.statistics.strandWindows, 0, label)
+                }
+                XCTAssertNil(scanner.replay, "a recording is replayed once")
+            }
+        }
+    }
+
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
             XCTAssertEqual("\(error)", "threads must be between 1 and 1024 (got 0)")
