@@ -202,12 +202,13 @@ public final class TrackScanner {
     /// Without `fineTune` the network stays as it is: the decoder's outputs (its posterior, its calls)
     /// gain all but nothing from fine-tuning once the statistics are learnt (docs/adapt.md), and
     /// skipping steps 2 and 3 makes adapting cost one more scan instead of two and a training run.
+    /// `outputPass` false: no scan follows (`codingscan adapt`), so the first pass keeps no scores.
     public func adapted(paths: [String], names: [String]? = nil, command: String = "codingscan --adapt",
-                        fineTune: Bool = true) throws(ScanError) -> ScanAdaptation {
+                        fineTune: Bool = true, outputPass: Bool = true) throws(ScanError) -> ScanAdaptation {
         let sample = ReadHexamerSample()
         // Without fine-tuning the output pass scores what the first pass scored with the same network
         // (unless the reads adapt): it replays the first pass's scores instead (`ScoreRecording`).
-        let recording = fineTune ? nil : ScoreRecording()
+        let recording = fineTune || !outputPass ? nil : ScoreRecording()
         let statistics = try geneStatistics(paths: paths, readSample: sample, recording: recording)
         let adaptedReads = readModel(adaptedTo: sample)
         let readModel = adaptedReads ?? self.readModel

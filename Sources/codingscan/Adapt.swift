@@ -87,7 +87,8 @@ struct Adapt: ParsableCommand {
             ShellWord.quoted($0.contains("/") ? PathName.short($0) : $0)
         }
         let adaptation = try scanner.adapted(paths: spool.paths, names: inputs.map { $0 == "-" ? "stdin" : $0 },
-                                             command: words.joined(separator: " "), fineTune: fineTune)
+                                             command: words.joined(separator: " "), fineTune: fineTune,
+                                             outputPass: false)
         let statistics = adaptation.statistics
         if !quiet && statistics.shortfall == nil { Self.warn(adaptation) }
         let adapted = statistics.adapted(options.geneModel ?? GeneModel())
