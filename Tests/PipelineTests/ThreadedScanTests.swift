@@ -254,6 +254,22 @@ final class ThreadedScanTests: XCTestCase {
         }
     }
 
+    /// A recording keeps every field of a window's score, each optional present or not.
+    func testPackedScoresRoundTrip() {
+        for scored in [false, true] {
+            for plus in [nil, Float(0), 0.123_456_7, 1] as [Float?] {
+                for minus in [nil, Float(0.987_654_3)] as [Float?] {
+                    for frames in [(nil, nil), (0, 2), (1, nil), (nil, 0)] as [(UInt8?, UInt8?)] {
+                        let score = WindowScore(scored: scored, plus: plus, minus: minus, framePlus: frames.0,
+                                                frameMinus: frames.1)
+                        XCTAssertEqual(ScoreRecording.Packed(score).score, score)
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(MemoryLayout<ScoreRecording.Packed>.stride, 12)
+    }
+
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
             XCTAssertEqual("\(error)", "threads must be between 1 and 1024 (got 0)")
