@@ -36,8 +36,6 @@ final class ScanWorkers: @unchecked Sendable {
     /// (`ScoreRecording`; only without an ORF gate and a read sample, whose results it does not hold).
     private let recording: ScoreRecording?
     private let replaying: ScoreRecording?
-    /// Batches replayed, not scored.
-    private(set) var replayed = 0
 
     init(engine: InferenceEngine, readEngine: InferenceEngine? = nil, readHexamers: ReadHexamerScorer? = nil,
          readSample: ReadHexamerSample? = nil, threads: Int, plus: Bool, minus: Bool, gate: ORFGate? = nil,
@@ -72,9 +70,8 @@ final class ScanWorkers: @unchecked Sendable {
 
     /// Queues `batch` for scoring (scores it right away with one thread).
     func submit(_ batch: ScanBatch) {
-        if let replaying, replaying.replay(into: batch) {
+        if let replaying, replaying.replay(into: batch, plus: plus, minus: minus) {
             batch.isScored = true
-            replayed += 1
             return
         }
         if let inlineScorer {
@@ -96,7 +93,7 @@ final class ScanWorkers: @unchecked Sendable {
             while !batch.isScored { condition.wait() }
             condition.unlock()
         }
-        recording?.record(batch)
+        recording?.record(batch, plus: plus, minus: minus)
     }
 
     /// Stops the threads once they finish the batch in hand (batches not yet taken are dropped) and

@@ -4,8 +4,8 @@ import Inference
 /// with the same network, read model and window plan to replay instead of scoring again: `--adapt`'s
 /// output pass for the decoder's outputs, which changes only the decoder's statistics. Holds at most
 /// `windowLimit` windows (12 bytes each, `Packed`); a scan with more stops recording (`isComplete` false)
-/// and the second scan scores as usual. A replayed batch must have the recorded batch's window count;
-/// on any mismatch the replay stops and the rest is scored.
+/// and the second scan scores as usual. A replayed batch must have the recorded batch's window count
+/// and strands; on any mismatch the replay stops and the rest is scored.
 /// Recorded by the scan's reading thread as it takes scored batches in order (`ScanWorkers.wait`),
 /// replayed by the next scan's reading thread as it submits them (`ScanWorkers.submit`).
 final class ScoreRecording: @unchecked Sendable {
@@ -37,15 +37,18 @@ final class ScoreRecording: @unchecked Sendable {
     }
 
     private var batches: [[Packed]] = []
+    /// The strands the recorded scan scored (nil: nothing recorded yet).
+    private var strands: (plus: Bool, minus: Bool)?
     private var windows = 0
     /// Whether every batch of the recorded scan is here.
     private(set) var isComplete = true
     /// The next batch to replay; nil once the replay stopped.
     private var next: Int? = 0
 
-    /// Keeps a scored batch's scores (in the order batches are taken).
-    func record(_ batch: ScanBatch) {
+    /// Keeps a scored batch's scores (in the order batches are taken), scored on the strands given.
+    func record(_ batch: ScanBatch, plus: Bool, minus: Bool) {
         guard isComplete else { return }
+        strands = (plus, minus)
         windows += batch.results.count
         guard windows <= ScoreRecording.windowLimit else {
             isComplete = false
@@ -56,9 +59,10 @@ final class ScoreRecording: @unchecked Sendable {
     }
 
     /// Fills `batch` with the next recorded batch's scores and returns true, or returns false (and
-    /// replays nothing more) when the recording is incomplete, used up or of another shape.
-    func replay(into batch: ScanBatch) -> Bool {
-        guard isComplete, let k = next, k < batches.count, batches[k].count == batch.windowCount else {
+    /// replays nothing more) when the recording is incomplete, used up, of another shape or strands.
+    func replay(into batch: ScanBatch, plus: Bool, minus: Bool) -> Bool {
+        guard isComplete, let k = next, k < batches.count, batches[k].count == batch.windowCount,
+              strands?.plus == plus, strands?.minus == minus else {
             next = nil
             batches = []
             return false

@@ -201,7 +201,8 @@ public final class TrackScanner {
     ///
     /// Without `fineTune` the network stays as it is: the decoder's outputs (its posterior, its calls)
     /// gain all but nothing from fine-tuning once the statistics are learnt (docs/adapt.md), and
-    /// skipping steps 2 and 3 makes adapting cost one more scan instead of two and a training run.
+    /// skipping steps 2 and 3 makes adapting cost one more decoding (the output pass replays the first
+    /// pass's scores, `ScoreRecording`, unless the reads adapt) instead of two scans and a training run.
     /// `outputPass` false: no scan follows (`codingscan adapt`), so the first pass keeps no scores.
     public func adapted(paths: [String], names: [String]? = nil, command: String = "codingscan --adapt",
                         fineTune: Bool = true, outputPass: Bool = true) throws(ScanError) -> ScanAdaptation {

@@ -270,6 +270,33 @@ final class ThreadedScanTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<ScoreRecording.Packed>.stride, 12)
     }
 
+    /// A replay stops at a batch of another window count or strands, and for good.
+    func testReplayStopsAtAMismatch() {
+        func batch(_ windows: Int) -> ScanBatch {
+            let b = ScanBatch()
+            b.windowCount = windows
+            b.results = (0..<windows).map { WindowScore(scored: true, plus: Float($0) / 10, minus: 0.5) }
+            return b
+        }
+        let recording = ScoreRecording()
+        for n in [3, 4, 5] { recording.record(batch(n), plus: true, minus: true) }
+        let first = ScanBatch()
+        first.windowCount = 3
+        XCTAssertTrue(recording.replay(into: first, plus: true, minus: true))
+        XCTAssertEqual(first.results, batch(3).results)
+        let otherStrands = ScanBatch()
+        otherStrands.windowCount = 4
+        XCTAssertFalse(recording.replay(into: otherStrands, plus: true, minus: false))
+        let later = ScanBatch()
+        later.windowCount = 5
+        XCTAssertFalse(recording.replay(into: later, plus: true, minus: true), "no replay after a mismatch")
+        let other = ScoreRecording()
+        other.record(batch(3), plus: true, minus: true)
+        let bigger = ScanBatch()
+        bigger.windowCount = 4
+        XCTAssertFalse(other.replay(into: bigger, plus: true, minus: true))
+    }
+
     func testThreadsMustBePositive() {
         XCTAssertThrowsError(try TrackScanner(model: tiny, options: ScanOptions(), threads: 0)) { error in
             XCTAssertEqual("\(error)", "threads must be between 1 and 1024 (got 0)")
