@@ -4,7 +4,8 @@ import Foundation
 /// log(1 + e^−d), d = |a − b|, where log(1 + e^−d) is read from a table instead of `log1p(exp(−d))`
 /// (two libm calls, the exon posterior's largest single cost in `perf`): a cubic Hermite interpolation
 /// between knots 1/32 apart on [0, 40] (each knot's value and slope), within 5e-10 of `exact` (a test
-/// checks every interval). Beyond d = 40 the smaller term is below a Double's precision next to 1 and changes nothing.
+/// checks every interval). Beyond d = 40 the smaller term is below a Double's precision next to 1 and
+/// changes nothing.
 enum LogSum {
     /// Knots per unit of d.
     static let knotsPerUnit = 32.0

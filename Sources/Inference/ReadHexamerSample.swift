@@ -24,14 +24,9 @@ public final class ReadHexamerSample: @unchecked Sendable {
 
     public init() {}
 
-    /// Counts one read (`masks`, forward strand) whose read model gave `p` (P(coding) of each strand,
-    /// after `scorer` moved them; nil: not scored).
-    public func count(_ masks: UnsafeBufferPointer<UInt8>, plus: Float?, minus: Float?, scorer: ReadHexamerScorer) {
-        count(masks, plus: plus, minus: minus, frames: scorer.bestFrames(masks))
-    }
-
-    /// `count` with the read's best frames already found (`ReadHexamerScorer.bestFrames`, as the scan
-    /// has them when it moves the read's probabilities).
+    /// Counts one read (`masks`, forward strand) whose read model gave `plus` and `minus` (P(coding) of
+    /// each strand, after the read's hexamers moved them; nil: not scored), with the read's best frames
+    /// (`ReadHexamerScorer.bestFrames`, which the scan has found when it moved the probabilities).
     public func count(_ masks: UnsafeBufferPointer<UInt8>, plus: Float?, minus: Float?,
                       frames: (plus: (score: Double, frame: Int), minus: (score: Double, frame: Int))) {
         let n = masks.count

@@ -24,14 +24,14 @@ final class ReadHexamerSampleTests: XCTestCase {
         XCTAssertEqual(frames.minus.max()!, strands.minus, accuracy: 1e-5)
 
         let sample = ReadHexamerSample()
-        read.withUnsafeBufferPointer { sample.count($0, plus: 0.9, minus: 0.1, scorer: scorer) }
-        read.withUnsafeBufferPointer { sample.count($0, plus: 0.2, minus: nil, scorer: scorer) }
+        read.withUnsafeBufferPointer { sample.count($0, plus: 0.9, minus: 0.1, frames: scorer.bestFrames($0)) }
+        read.withUnsafeBufferPointer { sample.count($0, plus: 0.2, minus: nil, frames: scorer.bestFrames($0)) }
         XCTAssertEqual(sample.reads, 2)
         XCTAssertEqual(sample.codingReads, 1)
         XCTAssertEqual(sample.bases, 24)
         XCTAssertNil(sample.table(like: model), "too few reads scored coding")
         for _ in 0..<(ReadHexamerSample.minimumCodingReads - 1) {
-            read.withUnsafeBufferPointer { sample.count($0, plus: nil, minus: 0.6, scorer: scorer) }
+            read.withUnsafeBufferPointer { sample.count($0, plus: nil, minus: 0.6, frames: scorer.bestFrames($0)) }
         }
         let learnt = try XCTUnwrap(sample.table(like: model))
         XCTAssertEqual(learnt.gc, [0.5])
