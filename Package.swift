@@ -90,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "codingscan-bench",
-            dependencies: ["GenomeCore", "Inference", "ModelFormat", "ScalarInference", "SequenceIO", "Windows", "CDefaultModel"],
+            dependencies: ["GenomeCore", "GeneCalling", "Inference", "ModelFormat", "ScalarInference", "SequenceIO", "Windows", "CDefaultModel", "CMalloc"],
             swiftSettings: optimised
         ),
 

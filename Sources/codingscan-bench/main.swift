@@ -1,5 +1,7 @@
 import CDefaultModel
+import CMalloc
 import Foundation
+import GeneCalling
 import Inference
 import ModelFormat
 
@@ -11,6 +13,7 @@ import ModelFormat
 //   codingscan-bench windows --model M --fasta F --count N [--threads T] [--step S] [--out FILE]
 //   codingscan-bench compare --model M --fasta F [--window W] [--step S] [--limit N]
 //   codingscan-bench gemm
+//   codingscan-bench decode [--mb X] [--gene-model eukaryote|prokaryote] [--repeat R]   (one thread)
 //   codingscan-bench builtin-model OUT      (writes the built-in model's safetensors bytes)
 //
 // Every mode prints `key value` lines. CODINGSCAN_KERNELS=portable|avx2|avx512 picks a lower variant.
@@ -74,6 +77,20 @@ case "gemm":
             print("gemm_\(variant.rawValue)_\(cin)x\(cout)_k9 \(String(format: "%.1f", gflops))")
         }
     }
+case "decode":
+    // As codingscan does: freed stretch buffers stay in the heap instead of going back to the kernel.
+    _ = mallopt(M_MMAP_THRESHOLD, 8 << 20)
+    _ = mallopt(M_TRIM_THRESHOLD, 512 << 20)
+    let megabases = Double(BenchSupport.option("--mb", arguments) ?? "") ?? 4.8
+    let repeats = Int(BenchSupport.option("--repeat", arguments) ?? "") ?? 3
+    let name = BenchSupport.option("--gene-model", arguments) ?? "eukaryote"
+    guard let kind = GeneModelKind(rawValue: name), kind != .auto else { BenchSupport.usage("--gene-model eukaryote|prokaryote") }
+    let result = DecodeBench.run(megabases: megabases, kind: kind, repeats: repeats)
+    print("gene_model \(name)")
+    print("decode_seconds_per_mb \(String(format: "%.4f", result.secondsPerMb))")
+    print("decode_mb_per_s \(String(format: "%.2f", 1 / result.secondsPerMb))")
+    print("calls \(result.genes)")
+    print("posterior_checksum \(String(format: "%.6f", result.checksum))")
 default:
     BenchSupport.usage("unknown mode \(mode)")
 }
