@@ -54,14 +54,24 @@ struct ExonEvents {
     func mirrored() -> ExonEvents {
         let n = flags.count - 1
         let table = ExonEvents.mirrorTable
-        var flags = [Flag](repeating: [], count: n + 1)
-        var endSplice = [Double](repeating: 0, count: n + 1), startSplice = endSplice
-        for x in 0...n {
-            flags[n - x] = Flag(rawValue: table[Int(self.flags[x].rawValue)])
-            endSplice[n - x] = self.startSplice[x]
-            startSplice[n - x] = self.endSplice[x]
+        let flags = [Flag](unsafeUninitializedCapacity: n + 1) { mirror, count in
+            self.flags.withUnsafeBufferPointer { flags in
+                table.withUnsafeBufferPointer { table in
+                    for x in 0...n { mirror[n - x] = Flag(rawValue: table[Int(flags[x].rawValue)]) }
+                }
+            }
+            count = n + 1
         }
-        return ExonEvents(flags: flags, endSplice: endSplice, startSplice: startSplice)
+        /// `values` backwards.
+        func reversed(_ values: [Double]) -> [Double] {
+            [Double](unsafeUninitializedCapacity: n + 1) { mirror, count in
+                values.withUnsafeBufferPointer { values in
+                    for x in 0...n { mirror[n - x] = values[x] }
+                }
+                count = n + 1
+            }
+        }
+        return ExonEvents(flags: flags, endSplice: reversed(startSplice), startSplice: reversed(endSplice))
     }
 
     /// Each flag set's mirror (an involution on the ten flags).
@@ -110,8 +120,6 @@ struct ExonEvents {
         pairFrom[c << 2 | t] = Flag.minusAcceptor.intersection(keep).rawValue
         pairAfter[a << 2 | g] = Flag.plusAcceptor.intersection(keep).rawValue
         pairAfter[a << 2 | c] = Flag.minusDonor.intersection(keep).rawValue
-        let splice: Flag = [.plusDonor, .minusAcceptor, .plusAcceptor, .minusDonor]
-        var sitesAt = [Int32](repeating: 0, count: n + 1), siteCount = 0
         flags.withUnsafeMutableBufferPointer { flags in
             flags.withMemoryRebound(to: UInt16.self) { raw in
                 // One pass without data-dependent branches: `code` holds the last three bases' 2-bit
@@ -126,20 +134,46 @@ struct ExonEvents {
                     raw[max(x - 1, 0)] |= pairFrom[pair]
                     raw[x + 1] |= codonEnds[codon] | pairAfter[pair]
                 }
-                // The boundaries with a splice site, listed without a branch.
-                for x in 0...n {
-                    sitesAt[siteCount] = Int32(x)
-                    siteCount += Flag(rawValue: raw[x]).isDisjoint(with: splice) ? 0 : 1
-                }
             }
         }
-        // Their consensus scores.
-        for site in sitesAt[0..<siteCount] {
-            let x = Int(site), f = flags[x]
-            if f.contains(.plusDonor) { endSplice[x] = model.donorScore + sites.donor(x, minus: false) }
-            if f.contains(.minusAcceptor) { endSplice[x] = model.acceptorScore + sites.acceptor(x, minus: true) }
-            if f.contains(.plusAcceptor) { startSplice[x] = model.acceptorScore + sites.acceptor(x, minus: false) }
-            if f.contains(.minusDonor) { startSplice[x] = model.donorScore + sites.donor(x, minus: true) }
+        // Their consensus scores; an acceptor's pyrimidine tract from prefix counts of the unambiguous
+        // pyrimidines (C, T: the plus strand's) and purines (A, G: the minus strand's pyrimidines).
+        var pyrimidines = [Int32](repeating: 0, count: n + 1), purines = pyrimidines
+        for x in 0..<n {
+            let m = masks[x], unambiguous: Int32 = BaseEncoding.isUnambiguous(m) ? 1 : 0
+            pyrimidines[x + 1] = pyrimidines[x] + (m & (2 | 8) != 0 ? unambiguous : 0)
+            purines[x + 1] = purines[x] + (m & (1 | 4) != 0 ? unambiguous : 0)
+        }
+        /// Counts in [a, b) clamped to the stretch.
+        func count(_ prefix: [Int32], _ a: Int, _ b: Int) -> Int {
+            Int(prefix[min(max(b, 0), n)] - prefix[min(max(a, 0), n)])
+        }
+        // Each kind of site in turn: its boundaries listed without a branch, then scored.
+        var sitesAt = [Int32](repeating: 0, count: n + 1)
+        for kind in [Flag.plusDonor, .minusAcceptor, .plusAcceptor, .minusDonor] {
+            let siteCount = flags.withUnsafeBufferPointer { flags in
+                sitesAt.withUnsafeMutableBufferPointer { sites in
+                    var count = 0
+                    let shift = UInt16(kind.rawValue.trailingZeroBitCount)
+                    for x in 0...n {
+                        sites[count] = Int32(x)
+                        count &+= Int((flags[x].rawValue & kind.rawValue) >> shift)   // 0 or 1: no branch
+                    }
+                    return count
+                }
+            }
+            for site in sitesAt[0..<siteCount] {
+                let x = Int(site)
+                switch kind {
+                case .plusDonor: endSplice[x] = model.donorScore + sites.donor(x, minus: false)
+                // Strand offsets −14 … −5 are forward positions x + 4 … x + 13 on the minus strand.
+                case .minusAcceptor:
+                    endSplice[x] = model.acceptorScore + sites.acceptor(x, minus: true, tract: count(purines, x + 4, x + 14))
+                case .plusAcceptor:
+                    startSplice[x] = model.acceptorScore + sites.acceptor(x, minus: false, tract: count(pyrimidines, x - 14, x - 4))
+                default: startSplice[x] = model.donorScore + sites.donor(x, minus: true)
+                }
+            }
         }
         self.init(flags: flags, endSplice: endSplice, startSplice: startSplice)
     }

@@ -49,11 +49,18 @@ struct SpliceSites {
 
     /// The consensus part of an acceptor's score at boundary `b` (the exon begins at b on the plus strand, ends at b on the minus one).
     func acceptor(_ b: Int, minus: Bool) -> Double {
+        var tract = 0
+        for k in -14 ... -5 { tract += matches(b, k, 2 | 8, minus: minus) ? 1 : 0 }
+        return acceptor(b, minus: minus, tract: tract)
+    }
+
+    /// `acceptor(b, minus:)` given its pyrimidine tract's count (the unambiguous C or T at −14 … −5 on
+    /// the strand), which `ExonEvents` reads from prefix counts instead of a loop per site.
+    @inline(__always)
+    func acceptor(_ b: Int, minus: Bool, tract: Int) -> Double {
         guard weight != 0 else { return 0 }
         let (c, g, t): (UInt8, UInt8, UInt8) = (2, 4, 8)
         let head = (matches(b, -3, c | t, minus: minus) ? 1 : 0) + (matches(b, 0, g, minus: minus) ? 1 : 0)
-        var tract = 0
-        for k in -14 ... -5 { tract += matches(b, k, c | t, minus: minus) ? 1 : 0 }
         return weight * (SpliceSites.acceptorHits[head * 11 + tract] - 1.75)
     }
 }

@@ -258,6 +258,48 @@ final class ExonDecoderTests: XCTestCase {
         XCTAssertGreaterThan(flagged, 800, "boundaries with events")
     }
 
+    /// `ExonEvents` scores each splice site with its pyrimidine tract read from prefix counts; the scores
+    /// must be those of `SpliceSites`' per-site reading (the definition), at every site of random
+    /// sequences with ambiguous bases, at the edges too, on both strands.
+    func testEventSpliceScoresAreTheConsensusScores() {
+        var state: UInt64 = 1205
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        let alphabet: [UInt8] = Array("ACGTACGTCTCTAGNRY".utf8)
+        var model = GeneModel()
+        model.kind = .eukaryote
+        let decoder = ExonDecoder(model: model)
+        var checked = [0, 0, 0, 0]
+        for _ in 0..<60 {
+            let n = next(120)
+            let masks = (0..<n).map { _ in BaseEncoding.maskOfASCII[Int(alphabet[next(alphabet.count)])] }
+            masks.withUnsafeBufferPointer { m in
+                let events = ExonEvents(masks: m, model: model, plusStop: decoder.plusStop, minusStop: decoder.minusStop,
+                                        strands: (true, true))
+                let sites = SpliceSites(masks: m, weight: model.spliceConsensusWeight)
+                // Per kind: its flag, whether it scores an exon's end (else its start), and the reference.
+                let kinds: [(ExonEvents.Flag, Bool, (Int) -> Double)] = [
+                    (.plusDonor, true, { model.donorScore + sites.donor($0, minus: false) }),
+                    (.minusAcceptor, true, { model.acceptorScore + sites.acceptor($0, minus: true) }),
+                    (.plusAcceptor, false, { model.acceptorScore + sites.acceptor($0, minus: false) }),
+                    (.minusDonor, false, { model.donorScore + sites.donor($0, minus: true) }),
+                ]
+                for x in 0...n {
+                    var (end, start) = (0.0, 0.0)
+                    for (k, (flag, isEnd, reference)) in kinds.enumerated() where events.flags[x].contains(flag) {
+                        if isEnd { end = reference(x) } else { start = reference(x) }
+                        checked[k] += 1
+                    }
+                    XCTAssertEqual(events.endSplice[x], end, "boundary \(x)")
+                    XCTAssertEqual(events.startSplice[x], start, "boundary \(x)")
+                }
+            }
+        }
+        XCTAssertTrue(checked.allSatisfy { $0 > 100 }, "sites of each kind: \(checked)")
+    }
+
     func testSpliceSiteConsensus() {
         func score(_ text: String, _ body: (SpliceSites) -> Double) -> Double {
             let masks = text.utf8.map { BaseEncoding.maskOfASCII[Int($0)] }
