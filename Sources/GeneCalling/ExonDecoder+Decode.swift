@@ -59,15 +59,19 @@ extension ExonDecoder {
         var plusCover = [Double](repeating: 0, count: n + 1), minusCover = plusCover
         let (f, b) = (forward, backward), z = f.total[n]
         if z > -.infinity {
-            for x in anchor...n {
-                let alpha = f.total[x], beta = b.total[n - x]
-                // Exons starting at x (ends on the reverse complement's other strand) and ending at x.
-                if x < n {
-                    plusCover[x] += probability(alpha + b.endsMinus[n - x] - z)
-                    minusCover[x] += probability(alpha + b.endsPlus[n - x] - z)
+            plusCover.withUnsafeMutableBufferPointer { plusCover in
+                minusCover.withUnsafeMutableBufferPointer { minusCover in
+                    for x in anchor...n {
+                        let alpha = f.total[x], beta = b.total[n - x]
+                        // Exons starting at x (ends on the reverse complement's other strand) and ending at x.
+                        if x < n {
+                            plusCover[x] += probability(alpha + b.endsMinus[n - x] - z)
+                            minusCover[x] += probability(alpha + b.endsPlus[n - x] - z)
+                        }
+                        plusCover[x] -= probability(f.endsPlus[x] + beta - z)
+                        minusCover[x] -= probability(f.endsMinus[x] + beta - z)
+                    }
                 }
-                plusCover[x] -= probability(f.endsPlus[x] + beta - z)
-                minusCover[x] -= probability(f.endsMinus[x] + beta - z)
             }
         }
         let (p, m) = GeneDecoder.coverage(plus: plusCover, minus: minusCover, anchor: anchor)
@@ -75,5 +79,6 @@ extension ExonDecoder {
     }
 
     /// e^exponent, 0 below 1e-9.
+    @inline(__always)
     private func probability(_ exponent: Double) -> Double { exponent > -21 ? exp(exponent) : 0 }
 }

@@ -41,6 +41,8 @@ extension ExonDecoder {
         /// The stretch's prefix sums (not owned).
         let sumPlus, sumMinus: UnsafePointer<Double>
         let sums: Sums
+        /// `LogSum.table`, read once.
+        let logTable = LogSum.table
         /// The aggregates (value −∞: empty), the queue (with each start's aggregate) and the last stop per aggregate.
         let open, queue: UnsafeMutablePointer<Start>
         let owner: UnsafeMutablePointer<UInt8>
@@ -118,7 +120,7 @@ extension ExonDecoder {
                 if open[q].value == -.infinity || (maximum && start.value > open[q].value) {
                     open[q] = start
                 } else if !maximum {
-                    open[q].value = LogSum.sum(open[q].value, start.value)
+                    open[q].value = LogSum.sum(open[q].value, start.value, table: logTable)
                 }
             }
         }
@@ -131,10 +133,10 @@ extension ExonDecoder {
                 let score = start.value + (q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost
                 if score > (best.q >= 0 ? best.score : total[x]) { best = (score, start, q, kind, bonus) }
             } else {
+                // Into the strand's log-sum of the exons ending at x; `settle` adds both to F[x].
                 let score = start.value + scale * ((q >= 3 ? sumMinus[x] : sumPlus[x]) + sums.hexamerEnd(q, at: x) + bonus - cost)
-                total[x] = LogSum.sum(total[x], score)
                 let ends = q >= 3 ? endsMinus : endsPlus
-                ends[x] = LogSum.sum(ends[x], score)
+                ends[x] = LogSum.sum(ends[x], score, table: logTable)
             }
         }
 
@@ -146,9 +148,15 @@ extension ExonDecoder {
             killed[q] = x
         }
 
-        /// Viterbi: makes the best exon ending at x (if any beat the parse without one) x's choice.
+        /// Viterbi: makes the best exon ending at x (if any beat the parse without one) x's choice. Forward
+        /// sums: F[x] gains the exons ending at x, per strand.
         @inline(__always)
         mutating func settle(_ x: Int) {
+            guard maximum else {
+                if endsPlus[x] > -.infinity { total[x] = LogSum.sum(total[x], endsPlus[x], table: logTable) }
+                if endsMinus[x] > -.infinity { total[x] = LogSum.sum(total[x], endsMinus[x], table: logTable) }
+                return
+            }
             guard best.q >= 0 else { return }
             let (start, q, kind) = (best.start, best.q, best.kind)
             let isMinus = q >= 3, phi = q % 3, s = start.position
@@ -192,7 +200,7 @@ extension ExonDecoder {
             forward.end(q, at: x, kind, bonus)
         }
         @inline(__always) func kill(_ q: Int, at x: Int) { viterbi.kill(q, at: x); forward.kill(q, at: x) }
-        @inline(__always) mutating func settle(_ x: Int) { viterbi.settle(x) }
+        @inline(__always) mutating func settle(_ x: Int) { viterbi.settle(x); forward.settle(x) }
         @inline(__always) func isReachable(_ x: Int) -> Bool { forward.isReachable(x) }
         @inline(__always) mutating func push(_ q: Int, at x: Int, _ kind: Boundary, _ bonus: Double, stopHere: Bool) {
             viterbi.push(q, at: x, kind, bonus, stopHere: stopHere)

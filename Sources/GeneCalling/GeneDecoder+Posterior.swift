@@ -90,13 +90,21 @@ extension GeneDecoder {
     static func coverage(plus: [Double], minus: [Double], anchor: Int) -> (plus: [Float], minus: [Float]) {
         let n = plus.count - 1
         var plusOut = [Float](repeating: 0, count: n), minusOut = plusOut
-        var p = 0.0, m = 0.0
-        for x in 0..<n {
-            p += plus[x]
-            m += minus[x]
-            if x >= anchor {
-                plusOut[x] = Float(min(max(p, 0), 1))
-                minusOut[x] = Float(min(max(m, 0), 1))
+        plusOut.withUnsafeMutableBufferPointer { plusOut in
+            minusOut.withUnsafeMutableBufferPointer { minusOut in
+                plus.withUnsafeBufferPointer { plus in
+                    minus.withUnsafeBufferPointer { minus in
+                        var p = 0.0, m = 0.0
+                        for x in 0..<n {
+                            p += plus[x]
+                            m += minus[x]
+                            if x >= anchor {
+                                plusOut[x] = Float(min(max(p, 0), 1))
+                                minusOut[x] = Float(min(max(m, 0), 1))
+                            }
+                        }
+                    }
+                }
             }
         }
         return (plusOut, minusOut)

@@ -30,7 +30,12 @@ enum LogSum {
     /// log(e^a + e^b) from the table; max(a, b) when |a − b| is not below `limit` or not a number (both
     /// −∞, or a NaN).
     @inline(__always)
-    static func sum(_ a: Double, _ b: Double) -> Double {
+    static func sum(_ a: Double, _ b: Double) -> Double { sum(a, b, table: table) }
+
+    /// `sum(a, b)` with `table` read once by the caller (a static's every read checks that it was
+    /// initialised: hot loops keep the pointer instead).
+    @inline(__always)
+    static func sum(_ a: Double, _ b: Double, table: UnsafePointer<SIMD4<Double>>) -> Double {
         let high = max(a, b), gap = abs(a - b)
         // NaN (both −∞) fails the comparison too.
         guard gap < limit else { return high }
