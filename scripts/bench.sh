@@ -8,7 +8,7 @@
 #
 # Prints: end-to-end Mb/s and max RSS on a generated genome (output to /dev/null) for the scan itself
 # (the window track, --raw), and the same with decoding: the default bedGraph (the decoder's
-# posterior), gene calls (-f gff) and -f gff --adapt;
+# posterior), gene calls (-f gff) and -f gff --adapt, and the decoder alone on one thread;
 # the machine's FMA peak measured with a tight loop and the GFLOP/s of the convolution stack against
 # it; Mb/s at several steps; codingscan against ONNX Runtime (2 intra-op threads) on the same windows;
 # Prodigal and EMBOSS tcode on a 5 Mb slice.
@@ -161,6 +161,12 @@ for mode in bedgraph gff "gff --adapt"; do
     echo "  -f $mode: ${s} s, $(mbps "$((size_mb * 1000000))" "$s") Mb/s, max RSS $(rss_of "$work/time.log") MB," \
         "$(awk -v a="$s" -v b="$track_s" 'BEGIN { printf "%+.0f%%", 100 * (a / b - 1) }') against the track's best run" \
         "(target for decoding: at most +15%)"
+done
+# The decoder alone (generated bases and evidence, no network): what it costs per Mb on one thread.
+for kind in eukaryote prokaryote; do
+    "$bench" decode --gene-model "$kind" --mb 4.8 --repeat 3 > "$work/decode.txt"
+    echo "  the decoder alone, calls and posterior, $kind gene model, 1 thread:" \
+        "$(awk '/^decode_mb_per_s/ { print $2 }' "$work/decode.txt") Mb/s"
 done
 echo
 
