@@ -137,16 +137,17 @@ struct ExonEvents {
             }
         }
         // Their consensus scores; an acceptor's pyrimidine tract from prefix counts of the unambiguous
-        // pyrimidines (C, T: the plus strand's) and purines (A, G: the minus strand's pyrimidines).
-        var pyrimidines = [Int32](repeating: 0, count: n + 1), purines = pyrimidines
+        // pyrimidines (C, T: the plus strand's) and purines (A, G: the minus strand's pyrimidines),
+        // modulo 256: a tract's count (at most 10) is their difference, exact in wrapping arithmetic.
+        var pyrimidines = [UInt8](repeating: 0, count: n + 1), purines = pyrimidines
         for x in 0..<n {
-            let m = masks[x], unambiguous: Int32 = BaseEncoding.isUnambiguous(m) ? 1 : 0
-            pyrimidines[x + 1] = pyrimidines[x] + (m & (2 | 8) != 0 ? unambiguous : 0)
-            purines[x + 1] = purines[x] + (m & (1 | 4) != 0 ? unambiguous : 0)
+            let m = masks[x], unambiguous: UInt8 = BaseEncoding.isUnambiguous(m) ? 1 : 0
+            pyrimidines[x + 1] = pyrimidines[x] &+ (m & (2 | 8) != 0 ? unambiguous : 0)
+            purines[x + 1] = purines[x] &+ (m & (1 | 4) != 0 ? unambiguous : 0)
         }
-        /// Counts in [a, b) clamped to the stretch.
-        func count(_ prefix: [Int32], _ a: Int, _ b: Int) -> Int {
-            Int(prefix[min(max(b, 0), n)] - prefix[min(max(a, 0), n)])
+        /// Counts in [a, b) (at most 255 bases) clamped to the stretch.
+        func count(_ prefix: [UInt8], _ a: Int, _ b: Int) -> Int {
+            Int(prefix[min(max(b, 0), n)] &- prefix[min(max(a, 0), n)])
         }
         // Each kind of site in turn: its boundaries listed without a branch, then scored.
         var sitesAt = [Int32](repeating: 0, count: n + 1)
