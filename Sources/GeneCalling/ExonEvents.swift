@@ -6,7 +6,8 @@ import Windows
 /// beginning at x, splice sites) and the scores of the splice sites there (`SpliceSites`, base score
 /// included). Keeps the sweep's loop to table reads: most boundaries have no flag and cost one load.
 ///
-/// Memory: 18 bytes per boundary (the flags and two scores).
+/// Memory: 18 bytes per boundary (the flags and two scores), and while it is built 6 more (the
+/// acceptors' prefix counts and the list of one kind of site).
 struct ExonEvents {
     /// Events at a boundary x; "ends" are about the codon or site just before x, "at" about the one from x on.
     struct Flag: OptionSet {
