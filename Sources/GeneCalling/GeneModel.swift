@@ -58,6 +58,12 @@ public struct GeneModel: Sendable, Equatable {
     /// (four decoded with the gene model, yeast with the exon model): the lowest log loss of the
     /// bedGraph whose mean best MCC stays within 0.001 of 1's (docs/decoder.md, "Posterior temperature").
     public var posteriorTemperature: Double = 2
+    /// The posterior temperature of a model with the genome's own statistics (`--adapt`, a species
+    /// model saved by `codingscan adapt`), whose hexamer terms make parses' scores larger: 2.5, chosen on
+    /// the first fold's held-out genomes with `--adapt` by the rule that chose 2 (the lowest log loss
+    /// among the temperatures whose mean best MCC stays within 0.001 of 2's: 2 / 2.5 / 3 / 4 gave log loss
+    /// 0.145 / 0.136 / 0.131 / 0.131 and best MCC 0.8826 / 0.8818 / 0.8806 / 0.8758; docs/adapt.md).
+    public static let adaptedPosteriorTemperature = 2.5
     /// The statistics above are a prior pooled over other genomes (the built-in model's), not this
     /// genome's: `auto` chooses its gene model without them (`withoutStatistics`).
     public var statisticsArePrior = false

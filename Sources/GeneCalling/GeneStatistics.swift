@@ -103,13 +103,15 @@ public final class GeneStatistics {
     /// log-ratios of the bases before its calls' start codons against its composition (`upstream`), start
     /// scores log(f_codon / f_ATG) from its calls' start codons (one pseudo-count each), and a motif score
     /// log(P(motif before a start) / P(motif by chance)), the chance from the genome's base composition,
-    /// clamped to [0, 4]. Unchanged when fewer than `minimumBases` bases or `minimumGenes` calls were seen.
+    /// clamped to [0, 4]; and the posterior temperature of adapted models (`GeneModel.adaptedPosteriorTemperature`).
+    /// Unchanged when fewer than `minimumBases` bases or `minimumGenes` calls were seen.
     public func adapted(_ model: GeneModel, hexamerWeight: Double = GeneStatistics.hexamerWeight) -> GeneModel {
         guard shortfall == nil else { return model }
         // Every learnt value is rounded to 4 decimals, as a model file stores it (`codingscan adapt`), so
         // that `--adapt` and `adapt` followed by `-m` decode alike.
         let round4 = { (x: Double) in (x * 10_000).rounded() / 10_000 }
         var adapted = model
+        adapted.posteriorTemperature = GeneModel.adaptedPosteriorTemperature
         let table = HexamerTable(coding: coding, background: background)
         adapted.hexamers = HexamerTable(ratios: table.ratios.map { Float(round4(Double($0))) })
         adapted.hexamerWeight = hexamerWeight

@@ -12,7 +12,8 @@ extension AdaptedGeneModel {
 
 extension GeneModel {
     /// This gene model with what a model file's `gene_model` (`codingscan adapt`) learnt: its hexamer
-    /// table and weight, start codon and motif scores.
+    /// table and weight, start codon and motif scores, start context; unless a prior, the posterior
+    /// temperature of adapted models.
     public func applying(_ adapted: AdaptedGeneModel) -> GeneModel {
         var model = self
         model.hexamers = HexamerTable(ratios: adapted.hexamers.map { Float($0) })
@@ -22,6 +23,8 @@ extension GeneModel {
         model.upstream = adapted.upstream.map { Float($0) }
         model.upstreamWeight = adapted.upstreamWeight
         model.statisticsArePrior = adapted.prior
+        // A genome's or species' own statistics decode as `--adapt` does; a prior's as no statistics.
+        if !adapted.prior { model.posteriorTemperature = GeneModel.adaptedPosteriorTemperature }
         return model
     }
 

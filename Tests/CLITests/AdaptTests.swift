@@ -182,6 +182,11 @@ final class AdaptTests: XCTestCase {
         let reusedTrack = try CLIRunner.run(["--raw", "-m", dir + "/tuned.safetensors", dir + "/g.fa"])
         let body = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("track") } }
         XCTAssertEqual(body(reusedTrack.stdoutText), body(try String(contentsOfFile: dir + "/adapted.bedgraph", encoding: .utf8)))
+        // The decoded track (the default bedGraph) too: a species model decodes with --adapt's posterior temperature.
+        let adaptedDecoded = try CLIRunner.run(["--adapt", dir + "/g.fa"])
+        XCTAssertEqual(adaptedDecoded.status, 0, adaptedDecoded.stderrText)
+        let reusedDecoded = try CLIRunner.run(["-m", dir + "/species.safetensors", dir + "/g.fa"])
+        XCTAssertEqual(body(reusedDecoded.stdoutText), body(adaptedDecoded.stdoutText))
 
         // Standard input is spooled: the same calls as from the file (only the command line differs).
         let spoolDirectory = dir + "/tmp"

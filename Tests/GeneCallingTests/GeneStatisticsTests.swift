@@ -65,6 +65,30 @@ final class GeneStatisticsTests: XCTestCase {
         XCTAssertEqual(statistics.adapted(GeneModel()), GeneModel())
     }
 
+    /// Enough bases and calls adapt a model: its statistics, and the posterior temperature of adapted
+    /// models; too few leave it as it was.
+    func testAdaptedModelsDecodeAtTheirOwnTemperature() {
+        let statistics = GeneStatistics()
+        var state: UInt64 = 11
+        let text = String((0..<GeneStatistics.minimumBases).map { _ -> Character in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Array("ACGT")[Int(state >> 33) % 4]
+        })
+        masks(text).withUnsafeBufferPointer { statistics.countBackground($0) }
+        let gene = DecodedGene(start: 0, end: 12, minusStrand: false, startCodon: GeneticCode.codonIndex("ATG"),
+                               partialLeft: false, partialRight: false, score: 1)
+        XCTAssertEqual(statistics.adapted(GeneModel()), GeneModel(), "no calls yet")
+        for _ in 0..<GeneStatistics.minimumGenes {
+            masks("ATGAAACCCTAA").withUnsafeBufferPointer { statistics.countGene(gene, masks: $0, motif: false) }
+        }
+        let adapted = statistics.adapted(GeneModel())
+        XCTAssertNotNil(adapted.hexamers)
+        XCTAssertFalse(adapted.statisticsArePrior)
+        XCTAssertEqual(GeneModel().posteriorTemperature, 2)
+        XCTAssertEqual(adapted.posteriorTemperature, GeneModel.adaptedPosteriorTemperature)
+        XCTAssertEqual(GeneModel.adaptedPosteriorTemperature, 2.5)
+    }
+
     /// An exon counts the hexamers of its own frame: its first whole codon lies `phase` bases in.
     func testExonsCountHexamersFromTheirFirstWholeCodon() {
         let statistics = GeneStatistics()
