@@ -15,6 +15,12 @@ let avx512: [SwiftSetting] = [.unsafeFlags([
     "-O", "-Xcc", "-mavx512f", "-Xcc", "-mavx512vl", "-Xcc", "-mavx512bw", "-Xcc", "-mavx512dq",
     "-Xcc", "-mfma", "-Xcc", "-mavx2",
 ])]
+/// `avx512` plus AVX-512 VNNI (8-bit dot products: Cascade Lake, Ice Lake, Zen 4 and later). Only ever
+/// called after `CPUFeatures` has confirmed the CPU has it.
+let avx512vnni: [SwiftSetting] = [.unsafeFlags([
+    "-O", "-Xcc", "-mavx512f", "-Xcc", "-mavx512vl", "-Xcc", "-mavx512bw", "-Xcc", "-mavx512dq",
+    "-Xcc", "-mavx512vnni", "-Xcc", "-mfma", "-Xcc", "-mavx2",
+])]
 
 let package = Package(
     name: "CodingScan",
@@ -59,9 +65,11 @@ let package = Package(
         .target(name: "KernelsPortable", dependencies: ["Kernels"], swiftSettings: optimised),
         .target(name: "KernelsAVX2", dependencies: ["Kernels"], swiftSettings: avx2),
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
+        .target(name: "KernelsAVX512VNNI", dependencies: ["Kernels"], swiftSettings: avx512vnni),
         .target(
             name: "Inference",
-            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "CPUFeatures", "ModelFormat",
+            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "KernelsAVX512VNNI", "CPUFeatures",
+                           "ModelFormat",
                            "ScalarInference", "Windows"],
             swiftSettings: optimised
         ),

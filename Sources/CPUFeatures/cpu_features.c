@@ -21,3 +21,12 @@ int codingscan_cpu_has_avx512(void) {
     return 0;
 #endif
 }
+
+int codingscan_cpu_has_avx512_vnni(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return codingscan_cpu_has_avx512() && __builtin_cpu_supports("avx512vnni");
+#else
+    return 0;
+#endif
+}

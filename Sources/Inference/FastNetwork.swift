@@ -23,7 +23,9 @@ final class FastNetwork: Sendable {
     /// Product of all pooling sizes: windows whose starts differ by a multiple of it share features.
     let totalStride: Int
 
-    init?(model: Model, kernels: KernelSet) {
+    /// - Parameter precision: `.int8` runs every convolution after the first whose input follows a
+    ///   ReLU as an `Int8Conv` (the others stay in floats).
+    init?(model: Model, kernels: KernelSet, precision: Precision = .fp32) {
         let plan = model.plan
         guard case let .conv1d(4, c1, k1, w1, b1, stemRelu) = plan.first else { return nil }
         self.kernels = kernels
@@ -38,17 +40,32 @@ final class FastNetwork: Sendable {
         }
         stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool,
                           subsample: stemSubsample)
+        // The largest value of each channel of the current activation for any input (+∞: not known),
+        // and whether it is never negative (a ReLU came after the last convolution): an `Int8Conv`
+        // needs both.
+        var quantizable: [(stage: Int, weight: [Float], bias: [Float], bound: [Float])] = []
+        var bound = OneHotStem.outputBound(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu)
+        var nonNegative = stemRelu
         var stages: [InferenceStage] = []
         var channels = c1
         var poolProduct = stemPool
         while index < plan.count, plan[index] != .globalAveragePool {
             switch plan[index] {
             case let .conv1d(i, o, k, w, b, fuse):
-                stages.append(.conv(PackedConv(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k,
-                                               relu: fuse, kernels: kernels)))
+                let conv = PackedConv(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k, relu: fuse,
+                                      kernels: kernels)
+                if precision == .int8 && nonNegative { quantizable.append((stages.count, w, b, bound)) }
+                let upper = nonNegative
+                    ? Int8Conv.outputBound(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k, inputBound: bound)
+                    : [Float](repeating: .infinity, count: o)
+                stages.append(.conv(conv))
+                bound = fuse ? upper.map { max(0, $0) } : upper
+                nonNegative = fuse
                 channels = o
             case .relu:
                 stages.append(.relu)
+                bound = bound.map { max(0, $0) }
+                nonNegative = true
             case let .maxPool1d(size):
                 stages.append(.pool(size))
                 poolProduct *= size
@@ -72,6 +89,20 @@ final class FastNetwork: Sendable {
             default: return nil
             }
             index += 1
+        }
+        if !quantizable.isEmpty {
+            // Each 8-bit input channel's top: its largest possible value (`bound`), or less where the
+            // calibration shows that bound is loose (a layer's inputs rarely all peak at once).
+            // Calibrated on the portable kernels' own packing of the same model (see `calibrationMaxima`).
+            let portable = kernels.variant == .portable ? nil : FastNetwork(model: model, kernels: KernelSet(.portable))
+            let maxima = FastNetwork.calibrationMaxima(stem: portable?.stem ?? stem, stages: portable?.stages ?? stages)
+            for (index, weight, bias, bound) in quantizable {
+                guard case var .conv(conv) = stages[index] else { continue }
+                let limit = FastNetwork.calibratedBound(bound, observed: Array(maxima[index].prefix(conv.inChannels)))
+                conv.int8 = Int8Conv(weight: weight, bias: bias, inChannels: conv.inChannels,
+                                     outChannels: conv.outChannels, kernel: conv.kernel, inputBound: limit)
+                stages[index] = .conv(conv)
+            }
         }
         self.stages = stages
         self.head = head

@@ -10,17 +10,21 @@ public final class InferenceEngine: Sendable {
     public let model: Model
     /// The kernel build in use.
     public let variant: KernelVariant
+    /// The arithmetic of the convolutions after the first.
+    public let precision: Precision
     let network: FastNetwork?
     /// The scalar reference network, for networks the fast path does not support (nil otherwise).
     let reference: ReferenceNetwork?
 
     /// Compiles `model` for `variant` (default: the best the CPU supports, or the lower one asked for
     /// in `CODINGSCAN_KERNELS`). A variant the CPU lacks is replaced by the best supported one.
-    public init(model: Model, variant: KernelVariant = .fromEnvironment()) {
+    /// `precision` `.int8` gives the same scores on every variant.
+    public init(model: Model, variant: KernelVariant = .fromEnvironment(), precision: Precision = .fp32) {
         let chosen = variant.isSupported ? variant : KernelVariant.best
         self.model = model
         self.variant = chosen
-        network = FastNetwork(model: model, kernels: KernelSet(chosen))
+        self.precision = precision
+        network = FastNetwork(model: model, kernels: KernelSet(chosen), precision: precision)
         reference = network == nil ? ReferenceNetwork(model) : nil
     }
 
@@ -33,7 +37,10 @@ public final class InferenceEngine: Sendable {
 
     /// One line for `-v` output.
     public var summary: String {
-        isFast ? "kernels \(variant.summary)" : "reference forward pass (network not supported by the fast path)"
+        guard isFast else { return "reference forward pass (network not supported by the fast path)" }
+        guard precision == .int8 else { return "kernels \(variant.summary)" }
+        return "kernels \(variant.summary), 8-bit convolutions"
+            + (variant == .avx512vnni ? "" : " on the portable kernel (no AVX-512 VNNI: slower than floats here)")
     }
 
     /// A scorer for one thread.

@@ -2,6 +2,7 @@ import Kernels
 import KernelsAVX2
 import KernelsPortable
 import KernelsAVX512
+import KernelsAVX512VNNI
 
 /// The kernels of one `KernelVariant` as function values, so the rest of the module calls through
 /// one table. Built only for a supported variant: the flagged modules are never entered otherwise.
@@ -12,6 +13,8 @@ struct KernelSet: @unchecked Sendable {
     /// Vectors per tile row (the panel policy of `TileGEMM.pack`).
     let maxVectors: Int
     let gemm: (GEMMProblem) -> Void
+    /// The 8-bit GEMM (`--precision int8`): the same floats on every variant.
+    let int8GEMM: (Int8GEMMProblem) -> Void
     let oneHotConv: (OneHotConvProblem) -> Void
     /// `ActivationKernels.maxPool(input:outputs:size:stride:output:)`.
     let maxPool: (UnsafePointer<Float>, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void
@@ -29,6 +32,7 @@ struct KernelSet: @unchecked Sendable {
     init(_ variant: KernelVariant) {
         precondition(variant.isSupported, "kernel variant \(variant) is not supported by this CPU")
         self.variant = variant
+        int8GEMM = variant == .avx512vnni ? VNNIKernels.int8GEMM : Int8GEMM.multiplyPortable
         switch variant {
         case .portable:
             vectorWidth = PortableKernels.vectorWidth
@@ -48,7 +52,7 @@ struct KernelSet: @unchecked Sendable {
             relu = { AVX2Kernels.relu($0, count: $1) }
             headDense = { AVX2Kernels.headDense(x: $0, inFeatures: $1, weight: $2, bias: $3, outFeatures: $4, y: $5) }
             peak = { AVX2Kernels.peak(iterations: $0, seed: $1) }
-        case .avx512:
+        case .avx512, .avx512vnni:
             vectorWidth = AVX512Kernels.vectorWidth
             maxVectors = AVX512Kernels.maxVectors
             gemm = AVX512Kernels.gemm

@@ -24,20 +24,14 @@ extension KernelVariant {
     /// - Precondition: `isSupported`.
     public func measureConvolutionGFLOPS(inChannels: Int, outChannels: Int, kernel: Int, rows: Int) -> Double {
         let kernels = KernelSet(self)
-        var state: UInt32 = 1
-        func random() -> Float {
-            state = state &* 1_664_525 &+ 1_013_904_223
-            return Float(state >> 8) / Float(1 << 24) - 0.5
-        }
-        let weight = (0..<(outChannels * inChannels * kernel)).map { _ in random() }
-        let bias = (0..<outChannels).map { _ in random() }
+        let values = Self.randomValues(outChannels * inChannels * kernel + outChannels + (rows + kernel) * KernelSet.padded(inChannels))
+        let weight = Array(values.prefix(outChannels * inChannels * kernel))
+        let bias = Array(values.dropFirst(weight.count).prefix(outChannels))
         let conv = PackedConv(weight: weight, bias: bias, inChannels: inChannels, outChannels: outChannels,
                               kernel: kernel, relu: true, kernels: kernels)
-        let input = (0..<((rows + kernel) * conv.inStride)).map { _ in random() }
+        let input = Array(values.dropFirst(weight.count + bias.count))
         var output = [Float](repeating: 0, count: rows * conv.outStride)
-        var best = Double.infinity
-        for _ in 0..<5 {
-            let start = MonotonicTime.now()
+        let best = Self.fastest {
             input.withUnsafeBufferPointer { a in
                 conv.packed.withUnsafeBufferPointer { p in
                     conv.bias.withUnsafeBufferPointer { b in
@@ -50,8 +44,60 @@ extension KernelVariant {
                     }
                 }
             }
-            best = min(best, MonotonicTime.now() - start)
         }
         return 2 * Double(rows * conv.executedMultiplyAdds) / best / 1e9
+    }
+}
+
+extension KernelVariant {
+    /// Giga-operations per second (2 per multiply-add, as GFLOP/s) of one convolution as this variant's
+    /// 8-bit GEMM (`--precision int8`) over `rows` output positions, random bytes, best of a few runs on
+    /// the calling thread.
+    /// - Precondition: `isSupported`.
+    public func measureInt8ConvolutionGOPS(inChannels: Int, outChannels: Int, kernel: Int, rows: Int) -> Double {
+        let kernels = KernelSet(self)
+        let values = Self.randomValues(outChannels * inChannels * kernel + outChannels + (rows + kernel) * KernelSet.padded(inChannels))
+        let weight = Array(values.prefix(outChannels * inChannels * kernel))
+        let bias = Array(values.dropFirst(weight.count).prefix(outChannels))
+        let conv = Int8Conv(weight: weight, bias: bias, inChannels: inChannels, outChannels: outChannels, kernel: kernel,
+                            inputBound: [Float](repeating: 1, count: inChannels))
+        let input = values.dropFirst(weight.count + bias.count).map { UInt8(truncatingIfNeeded: Int($0 * 512)) }
+        var output = [Float](repeating: 0, count: rows * conv.outStride)
+        let best = Self.fastest {
+            input.withUnsafeBufferPointer { a in
+                conv.packed.withUnsafeBufferPointer { p in
+                    conv.scale.withUnsafeBufferPointer { s in
+                        conv.bias.withUnsafeBufferPointer { b in
+                            output.withUnsafeMutableBufferPointer { c in
+                                kernels.int8GEMM(Int8GEMMProblem(
+                                    a: a.baseAddress!, rowStride: conv.inStride, rowIndex: nil, rows: rows,
+                                    depth: conv.depth, packed: p.baseAddress!, scale: s.baseAddress!,
+                                    bias: b.baseAddress!, columns: conv.outStride, c: c.baseAddress!,
+                                    ldc: conv.outStride, relu: true))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return 2 * Double(rows * conv.depth * conv.outStride) / best / 1e9
+    }
+
+    /// The shortest of 5 timed runs of `body`, in seconds.
+    private static func fastest(_ body: () -> Void) -> Double {
+        (0..<5).map { _ in
+            let start = MonotonicTime.now()
+            body()
+            return MonotonicTime.now() - start
+        }.min()!
+    }
+
+    /// `count` values in [−0.5, 0.5) from a fixed linear congruential generator.
+    private static func randomValues(_ count: Int) -> [Float] {
+        var state: UInt32 = 1
+        return (0..<count).map { _ in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(state >> 8) / Float(1 << 24) - 0.5
+        }
     }
 }

@@ -50,6 +50,19 @@ struct OneHotStem: Sendable {
         self.bias = bias + [Float](repeating: 0, count: stride - channels)
     }
 
+    /// The largest value of each output channel for any input (any IUPAC masks), `[channels]`:
+    /// `bias[o] + Σ_j max_m table(m, j)[o]`, and at least 0 after a ReLU (`relu`).
+    static func outputBound(weight: [Float], bias: [Float], channels: Int, kernel: Int, relu: Bool) -> [Float] {
+        let stem = OneHotStem(weight: weight, bias: bias, channels: channels, kernel: kernel, relu: true, pool: 1)
+        return (0..<channels).map { o in
+            var sum = bias[o]
+            for j in 0..<kernel {
+                sum += (0..<16).map { stem.forwardTable[($0 * kernel + j) * stem.stride + o] }.max()!
+            }
+            return relu ? max(0, sum) : sum
+        }
+    }
+
     /// Output positions for `length` input positions: `(length − kernel + 1) / pool`, or 0.
     func outputLength(_ length: Int) -> Int {
         length < kernel ? 0 : (length - kernel + 1) / pool

@@ -18,6 +18,8 @@ struct PackedConv: Sendable {
     let packed: [Float]
     /// `[outStride]`.
     let bias: [Float]
+    /// The same convolution in 8 bits, run instead under `--precision int8` (nil: floats).
+    var int8: Int8Conv?
 
     /// `kernel · inStride`.
     var depth: Int { kernel * inStride }

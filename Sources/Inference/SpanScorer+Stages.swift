@@ -26,7 +26,8 @@ extension SpanScorer {
         case let .conv(conv):
             let outputs = count - conv.kernel + 1
             let out = activations[index + 1].reserve(outputs * conv.outStride)
-            convolve(network, conv, act: act, rows: outputs, rowIndex: nil, relu: conv.relu, output: out)
+            convolve(network, conv, act: act, positions: count, rows: outputs, rowIndex: nil, relu: conv.relu,
+                     output: out)
             runStages(network, from: index + 1, act: out, count: outputs, stride: conv.outStride, phase: phase,
                       step: step, ids: ids, lengths: lengths)
         case let .pool(size), let .subsample(size):
@@ -74,7 +75,8 @@ extension SpanScorer {
                 offsets[n] = total - (end - u)
             }
             let out = tailOutput.reserve(total * conv.outStride)
-            convolve(network, conv, act: act, rows: total, rowIndex: rows, relu: sparse.relu, output: out)
+            convolve(network, conv, act: act, positions: count, rows: total, rowIndex: rows, relu: sparse.relu,
+                     output: out)
             for (n, id) in ids.enumerated() {
                 averagePool(out + offsets[n] * conv.outStride, rows: final, stride: conv.outStride,
                             channels: network.featureCount, into: Int(id))
@@ -93,7 +95,8 @@ extension SpanScorer {
             case let .conv(conv):
                 let outputs = currentCount - conv.kernel + 1
                 let out = activations[index + 1].reserve(outputs * conv.outStride)
-                convolve(network, conv, act: current, rows: outputs, rowIndex: nil, relu: conv.relu, output: out)
+                convolve(network, conv, act: current, positions: currentCount, rows: outputs, rowIndex: nil,
+                         relu: conv.relu, output: out)
                 (current, currentCount, currentStride) = (out, outputs, conv.outStride)
             }
         }
@@ -104,11 +107,26 @@ extension SpanScorer {
         }
     }
 
-    /// One convolution as a GEMM over `rows` output positions (listed in `rowIndex`, or `0 ..< rows`).
-    func convolve(_ network: FastNetwork, _ conv: PackedConv, act: UnsafeMutablePointer<Float>, rows: Int,
-                  rowIndex: UnsafePointer<Int32>?, relu: Bool, output: UnsafeMutablePointer<Float>) {
+    /// One convolution as a GEMM over `rows` output positions (listed in `rowIndex`, or `0 ..< rows`)
+    /// of the `[positions][inStride]` activation `act`; in 8 bits when the layer has an `Int8Conv`.
+    func convolve(_ network: FastNetwork, _ conv: PackedConv, act: UnsafeMutablePointer<Float>, positions: Int,
+                  rows: Int, rowIndex: UnsafePointer<Int32>?, relu: Bool, output: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }
         let started = MonotonicTime.now()
+        if let int8 = conv.int8 {
+            let bytes = quantized.reserve(positions * int8.inStride)
+            int8.quantize(act, positions: positions, into: bytes)
+            int8.packed.withUnsafeBufferPointer { packed in
+                int8.scale.withUnsafeBufferPointer { scale in
+                    int8.bias.withUnsafeBufferPointer { bias in
+                        network.kernels.int8GEMM(Int8GEMMProblem(
+                            a: bytes, rowStride: int8.inStride, rowIndex: rowIndex, rows: rows, depth: int8.depth,
+                            packed: packed.baseAddress!, scale: scale.baseAddress!, bias: bias.baseAddress!,
+                            columns: int8.outStride, c: output, ldc: int8.outStride, relu: relu))
+                    }
+                }
+            }
+        } else {
         conv.packed.withUnsafeBufferPointer { packed in
             conv.bias.withUnsafeBufferPointer { bias in
                 network.kernels.gemm(GEMMProblem(
@@ -116,6 +134,7 @@ extension SpanScorer {
                     packed: packed.baseAddress!, bias: bias.baseAddress!, columns: conv.outStride, c: output,
                     ldc: conv.outStride, relu: relu))
             }
+        }
         }
         statistics.gemmSeconds += MonotonicTime.now() - started
         statistics.gemmFLOPs += 2 * Double(rows * conv.executedMultiplyAdds)

@@ -37,6 +37,8 @@ public final class SpanScorer {
     let tailRows = ScratchBuffer<Int32>()
     let tailOffsets = ScratchBuffer<Int>()
     let tailOutput = ScratchBuffer<Float>()
+    /// An activation in bytes, for `Int8Conv`.
+    let quantized = ScratchBuffer<UInt8>()
     let sums = ScratchBuffer<Double>()
     let headLanes = ScratchBuffer<SIMD16<Float>>()
     let headNext = ScratchBuffer<SIMD16<Float>>()

@@ -1,4 +1,5 @@
 import GeneCalling
+import Inference
 import ReadingFrames
 import SequenceIO
 import Tracks
@@ -18,6 +19,8 @@ public struct ScanOptions: Sendable {
     public var minLength: Int?
     /// Whose stop codons the ORF gate uses (a property of the genome, not of the model).
     public var geneticCode = GeneticCode.standard
+    /// The arithmetic of the network's convolutions after the first (both models).
+    public var precision = Precision.fp32
     public var format: TrackFormat
     /// The gene model that decodes `-f gff` and `-f bed` into gene calls (its genetic code is replaced by
     /// `geneticCode`); nil = no decoding (BED is then the thresholded bins).

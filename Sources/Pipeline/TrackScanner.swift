@@ -131,8 +131,9 @@ public final class TrackScanner {
         self.orfGate = orfGate
         self.threads = threadCount
         self.batchBases = batchBases
-        self.engine = InferenceEngine(model: model, variant: variant ?? KernelVariant.fromEnvironment())
-        self.readEngine = readModel.map { InferenceEngine(model: $0, variant: variant ?? KernelVariant.fromEnvironment()) }
+        let kernels = variant ?? KernelVariant.fromEnvironment()
+        self.engine = InferenceEngine(model: model, variant: kernels, precision: options.precision)
+        self.readEngine = readModel.map { InferenceEngine(model: $0, variant: kernels, precision: options.precision) }
     }
 
     /// Scans `paths` in order ("-" is standard input) and writes one track to `sink`.

@@ -77,6 +77,11 @@ case "gemm":
             print("gemm_\(variant.rawValue)_\(cin)x\(cout)_k9 \(String(format: "%.1f", gflops))")
         }
     }
+    // The 8-bit GEMM of --precision int8: VNNI where the CPU has it, else the portable kernel.
+    for variant in [KernelVariant.portable, .avx512vnni] where variant.isSupported {
+        let gops = variant.measureInt8ConvolutionGOPS(inChannels: 64, outChannels: 64, kernel: 9, rows: 3_000)
+        print("gemm8_\(variant.rawValue)_64x64_k9 \(String(format: "%.1f", gops))")
+    }
 case "decode":
     // As codingscan does: freed stretch buffers stay in the heap instead of going back to the kernel.
     _ = mallopt(M_MMAP_THRESHOLD, 8 << 20)

@@ -34,6 +34,23 @@ final class EquivalenceTests: XCTestCase {
         }
     }
 
+    /// `--precision int8` writes the same bytes whichever kernel variant runs (its sums are integers),
+    /// on the genome model's windows and the read model's reads; and not the bytes of the float path.
+    func testEightBitTracksAreTheSameOnEveryKernelVariant() throws {
+        for input in ["fixtures/real/pPCP1.fa.gz", "fixtures/seq/reads-mixed.fq"] {
+            let arguments = ["--precision", "int8", "-f", "tsv", "-q", input]
+            let reference = try CLIRunner.run(arguments)
+            XCTAssertEqual(reference.status, 0, reference.stderrText)
+            for variant in ["portable", "avx2", "avx512"] {
+                let other = try CLIRunner.run(arguments, environment: ["CODINGSCAN_KERNELS": variant])
+                XCTAssertEqual(other.status, 0, other.stderrText)
+                XCTAssertEqual(other.stdoutText, reference.stdoutText, "\(input) with CODINGSCAN_KERNELS=\(variant)")
+            }
+            let floats = try CLIRunner.run(["-f", "tsv", "-q", input])
+            XCTAssertNotEqual(Self.track(floats), Self.track(reference), input)
+        }
+    }
+
     func testWindowCountsMatchTheFormula() throws {
         // two.fa: alpha 1000 bp, beta 383 bp; windows = (L - W) / S + 1.
         let r = try CLIRunner.run(["-m", model, "-f", "tsv", "-w", "40", "-s", "7", "fixtures/seq/two.fa"])

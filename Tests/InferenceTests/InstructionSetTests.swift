@@ -26,25 +26,30 @@ final class InstructionSetTests: XCTestCase {
     func testWideInstructionsOnlyInFlaggedKernelModules() throws {
         #if arch(x86_64)
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        // One line per function with a YMM/ZMM register, a mask register or an FMA: "name evex",
-        // evex = 1 when it uses ZMM or mask registers (AVX-512 only).
+        // One line per function with a YMM/ZMM register, a mask register or an FMA: "name evex vnni",
+        // evex = 1 when it uses ZMM or mask registers (AVX-512 only), vnni = 1 when it has an AVX-512
+        // VNNI dot product (`vpdpbusd`, `vpdpwssd` and their saturating forms).
         let script = """
             objdump -d --no-show-raw-insn '\(executable)' | awk '
               /^[0-9a-f]+ <.*>:$/ { name = substr($2, 2, length($2) - 3); next }
               /%ymm|%zmm|vfmadd|%k[0-7]/ { wide[name] = 1; order[name] = order[name] ? order[name] : ++n }
               /%zmm|%k[0-7]/ { evex[name] = 1 }
-              END { for (f in wide) print order[f], f, (f in evex) ? 1 : 0 }' | sort -n | cut -d" " -f2-
+              /vpdpbus|vpdpwss/ { vnni[name] = 1 }
+              END { for (f in wide) print order[f], f, (f in evex) ? 1 : 0, (f in vnni) ? 1 : 0 }' | sort -n | cut -d" " -f2-
             """
         guard let listing = try run(["sh", "-c", script]), !listing.isEmpty else {
             throw XCTSkip("objdump is not available")
         }
         var avx: [String] = []
         var avx512: Set<String> = []
+        var vnni: Set<String> = []
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: " ")
             avx.append(String(fields[0]))
-            if fields.last == "1" { avx512.insert(String(fields[0])) }
+            if fields[1] == "1" { avx512.insert(String(fields[0])) }
+            if fields[2] == "1" { vnni.insert(String(fields[0])) }
         }
+        XCTAssertFalse(vnni.isEmpty, "the VNNI kernel should be in the binary")
         XCTAssertFalse(avx.isEmpty, "the AVX kernels should be in the binary")
         guard let demangled = try run(["swift-demangle"], input: Data(avx.joined(separator: "\n").utf8)) else {
             throw XCTSkip("swift-demangle is not available")
@@ -57,8 +62,10 @@ final class InstructionSetTests: XCTestCase {
             if let module = name.split(separator: ".").first, module.hasSuffix("Tests") { continue }
             let avx2 = name.contains("KernelsAVX2.")
             let avx512Module = name.contains("KernelsAVX512.")
-            XCTAssertTrue(avx2 || avx512Module, "AVX instructions outside the flagged kernel modules: \(name)")
+            let vnniModule = name.contains("KernelsAVX512VNNI.")
+            XCTAssertTrue(avx2 || avx512Module || vnniModule, "AVX instructions outside the flagged kernel modules: \(name)")
             if avx2 { XCTAssertFalse(avx512.contains(symbol), "AVX-512 instructions in the AVX2 module: \(name)") }
+            if !vnniModule { XCTAssertFalse(vnni.contains(symbol), "VNNI instructions outside the VNNI module: \(name)") }
         }
         #else
         throw XCTSkip("x86-64 only")

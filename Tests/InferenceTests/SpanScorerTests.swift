@@ -7,19 +7,9 @@ import XCTest
 /// Shared-work scores against the reference forward pass of each window (`Model.predict`), within
 /// 1e-5, on both strands; and bitwise independence from how windows are grouped into spans.
 final class SpanScorerTests: XCTestCase {
-    /// Scores windows `starts` (length `w`) of `masks` with `engine`, as one span.
     private func score(_ engine: InferenceEngine, _ masks: [UInt8], window w: Int, starts: [Int],
                        plus: Bool = true, minus: Bool = true) -> [WindowScore] {
-        let scorer = engine.makeScorer()
-        var results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: starts.count)
-        masks.withUnsafeBufferPointer { m in
-            starts.withUnsafeBufferPointer { s in
-                results.withUnsafeMutableBufferPointer {
-                    scorer.score(masks: m, windowLength: w, starts: s, plus: plus, minus: minus, results: $0)
-                }
-            }
-        }
-        return results
+        TestModels.score(engine, masks, window: w, starts: starts, plus: plus, minus: minus)
     }
 
     /// Reference scores of windows by start, for one model, sequence and window length.

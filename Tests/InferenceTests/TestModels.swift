@@ -1,3 +1,4 @@
+import Inference
 import ModelFormat
 
 /// Random models and sequences for the fast-path tests (deterministic).
@@ -96,5 +97,20 @@ enum TestModels {
             for i in start..<min(count, start + 20 + rng.below(200)) { masks[i] = 15 }
         }
         return masks
+    }
+
+    /// Scores windows `starts` (length `w`) of `masks` with `engine`, as one span.
+    static func score(_ engine: InferenceEngine, _ masks: [UInt8], window w: Int, starts: [Int],
+                      plus: Bool = true, minus: Bool = true) -> [WindowScore] {
+        let scorer = engine.makeScorer()
+        var results = [WindowScore](repeating: WindowScore(scored: false, plus: nil, minus: nil), count: starts.count)
+        masks.withUnsafeBufferPointer { m in
+            starts.withUnsafeBufferPointer { s in
+                results.withUnsafeMutableBufferPointer {
+                    scorer.score(masks: m, windowLength: w, starts: s, plus: plus, minus: minus, results: $0)
+                }
+            }
+        }
+        return results
     }
 }
