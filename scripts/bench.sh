@@ -152,6 +152,15 @@ grep '^codingscan: kernels' "$work/time.log" | sed 's/^codingscan: /  /'
 echo "  best: $best Mb/s (target >= 5 Mb/s: $(awk -v r="$best" 'BEGIN { print (r >= 5 ? "met" : "NOT met") }'))"
 echo
 
+echo "== 8-bit convolutions: --precision int8 --raw and the default bedGraph ($threads threads; same output on every CPU)"
+for mode in "--raw" ""; do
+    # shellcheck disable=SC2086
+    /usr/bin/time -v "$bin" "${model_flags[@]}" -t "$threads" -q --precision int8 $mode "$genome" > /dev/null 2> "$work/time.log"
+    s=$(seconds_of "$work/time.log")
+    echo "  --precision int8 ${mode:-(default bedGraph)}: ${s} s, $(mbps "$((size_mb * 1000000))" "$s") Mb/s, max RSS $(rss_of "$work/time.log") MB"
+done
+echo
+
 echo "== decoding: the default bedGraph (the decoder's posterior), gene calls (-f gff), -f gff --adapt"
 track_s=$(awk -v b="$best" -v n="$((size_mb * 1000000))" 'BEGIN { printf "%.2f", n / b / 1e6 }')
 for mode in bedgraph gff "gff --adapt"; do
@@ -185,6 +194,11 @@ echo "    GEMM kernels (conv layers 2+): $gemm GFLOP/s = $(awk -v a="$gemm" -v p
 variant=$(awk '/^variant/ { print $2 }' "$work/peak.txt")
 "$bench" gemm | awk -v p="$peak1" -v v="$variant" '{
     split($1, f, "_")
+    if (f[1] == "gemm8") {
+        printf "    1 thread, 8-bit GEMM (--precision int8), %s kernel, conv %s k9 (3000 rows): %s G ops/s", f[2], f[3], $2
+        if (f[2] == v) printf " = %.1fx the 1-thread FMA peak", $2 / p
+        printf "\n"; next
+    }
     printf "    1 thread, %s kernels, conv %s k9 as one GEMM (3000 rows): %s GFLOP/s", f[2], f[3], $2
     if (f[2] == v) printf " = %.0f%% of the 1-thread peak", 100 * $2 / p
     printf "\n" }'
