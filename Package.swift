@@ -15,6 +15,9 @@ let avx512: [SwiftSetting] = [.unsafeFlags([
     "-O", "-Xcc", "-mavx512f", "-Xcc", "-mavx512vl", "-Xcc", "-mavx512bw", "-Xcc", "-mavx512dq",
     "-Xcc", "-mfma", "-Xcc", "-mavx2",
 ])]
+/// `avx2` plus AVX-VNNI (the 256-bit VNNI of Intel's client CPUs: Alder Lake and later; Zen 5). Only ever
+/// called after `CPUFeatures` has confirmed the CPU has it.
+let avxvnni: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-mavxvnni"])]
 /// `avx512` plus AVX-512 VNNI (8-bit dot products: Cascade Lake, Ice Lake, Zen 4 and later). Only ever
 /// called after `CPUFeatures` has confirmed the CPU has it.
 let avx512vnni: [SwiftSetting] = [.unsafeFlags([
@@ -66,9 +69,11 @@ let package = Package(
         .target(name: "KernelsAVX2", dependencies: ["Kernels"], swiftSettings: avx2),
         .target(name: "KernelsAVX512", dependencies: ["Kernels"], swiftSettings: avx512),
         .target(name: "KernelsAVX512VNNI", dependencies: ["Kernels"], swiftSettings: avx512vnni),
+        .target(name: "KernelsAVXVNNI", dependencies: ["Kernels"], swiftSettings: avxvnni),
         .target(
             name: "Inference",
-            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "KernelsAVX512VNNI", "CPUFeatures",
+            dependencies: ["GenomeCore", "Kernels", "KernelsPortable", "KernelsAVX2", "KernelsAVX512", "KernelsAVX512VNNI", "KernelsAVXVNNI",
+                           "CPUFeatures",
                            "ModelFormat",
                            "ScalarInference", "Windows"],
             swiftSettings: optimised

@@ -30,3 +30,12 @@ int codingscan_cpu_has_avx512_vnni(void) {
     return 0;
 #endif
 }
+
+int codingscan_cpu_has_avx_vnni(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return codingscan_cpu_has_avx2_fma() && __builtin_cpu_supports("avxvnni");
+#else
+    return 0;
+#endif
+}

@@ -3,6 +3,7 @@ import KernelsAVX2
 import KernelsPortable
 import KernelsAVX512
 import KernelsAVX512VNNI
+import KernelsAVXVNNI
 
 /// The kernels of one `KernelVariant` as function values, so the rest of the module calls through
 /// one table. Built only for a supported variant: the flagged modules are never entered otherwise.
@@ -32,7 +33,11 @@ struct KernelSet: @unchecked Sendable {
     init(_ variant: KernelVariant) {
         precondition(variant.isSupported, "kernel variant \(variant) is not supported by this CPU")
         self.variant = variant
-        int8GEMM = variant == .avx512vnni ? VNNIKernels.int8GEMM : Int8GEMM.multiplyPortable
+        switch variant {
+        case .avx512vnni: int8GEMM = VNNIKernels.int8GEMM
+        case .avxvnni: int8GEMM = AVXVNNIKernels.int8GEMM
+        case .portable, .avx2, .avx512: int8GEMM = Int8GEMM.multiplyPortable
+        }
         switch variant {
         case .portable:
             vectorWidth = PortableKernels.vectorWidth
@@ -43,7 +48,7 @@ struct KernelSet: @unchecked Sendable {
             relu = { PortableKernels.relu($0, count: $1) }
             headDense = { PortableKernels.headDense(x: $0, inFeatures: $1, weight: $2, bias: $3, outFeatures: $4, y: $5) }
             peak = { PortableKernels.peak(iterations: $0, seed: $1) }
-        case .avx2:
+        case .avx2, .avxvnni:
             vectorWidth = AVX2Kernels.vectorWidth
             maxVectors = AVX2Kernels.maxVectors
             gemm = AVX2Kernels.gemm

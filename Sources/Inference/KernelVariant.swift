@@ -10,6 +10,9 @@ public enum KernelVariant: String, CaseIterable, Sendable {
     case portable
     /// `AVX2Kernels`: AVX2 + FMA, `SIMD8<Float>` (YMM).
     case avx2
+    /// `AVX2Kernels` for floats, and `AVXVNNIKernels` (the 256-bit AVX-VNNI of CPUs without
+    /// AVX-512) for the 8-bit products of `--precision int8`.
+    case avxvnni
     /// `AVX512Kernels`: AVX-512 F/VL/BW/DQ, `SIMD16<Float>` (ZMM).
     case avx512
     /// `AVX512Kernels` for floats, and `VNNIKernels` (AVX-512 VNNI) for the 8-bit products of
@@ -18,7 +21,7 @@ public enum KernelVariant: String, CaseIterable, Sendable {
     case avx512vnni
 
     /// The environment variable that can ask for a lower variant (for tests and comparisons):
-    /// `portable`, `avx2`, `avx512` or `avx512vnni`. A variant the CPU lacks is never used.
+    /// `portable`, `avx2`, `avxvnni`, `avx512` or `avx512vnni`. A variant the CPU lacks is never used.
     public static let environmentKey = "CODINGSCAN_KERNELS"
 
     /// Ordered from the most portable to the widest.
@@ -26,8 +29,9 @@ public enum KernelVariant: String, CaseIterable, Sendable {
         switch self {
         case .portable: return 0
         case .avx2: return 1
-        case .avx512: return 2
-        case .avx512vnni: return 3
+        case .avxvnni: return 2
+        case .avx512: return 3
+        case .avx512vnni: return 4
         }
     }
 
@@ -36,6 +40,7 @@ public enum KernelVariant: String, CaseIterable, Sendable {
         switch self {
         case .portable: return true
         case .avx2: return codingscan_cpu_has_avx2_fma() != 0
+        case .avxvnni: return codingscan_cpu_has_avx_vnni() != 0
         case .avx512: return codingscan_cpu_has_avx512() != 0
         case .avx512vnni: return codingscan_cpu_has_avx512_vnni() != 0
         }
@@ -70,6 +75,7 @@ public enum KernelVariant: String, CaseIterable, Sendable {
         switch self {
         case .portable: return "portable (baseline x86-64, 4-float vectors, no FMA)"
         case .avx2: return "avx2 (AVX2 + FMA, 8-float vectors)"
+        case .avxvnni: return "avxvnni (AVX2 + FMA, 8-float vectors; AVX-VNNI 8-bit dot products)"
         case .avx512: return "avx512 (AVX-512 F/VL/BW/DQ + FMA, 16-float vectors)"
         case .avx512vnni: return "avx512vnni (AVX-512 F/VL/BW/DQ + FMA, 16-float vectors; VNNI 8-bit dot products)"
         }

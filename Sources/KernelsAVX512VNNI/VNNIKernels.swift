@@ -12,26 +12,18 @@ public enum VNNIKernels {
     static let tileRows = 4
 
     public static func int8GEMM(_ p: Int8GEMMProblem) {
-        precondition(p.columns % Int8GEMM.vectorColumns == 0 && p.depth % 4 == 0)
-        guard p.rows > 0 else { return }
-        var n0 = 0
-        var panel = p.packed
-        while n0 < p.columns {
-            let nv = Int8GEMM.panelVectors(remaining: (p.columns - n0) / Int8GEMM.vectorColumns)
+        Int8GEMM.forEachPanel(p) { panel, width, n0 in
             var t = 0
             while t < p.rows {
-                let last = p.rows - 1
-                let rows = (p.row(t), p.row(min(t + 1, last)), p.row(min(t + 2, last)), p.row(min(t + 3, last)))
+                let rows = Int8GEMM.tileRows(p, from: t)
                 let count = min(tileRows, p.rows - t)
-                if nv == 4 {
+                if width == 64 {
                     tile4(p, rows: rows, panel: panel, t: t, count: count, column: n0)
                 } else {
                     tile1(p, rows: rows, panel: panel, t: t, count: count, column: n0)
                 }
                 t += tileRows
             }
-            panel += p.depth * nv * Int8GEMM.vectorColumns
-            n0 += nv * Int8GEMM.vectorColumns
         }
     }
 

@@ -77,8 +77,8 @@ case "gemm":
             print("gemm_\(variant.rawValue)_\(cin)x\(cout)_k9 \(String(format: "%.1f", gflops))")
         }
     }
-    // The 8-bit GEMM of --precision int8: VNNI where the CPU has it, else the portable kernel.
-    for variant in [KernelVariant.portable, .avx512vnni] where variant.isSupported {
+    // The 8-bit GEMM of --precision int8: VNNI (256- or 512-bit) where the CPU has it, else the portable kernel.
+    for variant in [KernelVariant.portable, .avxvnni, .avx512vnni] where variant.isSupported {
         let gops = variant.measureInt8ConvolutionGOPS(inChannels: 64, outChannels: 64, kernel: 9, rows: 3_000)
         print("gemm8_\(variant.rawValue)_64x64_k9 \(String(format: "%.1f", gops))")
     }

@@ -137,7 +137,7 @@ struct Scan: ParsableCommand {
                 + "decoder reads open reading frames itself")
         }
         if let value = KernelVariant.unknownEnvironmentValue {
-            Stderr.line("codingscan: warning: \(KernelVariant.environmentKey)=\(value) is not portable, avx2, avx512 or avx512vnni; "
+            Stderr.line("codingscan: warning: \(KernelVariant.environmentKey)=\(value) is not portable, avx2, avxvnni, avx512 or avx512vnni; "
                 + "using the best the CPU has")
         }
     }

@@ -41,7 +41,7 @@ final class EquivalenceTests: XCTestCase {
             let arguments = ["--precision", "int8", "-f", "tsv", "-q", input]
             let reference = try CLIRunner.run(arguments)
             XCTAssertEqual(reference.status, 0, reference.stderrText)
-            for variant in ["portable", "avx2", "avx512"] {
+            for variant in ["portable", "avx2", "avxvnni", "avx512"] {
                 let other = try CLIRunner.run(arguments, environment: ["CODINGSCAN_KERNELS": variant])
                 XCTAssertEqual(other.status, 0, other.stderrText)
                 XCTAssertEqual(other.stdoutText, reference.stdoutText, "\(input) with CODINGSCAN_KERNELS=\(variant)")

@@ -15,4 +15,8 @@ int codingscan_cpu_has_avx512(void);
 /// everything `codingscan_cpu_has_avx512` needs, else 0.
 int codingscan_cpu_has_avx512_vnni(void);
 
+/// 1 when AVX-VNNI (the 256-bit VEX-encoded `vpdpbusd` of CPUs without AVX-512, such as Intel's
+/// Alder Lake and later) is usable besides AVX2 and FMA, else 0.
+int codingscan_cpu_has_avx_vnni(void);
+
 #endif

@@ -31,14 +31,35 @@ public enum Int8GEMM {
         return packed
     }
 
-    /// `problem` computed with 16-lane integer vectors and no instruction-set assumptions (the kernel
-    /// for CPUs without AVX-512 VNNI); the same floats as every other variant.
-    public static func multiplyPortable(_ p: Int8GEMMProblem) {
+    /// Calls `body(panel, width, firstColumn)` for each packed panel of `p` in order (after checking
+    /// the shapes `Int8GEMMProblem` requires); nothing when `p` has no rows.
+    @inlinable @inline(__always)
+    public static func forEachPanel(_ p: Int8GEMMProblem, _ body: (UnsafePointer<Int8>, Int, Int) -> Void) {
         precondition(p.columns % vectorColumns == 0 && p.depth % 4 == 0)
+        guard p.rows > 0 else { return }
         var n0 = 0
         var panel = p.packed
         while n0 < p.columns {
             let width = panelVectors(remaining: (p.columns - n0) / vectorColumns) * vectorColumns
+            body(panel, width, n0)
+            panel += p.depth * width
+            n0 += width
+        }
+    }
+
+    /// Row `min(t + k, rows − 1)` of `A` for k = 0 ..< 4: a tile of 4 rows whose missing ones repeat
+    /// the last.
+    @inlinable @inline(__always)
+    public static func tileRows(_ p: Int8GEMMProblem, from t: Int)
+        -> (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>) {
+        let last = p.rows - 1
+        return (p.row(t), p.row(min(t + 1, last)), p.row(min(t + 2, last)), p.row(min(t + 3, last)))
+    }
+
+    /// `problem` computed with 16-lane integer vectors and no instruction-set assumptions (the kernel
+    /// for CPUs without AVX-512 VNNI); the same floats as every other variant.
+    public static func multiplyPortable(_ p: Int8GEMMProblem) {
+        forEachPanel(p) { panel, width, n0 in
             for t in 0..<p.rows {
                 let a = p.row(t)
                 var v = 0
@@ -59,8 +80,6 @@ public enum Int8GEMM {
                     v += vectorColumns
                 }
             }
-            panel += p.depth * width
-            n0 += width
         }
     }
 
