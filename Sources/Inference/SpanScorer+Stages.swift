@@ -114,31 +114,38 @@ extension SpanScorer {
         guard rows > 0 else { return }
         let started = MonotonicTime.now()
         if let int8 = conv.int8 {
-            let bytes = quantized.reserve(positions * int8.inStride)
-            int8.quantize(act, positions: positions, into: bytes)
-            int8.packed.withUnsafeBufferPointer { packed in
-                int8.scale.withUnsafeBufferPointer { scale in
-                    int8.bias.withUnsafeBufferPointer { bias in
-                        network.kernels.int8GEMM(Int8GEMMProblem(
-                            a: bytes, rowStride: int8.inStride, rowIndex: rowIndex, rows: rows, depth: int8.depth,
-                            packed: packed.baseAddress!, scale: scale.baseAddress!, bias: bias.baseAddress!,
-                            columns: int8.outStride, c: output, ldc: int8.outStride, relu: relu))
-                    }
+            convolve8(network, int8, act: act, positions: positions, rows: rows, rowIndex: rowIndex, relu: relu,
+                      output: output)
+        } else {
+            conv.packed.withUnsafeBufferPointer { packed in
+                conv.bias.withUnsafeBufferPointer { bias in
+                    network.kernels.gemm(GEMMProblem(
+                        a: act, rowStride: conv.inStride, rowIndex: rowIndex, rows: rows, depth: conv.depth,
+                        packed: packed.baseAddress!, bias: bias.baseAddress!, columns: conv.outStride, c: output,
+                        ldc: conv.outStride, relu: relu))
                 }
             }
-        } else {
-        conv.packed.withUnsafeBufferPointer { packed in
-            conv.bias.withUnsafeBufferPointer { bias in
-                network.kernels.gemm(GEMMProblem(
-                    a: act, rowStride: conv.inStride, rowIndex: rowIndex, rows: rows, depth: conv.depth,
-                    packed: packed.baseAddress!, bias: bias.baseAddress!, columns: conv.outStride, c: output,
-                    ldc: conv.outStride, relu: relu))
-            }
-        }
         }
         statistics.gemmSeconds += MonotonicTime.now() - started
         statistics.gemmFLOPs += 2 * Double(rows * conv.executedMultiplyAdds)
         statistics.nominalFLOPs += 2 * Double(rows * conv.nominalMultiplyAdds)
+    }
+
+    /// The 8-bit form of `convolve`: `act`'s positions quantised to bytes, then the 8-bit GEMM.
+    private func convolve8(_ network: FastNetwork, _ int8: Int8Conv, act: UnsafeMutablePointer<Float>, positions: Int,
+                           rows: Int, rowIndex: UnsafePointer<Int32>?, relu: Bool, output: UnsafeMutablePointer<Float>) {
+        let bytes = quantized.reserve(positions * int8.inStride)
+        int8.quantize(act, positions: positions, into: bytes)
+        int8.packed.withUnsafeBufferPointer { packed in
+            int8.scale.withUnsafeBufferPointer { scale in
+                int8.bias.withUnsafeBufferPointer { bias in
+                    network.kernels.int8GEMM(Int8GEMMProblem(
+                        a: bytes, rowStride: int8.inStride, rowIndex: rowIndex, rows: rows, depth: int8.depth,
+                        packed: packed.baseAddress!, scale: scale.baseAddress!, bias: bias.baseAddress!,
+                        columns: int8.outStride, c: output, ldc: int8.outStride, relu: relu))
+                }
+            }
+        }
     }
 
     /// `features[id][c] = Float(Σ_t Double(x[t][c]) / Double(rows))`, summed over `t` in order: the
