@@ -91,8 +91,8 @@ struct Eval: ParsableCommand {
             throw ValidationError("--track: give one track per --genome (got \(track.count) for \(genome.count))")
         }
         if !track.isEmpty && settings.any {
-            throw ValidationError("--track evaluates existing tracks: --model, --window, --step, --smooth, "
-                + "--orf-gate and --genetic-code do not apply")
+            throw ValidationError("--track evaluates existing tracks: --model, --read-model, --min-length, --window, "
+                + "--step, --smooth, --orf-gate, --genetic-code, --gene-model and --precision do not apply")
         }
         if !calls.isEmpty && calls.count != genome.count {
             throw ValidationError("--calls: give one calls file per --genome (got \(calls.count) for \(genome.count))")
