@@ -88,7 +88,10 @@ public enum Int8GEMM {
     public static func store(_ acc: SIMD16<Int32>, _ p: Int8GEMMProblem, row t: Int, column: Int) {
         let scale = UnsafeRawPointer(p.scale + column).loadUnaligned(as: SIMD16<Float>.self)
         let bias = UnsafeRawPointer(p.bias + column).loadUnaligned(as: SIMD16<Float>.self)
-        var y = SIMD16<Float>(acc) * scale
+        // Lane by lane: the generic SIMD conversion is not specialised into one vector instruction.
+        var sums = SIMD16<Float>()
+        for i in 0..<16 { sums[i] = Float(acc[i]) }
+        var y = sums * scale
         y = y + bias
         if p.relu { y.replace(with: 0, where: y .< 0) }
         UnsafeMutableRawPointer(p.c + t * p.ldc + column).storeBytes(of: y, as: SIMD16<Float>.self)
