@@ -9,7 +9,7 @@ import ModelFormat
 // codingscan and not part of its interface.
 //
 //   codingscan-bench peak  [--threads N] [--seconds S]
-//   codingscan-bench stack --model M [--threads N] [--mb X] [--step S] [--chunk BASES]
+//   codingscan-bench stack --model M [--threads N] [--mb X] [--step S] [--chunk BASES] [--precision fp32|int8]
 //   codingscan-bench windows --model M --fasta F --count N [--threads T] [--step S] [--out FILE]
 //   codingscan-bench compare --model M --fasta F [--window W] [--step S] [--limit N]
 //   codingscan-bench gemm
@@ -37,7 +37,10 @@ case "peak":
     print("peak_gflops_\(threads)threads \(String(format: "%.1f", all))")
 case "stack":
     let model = loadModel()
-    let engine = InferenceEngine(model: model)
+    guard let precision = Precision(rawValue: BenchSupport.option("--precision", arguments) ?? "fp32") else {
+        BenchSupport.usage("--precision fp32|int8")
+    }
+    let engine = InferenceEngine(model: model, precision: precision)
     let step = Int(BenchSupport.option("--step", arguments) ?? "") ?? model.metadata.step
     let megabases = Double(BenchSupport.option("--mb", arguments) ?? "") ?? 4
     let chunk = Int(BenchSupport.option("--chunk", arguments) ?? "") ?? 16_384
@@ -45,6 +48,7 @@ case "stack":
                                 window: model.metadata.window, step: step, chunk: chunk)
     let s = result.statistics
     print("variant \(engine.variant.rawValue)")
+    print("precision \(precision.rawValue)")
     print("threads \(threads)")
     print("step \(step)")
     print("stack_mb_per_s \(String(format: "%.2f", Double(result.bases) / result.seconds / 1e6))")
