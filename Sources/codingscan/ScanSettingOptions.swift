@@ -59,7 +59,8 @@ struct ScanSettingOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Arithmetic of the network's convolutions after the first: fp32 (floats, as trained) or int8 (8-bit, "
-            + "about twice as fast on CPUs with AVX-512 VNNI, slower elsewhere; the same output on every CPU). "
+            + "about twice as fast on CPUs with VNNI (AVX-512 VNNI or AVX-VNNI), slower elsewhere; the same output "
+            + "on every CPU). "
             + "(default: fp32)", valueName: "precision"))
     var precision: Precision?
 
