@@ -40,7 +40,7 @@ public final class InferenceEngine: Sendable {
         guard isFast else { return "reference forward pass (network not supported by the fast path)" }
         guard precision == .int8 else { return "kernels \(variant.summary)" }
         return "kernels \(variant.summary), 8-bit convolutions"
-            + (variant == .avx512vnni || variant == .avxvnni ? "" : " on the portable kernel (no VNNI: slower than floats here)")
+            + (variant.hasEightBitDotProducts ? "" : " on the portable kernel (no VNNI: slower than floats here)")
     }
 
     /// A scorer for one thread.

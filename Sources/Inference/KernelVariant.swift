@@ -70,6 +70,10 @@ public enum KernelVariant: String, CaseIterable, Sendable {
         return choose(requested: KernelVariant(rawValue: String(cString: raw)))
     }
 
+    /// Whether this variant runs `--precision int8` on VNNI dot products (else on the portable kernel,
+    /// slower than the float kernels).
+    public var hasEightBitDotProducts: Bool { self == .avx512vnni || self == .avxvnni }
+
     /// One line for `-v` output, e.g. `avx512 (AVX-512, 16-float vectors, fused multiply-add)`.
     public var summary: String {
         switch self {

@@ -118,7 +118,8 @@ struct Scan: ParsableCommand {
     }
 
     /// Warnings for options that do nothing in this combination: `-f` writing text into a file named
-    /// as a bigWig, `--strand` with TSV (which has both strands' columns), an unknown `CODINGSCAN_KERNELS`.
+    /// as a bigWig, `--strand` with TSV (which has both strands' columns), an unknown `CODINGSCAN_KERNELS`;
+    /// and `--precision int8` where it is slower than floats.
     private func warnAboutIgnoredOptions() {
         guard !quiet else { return }
         if let output, let formatOption, OutputName.impliesBigWig(output) && formatOption != .bigwig {
@@ -135,6 +136,10 @@ struct Scan: ParsableCommand {
         if settings.orfGate != nil && decodes {
             Stderr.line("codingscan: warning: --orf-gate weighs the window track only (--raw, -f tsv); the gene "
                 + "decoder reads open reading frames itself")
+        }
+        if settings.precision == .int8, !KernelVariant.fromEnvironment().hasEightBitDotProducts {
+            Stderr.line("codingscan: warning: --precision int8 on a CPU without VNNI runs a portable 8-bit kernel, "
+                + "several times slower than fp32 here (same output)")
         }
         if let value = KernelVariant.unknownEnvironmentValue {
             Stderr.line("codingscan: warning: \(KernelVariant.environmentKey)=\(value) is not portable, avx2, avxvnni, avx512 or avx512vnni; "

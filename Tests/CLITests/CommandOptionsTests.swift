@@ -54,4 +54,23 @@ final class CommandOptionsTests: XCTestCase {
         XCTAssertEqual(known.stderrText, "")
         XCTAssertEqual(known.stdoutText, r.stdoutText)
     }
+
+    /// `--precision int8` where the CPU (or `CODINGSCAN_KERNELS`) leaves only the portable 8-bit kernel
+    /// warns that it is slower than floats; with VNNI, or with `-q`, nothing is said.
+    func testEightBitsWithoutVNNIWarns() throws {
+        let warning = "codingscan: warning: --precision int8 on a CPU without VNNI runs a portable 8-bit kernel, "
+            + "several times slower than fp32 here (same output)\n"
+        let arguments = ["--precision", "int8", "-m", model, "fixtures/seq/two.fa"]
+        let slow = try CLIRunner.run(arguments, environment: ["CODINGSCAN_KERNELS": "avx2"])
+        XCTAssertEqual(slow.status, 0)
+        XCTAssertEqual(slow.stderrText, warning)
+        let quiet = try CLIRunner.run(["-q"] + arguments, environment: ["CODINGSCAN_KERNELS": "avx2"])
+        XCTAssertEqual(quiet.stderrText, "")
+        XCTAssertEqual(quiet.stdoutText, slow.stdoutText)
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let vnni = flags.contains(" avx512_vnni") || flags.contains(" avx_vnni")
+        let best = try CLIRunner.run(arguments)
+        XCTAssertEqual(best.stderrText, vnni ? "" : warning)
+        XCTAssertEqual(best.stdoutText, slow.stdoutText)
+    }
 }
