@@ -41,7 +41,6 @@ public final class SpanScorer {
     let tailOutput = ScratchBuffer<Float>()
     /// An activation in bytes, for `Int8Conv`.
     let quantized = ScratchBuffer<UInt8>()
-    let sums = ScratchBuffer<Double>()
     let headLanes = ScratchBuffer<SIMD16<Float>>()
     let headNext = ScratchBuffer<SIMD16<Float>>()
 
