@@ -51,7 +51,7 @@ extension FastNetwork {
             maxima.append((0..<stride).map { c in (0..<count).reduce(-Float.infinity) { max($0, act[$1 * stride + c]) } })
             switch stage {
             case .relu:
-                act = act.map { $0 >= 0 ? $0 : 0 }
+                act.withUnsafeMutableBufferPointer { kernels.relu($0.baseAddress!, $0.count) }
             case let .conv(conv):
                 let rows = max(0, count - conv.kernel + 1)
                 var out = [Float](repeating: 0, count: rows * conv.outStride)
@@ -74,12 +74,12 @@ extension FastNetwork {
             case let .pool(size), let .subsample(size):
                 let outputs = count / size
                 var out = [Float](repeating: 0, count: outputs * stride)
-                for u in 0..<outputs {
-                    for c in 0..<stride {
-                        var v = act[u * size * stride + c]
-                        if case .pool = stage { for k in 1..<max(size, 1) { v = max(v, act[(u * size + k) * stride + c]) } }
-                        out[u * stride + c] = v
+                if case .pool = stage {
+                    act.withUnsafeBufferPointer { a in
+                        out.withUnsafeMutableBufferPointer { kernels.maxPool(a.baseAddress!, outputs, size, stride, $0.baseAddress!) }
                     }
+                } else {
+                    for u in 0..<outputs { out[(u * stride)..<((u + 1) * stride)] = act[(u * size * stride)..<((u * size + 1) * stride)] }
                 }
                 (act, count) = (out, outputs)
             }

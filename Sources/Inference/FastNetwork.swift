@@ -40,11 +40,12 @@ final class FastNetwork: Sendable {
         }
         stem = OneHotStem(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu, pool: stemPool,
                           subsample: stemSubsample)
-        // The largest value of each channel of the current activation for any input (+∞: not known),
-        // and whether it is never negative (a ReLU came after the last convolution): an `Int8Conv`
-        // needs both.
+        // For 8 bits only: the largest value of each channel of the current activation for any input
+        // (+∞: not known), and whether it is never negative (a ReLU came after the last convolution):
+        // an `Int8Conv` needs both.
+        let eightBit = precision == .int8
         var quantizable: [(stage: Int, weight: [Float], bias: [Float], bound: [Float])] = []
-        var bound = OneHotStem.outputBound(weight: w1, bias: b1, channels: c1, kernel: k1, relu: stemRelu)
+        var bound = eightBit ? stem.outputBound() : []
         var nonNegative = stemRelu
         var stages: [InferenceStage] = []
         var channels = c1
@@ -54,12 +55,14 @@ final class FastNetwork: Sendable {
             case let .conv1d(i, o, k, w, b, fuse):
                 let conv = PackedConv(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k, relu: fuse,
                                       kernels: kernels)
-                if precision == .int8 && nonNegative { quantizable.append((stages.count, w, b, bound)) }
-                let upper = nonNegative
-                    ? Int8Conv.outputBound(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k, inputBound: bound)
-                    : [Float](repeating: .infinity, count: o)
+                if eightBit {
+                    if nonNegative { quantizable.append((stages.count, w, b, bound)) }
+                    let upper = nonNegative
+                        ? Int8Conv.outputBound(weight: w, bias: b, inChannels: i, outChannels: o, kernel: k, inputBound: bound)
+                        : [Float](repeating: .infinity, count: o)
+                    bound = fuse ? upper.map { max(0, $0) } : upper
+                }
                 stages.append(.conv(conv))
-                bound = fuse ? upper.map { max(0, $0) } : upper
                 nonNegative = fuse
                 channels = o
             case .relu:

@@ -2,9 +2,9 @@ import Kernels
 
 /// A convolution after the first, quantised to 8 bits for `Int8GEMMProblem`.
 ///
-/// Inputs are non-negative (they follow a ReLU) and bounded: `inputBound[i]` is the largest value
-/// input channel `i` can take for any input sequence (`FastNetwork` derives it from the weights of
-/// the layers before, so no calibration data is needed and nothing saturates). Channel `i` is
+/// Inputs are non-negative (they follow a ReLU) and `inputBound[i]` is the top of input channel `i`
+/// (`FastNetwork.calibratedBound`: what its values reach on calibration DNA, with headroom, never
+/// above what the weights before allow; larger values saturate at 255). Channel `i` is
 /// stored as the byte `q = round(x / s_i)`, `s_i = inputBound[i] / 255`; `s_i` is folded into the
 /// weights, which are stored as bytes `round(w[o][i][j] · s_i / t_o)` with one step `t_o` per output
 /// channel (the largest folded weight of the channel maps to ±127). An output is then

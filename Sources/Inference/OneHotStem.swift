@@ -51,13 +51,12 @@ struct OneHotStem: Sendable {
     }
 
     /// The largest value of each output channel for any input (any IUPAC masks), `[channels]`:
-    /// `bias[o] + Σ_j max_m table(m, j)[o]`, and at least 0 after a ReLU (`relu`).
-    static func outputBound(weight: [Float], bias: [Float], channels: Int, kernel: Int, relu: Bool) -> [Float] {
-        let stem = OneHotStem(weight: weight, bias: bias, channels: channels, kernel: kernel, relu: true, pool: 1)
-        return (0..<channels).map { o in
+    /// `bias[o] + Σ_j max_m table(m, j)[o]`, and at least 0 after the ReLU (`relu`).
+    func outputBound() -> [Float] {
+        (0..<channels).map { o in
             var sum = bias[o]
             for j in 0..<kernel {
-                sum += (0..<16).map { stem.forwardTable[($0 * kernel + j) * stem.stride + o] }.max()!
+                sum += (0..<16).map { forwardTable[($0 * kernel + j) * stride + o] }.max()!
             }
             return relu ? max(0, sum) : sum
         }
